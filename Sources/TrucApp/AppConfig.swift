@@ -1,0 +1,88 @@
+import Foundation
+
+/// Everything the app reads from its environment, read once at start. Bad values fail fast with a clear message.
+public struct AppConfig: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        /// Embedded default: one SQLite file.
+        case sqliteFile(String)
+        /// For tests.
+        case sqliteMemory
+        /// `DATABASE_URL=postgres://user:pass@host:5432/db`; `searchPath` puts tables in a schema (tests).
+        case postgres(url: String, searchPath: String?)
+    }
+
+    public var database: DatabaseChoice
+    public var timeZone: TimeZone
+    /// Largest evidence upload, in bytes.
+    public var maxUploadBytes: Int
+    /// Marks the session cookie Secure (set behind HTTPS).
+    public var secureCookies: Bool
+    public var bcryptCost: Int
+    /// Failed sign-ins in a row before the account is locked for `loginLockSeconds`.
+    public var loginMaxFailures: Int
+    public var loginLockSeconds: Int
+    /// Load the demo province when the database is empty.
+    public var demo: Bool
+
+    public static let defaultTimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+
+    public init(database: DatabaseChoice, timeZone: TimeZone = AppConfig.defaultTimeZone,
+                maxUploadBytes: Int = 10 * 1024 * 1024, secureCookies: Bool = false, bcryptCost: Int = 12,
+                loginMaxFailures: Int = 5, loginLockSeconds: Int = 15 * 60, demo: Bool = false) {
+        self.database = database
+        self.timeZone = timeZone
+        self.maxUploadBytes = maxUploadBytes
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+        self.loginMaxFailures = loginMaxFailures
+        self.loginLockSeconds = loginLockSeconds
+        self.demo = demo
+    }
+
+    /// The variables, their defaults and meaning (also printed in the README).
+    public static let variables: [(name: String, meaning: String)] = [
+        ("DATABASE_URL", "postgres://user:password@host:5432/db: use PostgreSQL (else the embedded SQLite file)"),
+        ("TRUC_SQLITE_PATH", "SQLite file path (default truc.sqlite)"),
+        ("TRUC_TIMEZONE", "IANA time zone for display and forms (default Asia/Ho_Chi_Minh)"),
+        ("TRUC_MAX_UPLOAD_MB", "largest evidence file in MiB (default 10)"),
+        ("TRUC_SECURE_COOKIES", "1 to mark the session cookie Secure (behind HTTPS)"),
+        ("TRUC_BCRYPT_COST", "Bcrypt cost for passwords, 4-31 (default 12)"),
+        ("TRUC_LOGIN_MAX_FAILURES", "failed sign-ins before a lock (default 5)"),
+        ("TRUC_LOGIN_LOCK_MINUTES", "how long an account stays locked (default 15)"),
+    ]
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        var config = AppConfig(database: .sqliteFile(env["TRUC_SQLITE_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "truc.sqlite"))
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            guard let parsed = URL(string: url), let scheme = parsed.scheme,
+                  ["postgres", "postgresql"].contains(scheme.lowercased()), parsed.host != nil
+            else {
+                throw ConfigError("DATABASE_URL must look like postgres://user:password@host:5432/database (got a value with scheme '\(URL(string: url)?.scheme ?? "?")')")
+            }
+            config.database = .postgres(url: url, searchPath: nil)
+        }
+        if let tz = env["TRUC_TIMEZONE"], !tz.isEmpty {
+            guard let zone = TimeZone(identifier: tz) else { throw ConfigError("TRUC_TIMEZONE '\(tz)' is not an IANA time zone such as Asia/Ho_Chi_Minh") }
+            config.timeZone = zone
+        }
+        config.maxUploadBytes = try int(env, "TRUC_MAX_UPLOAD_MB", default: 10, range: 1...512) * 1024 * 1024
+        config.secureCookies = ["1", "true", "yes"].contains((env["TRUC_SECURE_COOKIES"] ?? "").lowercased())
+        config.bcryptCost = try int(env, "TRUC_BCRYPT_COST", default: 12, range: 4...31)
+        config.loginMaxFailures = try int(env, "TRUC_LOGIN_MAX_FAILURES", default: 5, range: 1...100)
+        config.loginLockSeconds = try int(env, "TRUC_LOGIN_LOCK_MINUTES", default: 15, range: 1...10_080) * 60
+        return config
+    }
+
+    private static func int(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = env[name], !text.isEmpty else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw ConfigError("\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound) (got '\(text)')")
+        }
+        return number
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

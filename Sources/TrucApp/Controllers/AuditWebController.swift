@@ -1,0 +1,6 @@
+import Vapor
+
+struct AuditWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {}
+    static let operations: [APIOperation] = []
+}

@@ -1,0 +1,120 @@
+import Fluent
+import Vapor
+
+/// /api/v1/auth/token, /api/v1/me, /api/v1/tokens: API sign-in and token management.
+struct AuthAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("auth", "token", use: signIn)
+        routes.get("me", use: me)
+        let tokens = routes.grouped("tokens")
+        tokens.get(use: list)
+        tokens.post(use: create)
+        tokens.delete(":tokenID", use: revoke)
+    }
+
+    static let operations: [APIOperation] = [
+        .init(method: .POST, path: "/api/v1/auth/token", summary: "Exchange e-mail and password for an API token", tag: "Auth",
+              body: .json("SignIn"), reply: .created("APIToken"), authenticated: false),
+        .init(method: .GET, path: "/api/v1/me", summary: "The signed-in person with roles", tag: "Auth", reply: .json("Person")),
+        .init(method: .GET, path: "/api/v1/tokens", summary: "Your API tokens", tag: "Auth", query: APIOperation.paging, reply: .page("APIToken")),
+        .init(method: .POST, path: "/api/v1/tokens", summary: "Create an API token (the secret is shown once)", tag: "Auth",
+              body: .json("TokenInput"), reply: .created("APIToken")),
+        .init(method: .DELETE, path: "/api/v1/tokens/{tokenID}", summary: "Revoke an API token", tag: "Auth", reply: .noContent),
+    ]
+
+    struct SignIn: Content, Validatable {
+        var email: String
+        var password: String
+        var name: String?
+        static func validations(_ validations: inout Validations) {
+            validations.add("email", as: String.self, is: .count(1...)); validations.add("password", as: String.self, is: .count(1...))
+        }
+    }
+
+    struct TokenInput: Content, Validatable {
+        var name: String
+        var expiresInDays: Int?
+        static func validations(_ validations: inout Validations) {
+            validations.add("name", as: String.self, is: .count(1...100), customFailureDescription: "name is required (at most 100 characters)")
+            validations.add("expiresInDays", as: Int?.self, is: .nil || .range(1...3650), required: false)
+        }
+    }
+
+    func signIn(req: Request) async throws -> Response {
+        try SignIn.validate(content: req)
+        let input = try req.content.decode(SignIn.self)
+        switch try await PasswordLogin.attempt(email: input.email, password: input.password, on: req) {
+        case .invalid:
+            throw Abort(.unauthorized, reason: "Wrong e-mail or password.")
+        case let .locked(until):
+            throw Abort(.tooManyRequests, reason: "Too many failed sign-ins: the account is locked until \(ISO8601DateFormatter().string(from: until)).")
+        case let .success(personID):
+            guard let principal = try await Principal.load(personID: personID, tokenID: nil, on: req.db) else { throw Abort(.unauthorized) }
+            let (token, secret) = try await TokenService.issue(name: input.name ?? "api", expiresInDays: 90, for: principal, on: req.db)
+            let response = Response(status: .created)
+            try response.content.encode(token.dto(secret: secret))
+            return response
+        }
+    }
+
+    func me(req: Request) async throws -> PersonDTO {
+        let principal = try req.requirePrincipal()
+        guard let person = try await Person.find(principal.personID, on: req.db) else { throw Abort(.notFound) }
+        let roles = try await RoleAssignment.query(on: req.db).filter(\.$person.$id == principal.personID).all()
+        return person.dto(roles: roles)
+    }
+
+    func list(req: Request) async throws -> Page<APITokenDTO> {
+        let principal = try req.requirePrincipal()
+        return try await APIToken.query(on: req.db).filter(\.$person.$id == principal.personID)
+            .sort(\.$createdAt, .descending).paginate(for: req).map { $0.dto() }
+    }
+
+    func create(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        try TokenInput.validate(content: req)
+        let input = try req.content.decode(TokenInput.self)
+        let (token, secret) = try await TokenService.issue(name: input.name, expiresInDays: input.expiresInDays, for: principal, on: req.db)
+        let response = Response(status: .created)
+        try response.content.encode(token.dto(secret: secret))
+        return response
+    }
+
+    func revoke(req: Request) async throws -> HTTPStatus {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("tokenID", as: UUID.self) else { throw Abort(.badRequest, reason: "tokenID must be a UUID") }
+        try await TokenService.revoke(id, by: principal, on: req.db)
+        return .noContent
+    }
+}
+
+/// Issuing and revoking API tokens, shared by the API and the web page.
+enum TokenService {
+    static func issue(name: String, expiresInDays: Int?, for principal: Principal, on db: any Database) async throws -> (APIToken, String) {
+        let secret = TokenSecret.generate()
+        let token = APIToken(personID: principal.personID, name: name, tokenHash: TokenSecret.hash(secret),
+                             prefix: String(secret.prefix(10)),
+                             expiresAt: expiresInDays.map { Date().addingTimeInterval(TimeInterval($0) * 86_400) })
+        try await db.transaction { db in
+            try await token.create(on: db)
+            try await Audit.record("token.create", entity: "api_token", id: token.id?.uuidString, unitID: nil,
+                                   after: token.dto(), by: principal, on: db)
+        }
+        return (token, secret)
+    }
+
+    /// A person revokes their own tokens; a coordinator may revoke anyone's.
+    static func revoke(_ id: UUID, by principal: Principal, on db: any Database) async throws {
+        guard let token = try await APIToken.find(id, on: db),
+              token.$person.id == principal.personID || principal.isCoordinator
+        else { throw Abort(.notFound, reason: "No such token.") }
+        guard token.revokedAt == nil else { return }
+        let before = token.dto()
+        token.revokedAt = Date()
+        try await db.transaction { db in
+            try await token.save(on: db)
+            try await Audit.record("token.revoke", entity: "api_token", id: id.uuidString, unitID: nil,
+                                   before: before, after: token.dto(), by: principal, on: db)
+        }
+    }
+}

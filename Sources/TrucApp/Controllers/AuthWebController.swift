@@ -1,0 +1,162 @@
+import Fluent
+import Vapor
+
+/// Sign-in and sign-out pages, language switch, API tokens page.
+struct AuthWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("login", use: loginPage)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+        routes.get("lang", ":code", use: language)
+        routes.get("tokens", use: tokensPage)
+        routes.post("tokens", use: createToken)
+        routes.post("tokens", ":tokenID", "revoke", use: revokeToken)
+    }
+
+    func loginPage(req: Request) async throws -> HTML {
+        Self.loginForm(PageContext(req), next: req.query[String.self, at: "next"] ?? "/", error: nil)
+    }
+
+    static func loginForm(_ ctx: PageContext, next: String, error: String?) -> HTML {
+        Layout.page(ctx, title: ctx.t("Đăng nhập", "Sign in"), body: """
+        <h1>\(ctx.t("Đăng nhập", "Sign in"))</h1>
+        \(error.map { "<p class=\"error reason\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
+        <form class="stack" method="post" action="/login">
+          \(ctx.csrfField)
+          <input type="hidden" name="next" value="\(next)">
+          <label>Email <input type="email" name="email" required autocomplete="username" autofocus></label>
+          <label>\(ctx.t("Mật khẩu", "Password")) <input type="password" name="password" required autocomplete="current-password"></label>
+          <button type="submit">\(ctx.t("Đăng nhập", "Sign in"))</button>
+        </form>
+        """)
+    }
+
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
+
+    func login(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let ctx = PageContext(req)
+        let next = Self.safeNext(form.next)
+        guard let email = form.email.nonEmpty, let password = form.password, !password.isEmpty else {
+            return try await Self.loginForm(ctx, next: next, error: ctx.t("Nhập email và mật khẩu.", "Enter your e-mail and password."))
+                .encodeResponse(status: .badRequest, for: req)
+        }
+        switch try await PasswordLogin.attempt(email: email, password: password, on: req) {
+        case .invalid:
+            return try await Self.loginForm(ctx, next: next, error: ctx.t("Sai email hoặc mật khẩu.", "Wrong e-mail or password."))
+                .encodeResponse(status: .unauthorized, for: req)
+        case let .locked(until):
+            let msg = ctx.t("Đăng nhập sai quá nhiều lần: tài khoản bị khóa đến \(ctx.date(until)).",
+                            "Too many failed sign-ins: the account is locked until \(ctx.date(until)).")
+            return try await Self.loginForm(ctx, next: next, error: msg).encodeResponse(status: .tooManyRequests, for: req)
+        case let .success(personID):
+            // A new session id on sign-in (no fixation); a new CSRF token with it.
+            if let old = req.session.id {
+                try await req.application.sessions.driver.deleteSession(old, for: req).get()
+            }
+            req.session.id = nil
+            req.session.data = SessionData()
+            req.session.data[SessionPrincipalMiddleware.personKey] = personID.uuidString
+            req.session.data[CSRFMiddleware.sessionKey] = TokenSecret.generate()
+            let principal = try await Principal.load(personID: personID, tokenID: nil, on: req.db)
+            try await Audit.record("session.login", entity: "person", id: personID.uuidString, unitID: principal?.unitID,
+                                   by: principal, on: req.db)
+            return req.redirect(to: next)
+        }
+    }
+
+    func logout(req: Request) async throws -> Response {
+        req.session.destroy()
+        return req.redirect(to: "/login")
+    }
+
+    func language(req: Request) async throws -> Response {
+        let lang = Lang(rawValue: req.parameters.get("code") ?? "") ?? .vi
+        let response = req.redirect(to: Self.safeNext(req.query[String.self, at: "next"]))
+        response.cookies["lang"] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 86_400, path: "/", isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+
+    func tokensPage(req: Request) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        let ctx = PageContext(req)
+        let page = try await APIToken.query(on: req.db).filter(\.$person.$id == principal.personID)
+            .sort(\.$createdAt, .descending).paginate(for: req)
+        return Self.tokensView(ctx, page: page, request: req, newSecret: nil)
+    }
+
+    static func tokensView(_ ctx: PageContext, page: Page<APIToken>, request: Request, newSecret: String?) -> HTML {
+        let secretBox: HTML = newSecret.map { secret in """
+            <div class="flash" role="status"><p>\(ctx.t("Token mới (chỉ hiển thị một lần, hãy lưu lại):", "New token (shown only once, keep it now):"))</p>
+            <p><code class="secret">\(secret)</code></p></div>
+            """ } ?? .empty
+        return Layout.page(ctx, title: ctx.t("Token API", "API tokens"), body: """
+        <h1>\(ctx.t("Token API", "API tokens"))</h1>
+        \(secretBox)
+        <table><thead><tr><th>\(ctx.t("Tên", "Name"))</th><th>\(ctx.t("Tiền tố", "Prefix"))</th><th>\(ctx.t("Tạo lúc", "Created"))</th>
+        <th>\(ctx.t("Dùng lần cuối", "Last used"))</th><th>\(ctx.t("Hết hạn", "Expires"))</th><th>\(ctx.t("Trạng thái", "State"))</th><th></th></tr></thead>
+        <tbody>\(page.items.html { token in """
+          <tr><td>\(token.name)</td><td><code>\(token.prefix)…</code></td><td>\(ctx.date(token.createdAt))</td><td>\(ctx.date(token.lastUsedAt))</td>
+          <td>\(ctx.date(token.expiresAt))</td><td>\(token.revokedAt == nil ? ctx.t("Hiệu lực", "Active") : ctx.t("Đã thu hồi", "Revoked"))</td>
+          <td>\(token.revokedAt == nil ? """
+            <form method="post" action="/tokens/\(token.id)/revoke" class="inline">\(ctx.csrfField)<button>\(ctx.t("Thu hồi", "Revoke"))</button></form>
+            """ as HTML : .empty)</td></tr>
+          """ })</tbody></table>
+        \(Layout.pager(ctx, metadata: page.metadata, request: request))
+        <h2>\(ctx.t("Tạo token mới", "New token"))</h2>
+        <form class="stack" method="post" action="/tokens">\(ctx.csrfField)
+          <label>\(ctx.t("Tên", "Name")) <input name="name" required maxlength="100"></label>
+          <label>\(ctx.t("Hết hạn sau (ngày)", "Expires after (days)")) <input name="expiresInDays" type="number" min="1" max="3650" value="90"></label>
+          <button type="submit">\(ctx.t("Tạo", "Create"))</button>
+        </form>
+        """)
+    }
+
+    struct TokenForm: Content {
+        var name: String?
+        var expiresInDays: String?
+    }
+
+    func createToken(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let form = try req.content.decode(TokenForm.self)
+        guard let name = form.name.nonEmpty, name.count <= 100 else {
+            throw Abort(.badRequest, reason: PageContext(req).t("Cần nhập tên token.", "The token needs a name."))
+        }
+        var days: Int? = nil
+        if let text = form.expiresInDays.nonEmpty {
+            guard let d = Int(text), (1...3650).contains(d) else { throw Abort(.badRequest, reason: "expiresInDays: 1-3650") }
+            days = d
+        }
+        let (_, secret) = try await TokenService.issue(name: name, expiresInDays: days, for: principal, on: req.db)
+        let page = try await APIToken.query(on: req.db).filter(\.$person.$id == principal.personID)
+            .sort(\.$createdAt, .descending).paginate(PageRequest(page: 1, per: 10))
+        return try await Self.tokensView(PageContext(req), page: page, request: req, newSecret: secret)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("tokenID", as: UUID.self) else { throw Abort(.badRequest, reason: "tokenID must be a UUID") }
+        try await TokenService.revoke(id, by: principal, on: req.db)
+        return req.redirect(to: "/tokens")
+    }
+
+    /// Only local paths, so the sign-in page can't be used to send people elsewhere.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        return next
+    }
+}
+
+extension HTML {
+    func encodeResponse(status: HTTPResponseStatus, for request: Request) async throws -> Response {
+        let response = try await encodeResponse(for: request)
+        response.status = status
+        return response
+    }
+}

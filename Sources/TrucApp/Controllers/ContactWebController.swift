@@ -1,0 +1,6 @@
+import Vapor
+
+struct ContactWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {}
+    static let operations: [APIOperation] = []
+}

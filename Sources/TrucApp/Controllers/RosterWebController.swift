@@ -1,0 +1,6 @@
+import Vapor
+
+struct RosterWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {}
+    static let operations: [APIOperation] = []
+}

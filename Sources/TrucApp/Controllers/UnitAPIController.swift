@@ -1,0 +1,116 @@
+import Fluent
+import TrucCore
+import Vapor
+
+/// /api/v1/units: the unit tree.
+struct UnitAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let units = routes.grouped("units")
+        units.get(use: list)
+        units.post(use: create)
+        units.get(":unitID", use: show)
+        units.patch(":unitID", use: update)
+    }
+
+    static let operations: [APIOperation] = [
+        .init(method: .GET, path: "/api/v1/units", summary: "List the units you can see", tag: "Units",
+              query: APIOperation.paging + [.init(name: "q", description: "Search in name and code"),
+                                            .init(name: "kind", description: "Filter by unit kind"),
+                                            .init(name: "parentID", description: "Only direct children of this unit")],
+              reply: .page("Unit")),
+        .init(method: .POST, path: "/api/v1/units", summary: "Create a unit (coordinator)", tag: "Units",
+              body: .json("UnitInput"), reply: .created("Unit")),
+        .init(method: .GET, path: "/api/v1/units/{unitID}", summary: "One unit", tag: "Units", reply: .json("Unit")),
+        .init(method: .PATCH, path: "/api/v1/units/{unitID}", summary: "Change a unit (coordinator; unit admin: contact fields only)",
+              tag: "Units", body: .json("UnitPatch"), reply: .json("Unit")),
+    ]
+
+    func list(req: Request) async throws -> Page<UnitDTO> {
+        let principal = try req.requirePrincipal()
+        let query = OrgUnit.query(on: req.db).sort(\.$name)
+        if let readable = principal.policy.units(with: .read) {
+            query.filter(\.$id ~~ Array(readable))
+        }
+        if let kind = req.query[String.self, at: "kind"] {
+            guard let k = UnitKind(rawValue: kind) else { throw Abort(.badRequest, reason: "kind must be one of \(UnitKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+            query.filter(\.$kind == k)
+        }
+        if let parent = req.query[String.self, at: "parentID"] {
+            guard let id = UUID(uuidString: parent) else { throw Abort(.badRequest, reason: "parentID must be a UUID") }
+            query.filter(\.$parent.$id == id)
+        }
+        if let q = req.query[String.self, at: "q"], !q.isEmpty {
+            query.group(.or) { $0.filter(\.$name, .custom("LIKE"), "%\(q)%").filter(\.$code, .custom("LIKE"), "%\(q)%") }
+        }
+        return try await query.paginate(for: req).map { $0.dto() }
+    }
+
+    func show(req: Request) async throws -> UnitDTO {
+        try await UnitAPIController.find(req).dto()
+    }
+
+    func create(req: Request) async throws -> Response {
+        let principal = try req.requireCoordinator()
+        try UnitInput.validate(content: req)
+        let input = try req.content.decode(UnitInput.self)
+        let unit = try await UnitDirectory.create(input, by: principal, on: req.db)
+        let response = Response(status: .created)
+        try response.content.encode(unit.dto())
+        return response
+    }
+
+    func update(req: Request) async throws -> UnitDTO {
+        let unit = try await UnitAPIController.find(req)
+        let principal = try req.authorize(.manageUnit, on: unit.requireID())
+        try UnitPatch.validate(content: req)
+        let patch = try req.content.decode(UnitPatch.self)
+        return try await UnitDirectory.update(unit, with: patch, by: principal, on: req.db).dto()
+    }
+
+    /// The unit named by `:unitID`, if the caller may read it; 404 otherwise.
+    static func find(_ req: Request, parameter: String = "unitID") async throws -> OrgUnit {
+        guard let id = req.parameters.get(parameter, as: UUID.self) else {
+            throw Abort(.badRequest, reason: "\(parameter) must be a UUID")
+        }
+        try req.authorize(.read, on: id)
+        guard let unit = try await OrgUnit.find(id, on: req.db) else { throw Abort(.notFound, reason: "No such unit.") }
+        return unit
+    }
+}
+
+struct UnitInput: Content, Validatable {
+    var parentID: UUID?
+    var code: String
+    var name: String
+    var kind: UnitKind
+    var address: String?
+    var phone: String?
+    var email: String?
+
+    static func validations(_ validations: inout Validations) {
+        validations.add("code", as: String.self, is: .count(1...40) && .characterSet(.alphanumerics + .init(charactersIn: "-_.")),
+                        customFailureDescription: "code must be 1-40 letters, digits, '-', '_' or '.'")
+        validations.add("name", as: String.self, is: .count(1...300), customFailureDescription: "name is required (at most 300 characters)")
+        validations.add("kind", as: String.self, is: .in(UnitKind.allCases.map(\.rawValue)),
+                        customFailureDescription: "kind must be one of \(UnitKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        validations.add("email", as: String?.self, is: .nil || .email, required: false)
+    }
+}
+
+struct UnitPatch: Content, Validatable {
+    var parentID: UUID?
+    var code: String?
+    var name: String?
+    var kind: UnitKind?
+    var address: String?
+    var phone: String?
+    var email: String?
+
+    static func validations(_ validations: inout Validations) {
+        validations.add("name", as: String?.self, is: .nil || .count(1...300), required: false)
+        validations.add("code", as: String?.self, is: .nil || .count(1...40), required: false)
+        validations.add("kind", as: String?.self, is: .nil || .in(UnitKind.allCases.map(\.rawValue)), required: false,
+                        customFailureDescription: "kind must be one of \(UnitKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        validations.add("email", as: String?.self, is: .nil || .email, required: false)
+    }
+}

@@ -1,0 +1,178 @@
+import Fluent
+import TrucCore
+import Vapor
+
+/// Pages for units: the list, one unit with its people and contacts, and the forms to add them.
+struct UnitWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("units", use: list)
+        routes.post("units", use: create)
+        routes.get("units", ":unitID", use: show)
+        routes.post("units", ":unitID", "people", use: addPerson)
+        routes.post("units", ":unitID", "contacts", use: addContact)
+    }
+
+    func list(req: Request) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        let ctx = PageContext(req)
+        let query = OrgUnit.query(on: req.db).with(\.$parent).sort(\.$name)
+        if let readable = principal.policy.units(with: .read) { query.filter(\.$id ~~ Array(readable)) }
+        if let q = req.query[String.self, at: "q"], !q.isEmpty {
+            query.group(.or) { $0.filter(\.$name, .custom("LIKE"), "%\(q)%").filter(\.$code, .custom("LIKE"), "%\(q)%") }
+        }
+        let page = try await query.paginate(for: req)
+        let form: HTML
+        if principal.isCoordinator {
+            let all = try await OrgUnit.query(on: req.db).sort(\.$name).all()
+            form = """
+            <h2>\(ctx.t("Thêm đơn vị", "Add a unit"))</h2>
+            <form class="stack" method="post" action="/units">\(ctx.csrfField)
+              <label>\(ctx.t("Mã", "Code")) <input name="code" required maxlength="40" pattern="[A-Za-z0-9._-]+"></label>
+              <label>\(ctx.t("Tên", "Name")) <input name="name" required maxlength="300"></label>
+              <label>\(ctx.t("Loại", "Kind")) <select name="kind">\(UnitKind.allCases.html { "<option value=\"\($0.rawValue)\">\(ctx.kind($0))</option>" })</select></label>
+              <label>\(ctx.t("Đơn vị cấp trên", "Parent unit")) <select name="parentID"><option value="">—</option>\(all.html { "<option value=\"\($0.id)\">\($0.name)</option>" })</select></label>
+              <label>\(ctx.t("Điện thoại", "Phone")) <input name="phone"></label>
+              <label>Email <input name="email" type="email"></label>
+              <button type="submit">\(ctx.t("Thêm", "Add"))</button>
+            </form>
+            """
+        } else {
+            form = .empty
+        }
+        return Layout.page(ctx, title: ctx.t("Đơn vị", "Units"), body: """
+        <h1>\(ctx.t("Đơn vị", "Units"))</h1>
+        <form method="get" action="/units"><input name="q" value="\(req.query[String.self, at: "q"] ?? "")" placeholder="\(ctx.t("Tìm theo tên, mã", "Search name, code"))"> <button>\(ctx.t("Tìm", "Search"))</button></form>
+        <table><thead><tr><th>\(ctx.t("Mã", "Code"))</th><th>\(ctx.t("Tên", "Name"))</th><th>\(ctx.t("Loại", "Kind"))</th><th>\(ctx.t("Cấp trên", "Parent"))</th></tr></thead>
+        <tbody>\(page.items.html { u in
+          "<tr><td>\(u.code)</td><td><a href=\"/units/\(u.id)\">\(u.name)</a></td><td>\(ctx.kind(u.kind))</td><td>\(u.parent?.name ?? "")</td></tr>" })</tbody></table>
+        \(Layout.pager(ctx, metadata: page.metadata, request: req))
+        \(form)
+        """)
+    }
+
+    struct UnitForm: Content {
+        var code: String?
+        var name: String?
+        var kind: String?
+        var parentID: String?
+        var phone: String?
+        var email: String?
+    }
+
+    func create(req: Request) async throws -> Response {
+        let principal = try req.requireCoordinator()
+        let form = try req.content.decode(UnitForm.self)
+        guard let code = form.code.nonEmpty, let name = form.name.nonEmpty else {
+            throw Abort(.badRequest, reason: PageContext(req).t("Cần nhập mã và tên đơn vị.", "Code and name are required."))
+        }
+        guard let kind = form.kind.flatMap(UnitKind.init(rawValue:)) else { throw Abort(.badRequest, reason: "kind: unknown unit kind") }
+        var parentID: UUID? = nil
+        if let text = form.parentID.nonEmpty {
+            guard let id = UUID(uuidString: text) else { throw Abort(.badRequest, reason: "parentID must be a UUID") }
+            parentID = id
+        }
+        let input = UnitInput(parentID: parentID, code: code, name: name, kind: kind, address: nil, phone: form.phone.nonEmpty, email: form.email.nonEmpty)
+        let unit = try await UnitDirectory.create(input, by: principal, on: req.db)
+        return req.redirect(to: "/units/\(unit.id!)")
+    }
+
+    func show(req: Request) async throws -> HTML {
+        let unit = try await UnitAPIController.find(req)
+        let unitID = try unit.requireID()
+        let principal = try req.requirePrincipal()
+        let ctx = PageContext(req)
+        let parent = try await unit.$parent.get(on: req.db)
+        let children = try await OrgUnit.query(on: req.db).filter(\.$parent.$id == unitID).sort(\.$name).all()
+        let people = try await Person.query(on: req.db).filter(\.$unit.$id == unitID).with(\.$roles).sort(\.$fullName).limit(500).all()
+        let contacts = try await Contact.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).limit(500).all()
+        let manages = principal.policy.allows(.manageUnit, on: unitID)
+        let roleOptions: HTML = Role.allCases.filter { $0 != .coordinator || principal.isCoordinator }
+            .html { "<option value=\"\($0.rawValue)\">\(ctx.role($0))</option>" }
+        let manageForms: HTML = manages ? """
+        <h2>\(ctx.t("Thêm cán bộ", "Add a person"))</h2>
+        <form class="stack" method="post" action="/units/\(unitID)/people">\(ctx.csrfField)
+          <label>\(ctx.t("Họ tên", "Full name")) <input name="fullName" required></label>
+          <label>Email <input name="email" type="email" required></label>
+          <label>\(ctx.t("Điện thoại", "Phone")) <input name="phone"></label>
+          <label>\(ctx.t("Chức vụ", "Title")) <input name="title"></label>
+          <label>\(ctx.t("Vai trò", "Role")) <select name="role">\(roleOptions)</select></label>
+          <label>\(ctx.t("Mật khẩu (≥ 10 ký tự; để trống nếu chỉ là liên hệ)", "Password (≥ 10 characters; empty for a contact only)")) <input name="password" type="password" minlength="10" autocomplete="new-password"></label>
+          <button type="submit">\(ctx.t("Thêm", "Add"))</button>
+        </form>
+        <h2>\(ctx.t("Thêm liên hệ", "Add a contact"))</h2>
+        <form class="stack" method="post" action="/units/\(unitID)/contacts">\(ctx.csrfField)
+          <label>\(ctx.t("Tên", "Name")) <input name="name" required></label>
+          <label>\(ctx.t("Chức vụ", "Title")) <input name="title"></label>
+          <label>\(ctx.t("Điện thoại", "Phone")) <input name="phone"></label>
+          <label>\(ctx.t("Đường dây nóng", "Hotline")) <input name="hotline"></label>
+          <label>Email <input name="email" type="email"></label>
+          <button type="submit">\(ctx.t("Thêm", "Add"))</button>
+        </form>
+        """ : .empty
+        return Layout.page(ctx, title: unit.name, body: """
+        <h1>\(unit.name) <span class="badge">\(unit.code)</span></h1>
+        <p>\(ctx.kind(unit.kind))\(parent.map { " · \(ctx.t("Cấp trên", "Parent")): <a href=\"/units/\($0.id)\">\($0.name)</a>" as HTML } ?? .empty)</p>
+        <p>\(ctx.t("Điện thoại", "Phone")): \(unit.phone ?? "—") · Email: \(unit.email ?? "—")</p>
+        <p><a href="/units/\(unitID)/roster">\(ctx.t("Lịch trực", "Duty roster"))</a> · <a href="/on-duty?unitID=\(unitID)">\(ctx.t("Ai đang trực", "Who is on duty"))</a> · <a href="/contacts?unitID=\(unitID)">\(ctx.t("Danh bạ", "Contacts"))</a></p>
+        \(children.isEmpty ? .empty : """
+        <h2>\(ctx.t("Đơn vị trực thuộc", "Units below"))</h2>
+        <ul>\(children.html { "<li><a href=\"/units/\($0.id)\">\($0.name)</a> (\(ctx.kind($0.kind)))</li>" })</ul>
+        """)
+        <h2>\(ctx.t("Cán bộ", "People"))</h2>
+        <table><thead><tr><th>\(ctx.t("Họ tên", "Name"))</th><th>\(ctx.t("Chức vụ", "Title"))</th><th>\(ctx.t("Điện thoại", "Phone"))</th><th>Email</th><th>\(ctx.t("Vai trò", "Roles"))</th></tr></thead>
+        <tbody>\(people.html { p in
+          "<tr><td>\(p.fullName)\(p.isActive ? .empty : " (\(ctx.t("ngừng hoạt động", "inactive")))" as HTML)</td><td>\(p.title)</td><td>\(p.phone)</td><td>\(p.email)</td><td>\(p.roles.map { ctx.role($0.role) }.joined(separator: ", "))</td></tr>" })</tbody></table>
+        <h2>\(ctx.t("Liên hệ", "Contacts"))</h2>
+        <table><thead><tr><th>\(ctx.t("Tên", "Name"))</th><th>\(ctx.t("Chức vụ", "Title"))</th><th>\(ctx.t("Điện thoại", "Phone"))</th><th>\(ctx.t("Đường dây nóng", "Hotline"))</th><th>Email</th></tr></thead>
+        <tbody>\(contacts.html { c in "<tr><td>\(c.name)</td><td>\(c.title)</td><td>\(c.phone)</td><td>\(c.hotline)</td><td>\(c.email)</td></tr>" })</tbody></table>
+        \(manageForms)
+        """)
+    }
+
+    struct PersonForm: Content {
+        var fullName: String?
+        var email: String?
+        var phone: String?
+        var title: String?
+        var role: String?
+        var password: String?
+    }
+
+    func addPerson(req: Request) async throws -> Response {
+        let unit = try await UnitAPIController.find(req)
+        let unitID = try unit.requireID()
+        let principal = try req.authorize(.manageUnit, on: unitID)
+        let form = try req.content.decode(PersonForm.self)
+        let ctx = PageContext(req)
+        guard let name = form.fullName.nonEmpty, let email = form.email.nonEmpty else {
+            throw Abort(.badRequest, reason: ctx.t("Cần nhập họ tên và email.", "Full name and e-mail are required."))
+        }
+        let password = form.password.nonEmpty
+        if let password, password.count < 10 { throw Abort(.badRequest, reason: ctx.t("Mật khẩu cần ít nhất 10 ký tự.", "The password needs at least 10 characters.")) }
+        var roles: [PersonInput.RoleOnUnit] = []
+        if let roleText = form.role.nonEmpty {
+            guard let role = Role(rawValue: roleText) else { throw Abort(.badRequest, reason: "role: unknown role") }
+            roles.append(.init(unitID: unitID, role: role))
+        }
+        let input = PersonInput(unitID: unitID, email: email, fullName: name, title: form.title.nonEmpty, phone: form.phone.nonEmpty,
+                                password: password, roles: roles)
+        try PersonInput.validate(json: String(decoding: try JSONEncoder().encode(input), as: UTF8.self))
+        _ = try await PeopleService.create(input, by: principal, on: req.db, hasher: req.password.async)
+        return req.redirect(to: "/units/\(unitID)?msg=" + (ctx.t("Đã thêm cán bộ", "Person added").addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""))
+    }
+
+    func addContact(req: Request) async throws -> Response {
+        let unit = try await UnitAPIController.find(req)
+        let unitID = try unit.requireID()
+        let principal = try req.authorize(.manageUnit, on: unitID)
+        var input = try req.content.decode(ContactInput.self)
+        input.unitID = unitID
+        guard input.name.nonEmptyString != nil else { throw Abort(.badRequest, reason: PageContext(req).t("Cần nhập tên.", "A name is required.")) }
+        _ = try await ContactDirectory.create(input, by: principal, on: req.db)
+        return req.redirect(to: "/units/\(unitID)")
+    }
+}
+
+extension String {
+    var nonEmptyString: String? { Optional(self).nonEmpty }
+}

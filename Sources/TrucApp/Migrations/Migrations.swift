@@ -1,0 +1,19 @@
+import Fluent
+import Vapor
+
+/// Every migration, in the order it runs. Append only; never reorder or rename a shipped one.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateUnit(),                  // 001
+        CreatePerson(),                // 002
+        CreateRoleAssignment(),        // 003
+        CreateAPIToken(),              // 004
+        CreateAuditEntry(),            // 005
+        CreateContact(),               // 006
+        SeedNationalContacts(),        // 006b
+        CreateCampaign(),              // 007
+        CreateItemReport(),            // 008
+        CreateDutyShift(),             // 009
+        SessionRecord.migration,       // 010: web sessions, shared by every app instance
+    ]
+}

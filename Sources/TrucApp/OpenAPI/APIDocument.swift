@@ -1,0 +1,5 @@
+import Foundation
+
+enum APIDocument {
+    static func json() throws -> String { "{}" }
+}

@@ -1,0 +1,145 @@
+import Fluent
+import Foundation
+import TrucCore
+import Vapor
+
+/// A demo province modelled on the 2023 directive: the province, its ICT department and IT center, the response team,
+/// departments, a district, telecom and platform providers; people with every role; the 2023 holiday campaign;
+/// a campaign running now with answers; a roster with one deliberate gap and one day without a leader.
+enum DemoSeeder {
+    static let coordinatorEmail = "dieuphoi@demo.truc.vn"
+    static let password = "demo-password"
+
+    /// Loads the demo data when the database has no unit yet. Returns whether it did.
+    @discardableResult
+    static func seedIfEmpty(_ app: Application) async throws -> Bool {
+        guard try await OrgUnit.query(on: app.db).count() == 0 else { return false }
+        let hash = try await app.password.async.hash(password)
+        try await app.db.transaction { db in
+            try await seed(db, passwordHash: hash, now: Date(), timeZone: app.config.timeZone)
+        }
+        app.logger.notice("Demo province loaded. Sign in as \(coordinatorEmail) / \(password)")
+        return true
+    }
+
+    private static func seed(_ db: any Database, passwordHash: String, now: Date, timeZone: TimeZone) async throws {
+        func unit(_ code: String, _ name: String, _ kind: UnitKind, _ parent: OrgUnit?, phone: String? = nil, email: String? = nil) async throws -> OrgUnit {
+            let u = OrgUnit(parentID: parent?.id, code: code, name: name, kind: kind, phone: phone, email: email)
+            try await u.create(on: db)
+            return u
+        }
+        let province = try await unit("TINH", "UBND tỉnh (demo)", .stateAgency, nil, phone: "0203 3835 000")
+        let stttt = try await unit("STTTT", "Sở Thông tin và Truyền thông", .stateAgency, province, phone: "0203 3628 686")
+        let ict = try await unit("TTCNTT", "Trung tâm Công nghệ thông tin và Truyền thông", .itCenter, stttt,
+                                 phone: "0203 3533338", email: "qnict@quangninh.gov.vn")
+        let team = try await unit("DOI-UCSC", "Đội ứng cứu sự cố ATTT mạng tỉnh", .responseTeam, province)
+        let health = try await unit("SYT", "Sở Y tế", .stateAgency, province)
+        let finance = try await unit("STC", "Sở Tài chính", .stateAgency, province)
+        let district = try await unit("UBND-HL", "UBND thành phố Hạ Long", .stateAgency, province)
+        let culture = try await unit("VHTT-HL", "Phòng Văn hóa và Thông tin TP Hạ Long", .stateAgency, district)
+        let vnpt = try await unit("VNPT-QN", "VNPT tỉnh (demo)", .telecomProvider, province, phone: "0203 3800 126")
+        let viettel = try await unit("VIETTEL-QN", "Viettel tỉnh (demo)", .telecomProvider, province, phone: "0203 3628 018")
+        let platform = try await unit("NTS-DEMO", "Công ty Nền tảng số (demo)", .platformProvider, province)
+
+        var people: [String: Person] = [:]
+        func person(_ email: String, _ name: String, _ title: String, _ phone: String, _ unit: OrgUnit, _ roles: [Role]) async throws -> Person {
+            let p = Person(unitID: unit.id!, email: email, fullName: name, title: title, phone: phone, passwordHash: passwordHash)
+            try await p.create(on: db)
+            for role in roles { try await RoleAssignment(personID: p.id!, unitID: unit.id!, role: role).create(on: db) }
+            people[email] = p
+            return p
+        }
+        _ = try await person(coordinatorEmail, "Nguyễn Văn Điều Phối", "Phó Giám đốc Sở", "0912 000 001", province, [.coordinator])
+        _ = try await person("kiemtoan@demo.truc.vn", "Trần Thị Kiểm Toán", "Thanh tra", "0912 000 002", province, [.auditor])
+        let ictStaff = [
+            try await person("quantri.ttcntt@demo.truc.vn", "Lê Minh Quản Trị", "Giám đốc Trung tâm", "0912 000 010", ict, [.unitAdmin]),
+            try await person("truc1.ttcntt@demo.truc.vn", "Phạm Văn An", "Kỹ sư", "0912 000 011", ict, [.dutyOfficer]),
+            try await person("truc2.ttcntt@demo.truc.vn", "Hoàng Thị Bình", "Kỹ sư", "0912 000 012", ict, [.dutyOfficer]),
+            try await person("truc3.ttcntt@demo.truc.vn", "Vũ Đức Cường", "Kỹ sư", "0912 000 013", ict, [.dutyOfficer]),
+        ]
+        _ = try await person("doitruong@demo.truc.vn", "Đỗ Quang Đội Trưởng", "Đội trưởng Đội ƯCSC", "0912 000 020", team, [.responder, .unitAdmin])
+        let healthStaff = [
+            try await person("quantri.syt@demo.truc.vn", "Bùi Thị Hạnh", "Trưởng phòng CNTT", "0912 000 030", health, [.unitAdmin]),
+            try await person("truc1.syt@demo.truc.vn", "Ngô Văn Khải", "Chuyên viên", "0912 000 031", health, [.dutyOfficer]),
+            try await person("truc2.syt@demo.truc.vn", "Đinh Thị Lan", "Chuyên viên", "0912 000 032", health, [.dutyOfficer]),
+        ]
+        _ = try await person("quantri.stc@demo.truc.vn", "Mai Văn Minh", "Chuyên viên CNTT", "0912 000 040", finance, [.unitAdmin, .dutyOfficer])
+        _ = try await person("quantri.hl@demo.truc.vn", "Trịnh Văn Nam", "Phó Chánh Văn phòng", "0912 000 050", district, [.unitAdmin])
+        _ = try await person("quantri.vhtt@demo.truc.vn", "Lý Thị Oanh", "Chuyên viên", "0912 000 051", culture, [.unitAdmin])
+        let vnptStaff = [
+            try await person("lanhdao.vnpt@demo.truc.vn", "Phan Văn Phúc", "Phó Giám đốc kỹ thuật", "0912 000 060", vnpt, [.unitAdmin]),
+            try await person("truc1.vnpt@demo.truc.vn", "Tạ Văn Quang", "Kỹ sư mạng", "0912 000 061", vnpt, [.dutyOfficer]),
+            try await person("truc2.vnpt@demo.truc.vn", "Cao Thị Rạng", "Kỹ sư mạng", "0912 000 062", vnpt, [.dutyOfficer]),
+        ]
+        _ = try await person("quantri.viettel@demo.truc.vn", "Lâm Văn Sơn", "Trưởng phòng kỹ thuật", "0912 000 070", viettel, [.unitAdmin])
+        _ = try await person("quantri.nts@demo.truc.vn", "Kiều Thị Trang", "Giám đốc vận hành", "0912 000 080", platform, [.unitAdmin])
+
+        for (u, name, phone) in [(ict, "Bộ phận trực Trung tâm tích hợp dữ liệu", "0203 3533 339"),
+                                 (team, "Bộ phận giúp việc Đội ƯCSC", "0203 3533 340"),
+                                 (vnpt, "Trung tâm điều hành mạng VNPT", "0203 3800 800")] {
+            try await Contact(unitID: u.id, name: name, organization: u.name, title: "Trực 24/7", phone: phone).create(on: db)
+        }
+
+        // The 2023 holiday campaign, as the directive issued it, with answers.
+        let template = CampaignTemplate.holiday30April(year: 2023)
+        let holiday = try await campaign(from: template, title: template.title, start: template.startsAt, end: template.endsAt, on: db)
+        // A campaign running now, for the live board and the roster.
+        let tz = timeZone
+        let today = LocalDay(now, in: tz)
+        let start = today.adding(days: -1).start(in: tz)
+        let end = today.adding(days: 6).start(in: tz)
+        let current = try await campaign(from: template, title: "Đợt cao điểm bảo đảm ATTT mạng cuối năm (demo)",
+                                         start: start, end: end, on: db, dueAfterStartHours: 36)
+
+        let items = try await ChecklistItem.query(on: db).filter(\.$campaign.$id ~~ [holiday.id!, current.id!]).all()
+        let coordinator = people[coordinatorEmail]!
+        for u in [ict, health, finance, vnpt] {
+            for c in [holiday, current] {
+                try await CampaignAcknowledgement(campaignID: c.id!, unitID: u.id!, personID: coordinator.id!, at: c.startsAt).create(on: db)
+            }
+        }
+        for item in items where item.targetKinds.contains(.itCenter) || item.targetKinds.contains(.telecomProvider) {
+            for u in [ict, vnpt] where item.targetKinds.contains(u.kind) {
+                try await ItemReport(itemID: item.id!, unitID: u.id!, status: .done, note: "Đã rà soát, cập nhật firmware thiết bị router/switch.",
+                                     evidenceID: nil, reporterID: coordinator.id!, reportedAt: item.$campaign.id == holiday.id ? holiday.startsAt : now).create(on: db)
+            }
+        }
+        if let item = items.first(where: { $0.$campaign.id == current.id && $0.targetKinds.contains(.stateAgency) && $0.position == 2 }) {
+            try await ItemReport(itemID: item.id!, unitID: health.id!, status: .problem, note: "Chưa bố trí đủ cán bộ trực ca đêm.",
+                                 evidenceID: nil, reporterID: healthStaff[0].id!, reportedAt: now).create(on: db)
+        }
+
+        // Rosters over the current campaign: 3x8 technical duty and a 07:00-19:00 leader every day.
+        let last = today.adding(days: 5)
+        func roster(_ u: OrgUnit, _ technical: [Person], _ leader: Person, skipShift: Int? = nil, skipLeaderDay: Int? = nil) async throws {
+            let shifts = try ShiftPattern.threeEightHour.generate(from: today.adding(days: -1), through: last, timeZone: tz, assigneeCount: technical.count)
+            for (index, s) in shifts.enumerated() where index != skipShift {
+                try await DutyShift(unitID: u.id!, campaignID: current.id, personID: technical[s.assigneeIndex].id!,
+                                    startsAt: s.start, endsAt: s.end, role: .technical).create(on: db)
+            }
+            let leaders = try ShiftPattern(slots: [.init(startMinute: 7 * 60, durationMinutes: 12 * 60, role: .leader)])
+                .generate(from: today.adding(days: -1), through: last, timeZone: tz, assigneeCount: 1)
+            for (index, s) in leaders.enumerated() where index != skipLeaderDay {
+                try await DutyShift(unitID: u.id!, campaignID: current.id, personID: leader.id!, startsAt: s.start, endsAt: s.end, role: .leader).create(on: db)
+            }
+        }
+        try await roster(ict, Array(ictStaff.dropFirst()), ictStaff[0])
+        try await roster(vnpt, Array(vnptStaff.dropFirst()), vnptStaff[0])
+        // Sở Y tế: tomorrow night's shift is missing and there is no leader the day after tomorrow.
+        try await roster(health, Array(healthStaff.dropFirst()), healthStaff[0], skipShift: 8, skipLeaderDay: 3)
+
+        try await Audit.record("demo.seed", entity: "province", id: province.id?.uuidString, unitID: nil, by: nil, on: db)
+    }
+
+    private static func campaign(from template: CampaignTemplate, title: String, start: Date, end: Date, on db: any Database,
+                                 dueAfterStartHours: Int = 0) async throws -> Campaign {
+        let c = Campaign(title: title, startsAt: start, endsAt: end, timeZone: template.timeZone.identifier,
+                         directive: template.directive, documents: template.documents, createdBy: nil)
+        try await c.create(on: db)
+        for (index, item) in template.items.enumerated() {
+            try await ChecklistItem(campaignID: c.id!, position: index + 1, title: item.title, detail: item.detail, targetKinds: item.targetKinds,
+                                    dueAt: start.addingTimeInterval(TimeInterval(item.dueOffsetHours + dueAfterStartHours) * 3600)).create(on: db)
+        }
+        return c
+    }
+}

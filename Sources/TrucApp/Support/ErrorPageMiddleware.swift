@@ -1,0 +1,72 @@
+import Fluent
+import Vapor
+
+/// Turns every error into a clear answer: JSON `{"error": true, "reason": ...}` under /api,
+/// an HTML page elsewhere (or a redirect to the sign-in page when not signed in).
+struct ErrorPageMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, reason) = Self.describe(error)
+            if status == .internalServerError {
+                request.logger.report(error: error)
+            }
+            let isAPI = request.url.path.hasPrefix("/api/") || request.url.path == "/openapi.json"
+            if isAPI {
+                let response = Response(status: status)
+                try response.content.encode(ErrorBody(error: true, reason: reason))
+                return response
+            }
+            if status == .unauthorized {
+                let next = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
+                return request.redirect(to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"))
+            }
+            let ctx = PageContext(request)
+            let page = Layout.page(ctx, title: ctx.t("Lỗi", "Error") + " \(Int(status.code))", body: """
+            <section class="error">
+              <h1>\(ctx.t("Không thực hiện được", "Could not do that")) (\(Int(status.code)))</h1>
+              <p class="reason">\(reason)</p>
+              <p><a href="/">\(ctx.t("Trang chủ", "Home"))</a></p>
+            </section>
+            """)
+            let response = try await page.encodeResponse(for: request)
+            response.status = status
+            return response
+        }
+    }
+
+    struct ErrorBody: Content {
+        var error: Bool
+        var reason: String
+    }
+
+    static func describe(_ error: any Error) -> (HTTPResponseStatus, String) {
+        switch error {
+        case let abort as any AbortError:
+            return (abort.status, abort.reason)
+        case let decoding as DecodingError:
+            return (.badRequest, "Malformed request: \(Self.describe(decoding))")
+        case let db as any DatabaseError where db.isConstraintFailure:
+            return (.conflict, "That would conflict with something already stored (duplicate or still in use).")
+        default:
+            return (.internalServerError, "Something went wrong on the server.")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ ctx: DecodingError.Context) -> String {
+            let p = ctx.codingPath.map(\.stringValue).filter { !$0.isEmpty }.joined(separator: ".")
+            return p.isEmpty ? "body" : "'\(p)'"
+        }
+        switch error {
+        case let .keyNotFound(key, ctx):
+            let prefix = ctx.codingPath.map(\.stringValue).filter { !$0.isEmpty }
+            return "field '\((prefix + [key.stringValue]).joined(separator: "."))' is required"
+        case let .valueNotFound(_, ctx): return "\(path(ctx)) must not be null"
+        case let .typeMismatch(type, ctx): return "\(path(ctx)) has the wrong type (expected \(type))"
+        case let .dataCorrupted(ctx): return "\(path(ctx)): \(ctx.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import NIOCore
+import PostgresKit
+import Vapor
+
+/// Sets up the database, sessions, middleware, routes and commands, then brings the schema up to date.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.config = config
+    DateCoding.install()
+
+    switch config.database {
+    case let .sqliteFile(path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case let .postgres(url, searchPath):
+        var pg = try SQLPostgresConfiguration(url: url)
+        if let searchPath { pg.searchPath = [searchPath] }
+        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
+    }
+    app.fluent.pagination.pageSizeLimit = 200
+
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "truc_session"
+    let secure = config.secureCookies
+    app.sessions.configuration.cookieFactory = { sessionID in
+        .init(string: sessionID.string, expires: Date().addingTimeInterval(12 * 3600), maxAge: nil, domain: nil,
+              path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    // Evidence uploads are the largest bodies; leave room for the multipart envelope.
+    app.routes.defaultMaxBodySize = ByteCount(value: config.maxUploadBytes + 256 * 1024)
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(ErrorPageMiddleware())
+
+    app.migrations.add(Migrations.all)
+
+    app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+    app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
+
+    try routes(app)
+
+    try await MigrationLock.migrate(app)
+    if config.demo {
+        try await DemoSeeder.seedIfEmpty(app)
+    }
+}

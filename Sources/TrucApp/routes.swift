@@ -1,0 +1,38 @@
+import Vapor
+
+/// Every route of the app. API routes live under /api/v1 and are described in /openapi.json.
+func routes(_ app: Application) throws {
+    // Public
+    app.get("static", "app.css") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: Layout.stylesheet))
+    }
+    app.get("openapi.json") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: try APIDocument.json()))
+    }
+    app.get("healthz") { _ in "ok" }
+
+    // JSON API: bearer tokens.
+    let api = app.grouped("api", "v1").grouped(TokenPrincipalMiddleware())
+    try api.register(collection: AuthAPIController())
+    try api.register(collection: UnitAPIController())
+    try api.register(collection: PersonAPIController())
+    try api.register(collection: ContactAPIController())
+    try api.register(collection: AuditAPIController())
+    try api.register(collection: CampaignAPIController())
+    try api.register(collection: RosterAPIController())
+
+    // Web pages: session cookie + CSRF on every form.
+    let web = app.grouped(app.sessions.middleware, MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware())
+    try web.register(collection: AuthWebController())
+    try web.register(collection: HomeWebController())
+    try web.register(collection: UnitWebController())
+    try web.register(collection: ContactWebController())
+    try web.register(collection: AuditWebController())
+    try web.register(collection: CampaignWebController())
+    try web.register(collection: RosterWebController())
+}

@@ -1,0 +1,25 @@
+/// What a person may do on a unit.
+public enum Permission: String, Sendable, CaseIterable {
+    /// See the unit's data (people, contacts, roster, campaign answers).
+    case read
+    /// Acknowledge campaigns and report checklist items for the unit.
+    case report
+    /// Create, change and delete duty shifts of the unit.
+    case manageRoster
+    /// Manage the unit's people, roles and contacts.
+    case manageUnit
+    /// Read the audit log of the unit.
+    case viewAudit
+
+    /// Whether `role`, held on the unit or one of its ancestors, grants this permission.
+    public func isGranted(by role: Role) -> Bool {
+        switch (role, self) {
+        case (.coordinator, _): true
+        case (.unitAdmin, .read), (.unitAdmin, .report), (.unitAdmin, .manageRoster), (.unitAdmin, .manageUnit): true
+        case (.dutyOfficer, .read), (.dutyOfficer, .report): true
+        case (.responder, .read), (.responder, .report): true
+        case (.auditor, .read), (.auditor, .viewAudit): true
+        default: false
+        }
+    }
+}

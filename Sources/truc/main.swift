@@ -1,0 +1,31 @@
+import Foundation
+import TrucApp
+import Vapor
+
+// `truc serve --demo` loads the demo province into an empty database; the flag is ours, not Vapor's.
+var arguments = CommandLine.arguments
+let demo = arguments.contains("--demo")
+arguments.removeAll { $0 == "--demo" }
+
+var config: AppConfig
+do {
+    config = try AppConfig.fromEnvironment()
+} catch {
+    FileHandle.standardError.write(Data("truc: configuration error: \(error)\n".utf8))
+    exit(2)
+}
+config.demo = demo
+
+var env = try Environment.detect(arguments: arguments)
+try LoggingSystem.bootstrap(from: &env)
+let app = try await Application.make(env)
+do {
+    try await configure(app, config: config)
+    try await app.execute()
+} catch {
+    app.logger.report(error: error)
+    FileHandle.standardError.write(Data("truc: \(error)\n".utf8))
+    try? await app.asyncShutdown()
+    exit(1)
+}
+try await app.asyncShutdown()

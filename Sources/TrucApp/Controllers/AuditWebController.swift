@@ -1,6 +1,27 @@
+import Fluent
 import Vapor
 
+/// The audit log page, for coordinators and auditors.
 struct AuditWebController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {}
-    static let operations: [APIOperation] = []
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("audit", use: list)
+    }
+
+    func list(req: Request) async throws -> HTML {
+        let ctx = PageContext(req)
+        let request = PageRequest(page: max(1, req.query[Int.self, at: "page"] ?? 1), per: min(200, max(1, req.query[Int.self, at: "per"] ?? 50)))
+        let page = try await AuditLog.query(req).paginate(request)
+        let action = req.query[String.self, at: "action"] ?? ""
+        return Layout.page(ctx, title: ctx.t("Nhật ký thay đổi", "Audit log"), body: """
+        <h1>\(ctx.t("Nhật ký thay đổi", "Audit log"))</h1>
+        <form method="get" action="/audit"><input name="action" value="\(action)" placeholder="\(ctx.t("Hành động, ví dụ campaign", "Action, e.g. campaign"))"> <button>\(ctx.t("Lọc", "Filter"))</button></form>
+        <table><thead><tr><th>\(ctx.t("Thời điểm", "When"))</th><th>\(ctx.t("Người thực hiện", "Who"))</th><th>\(ctx.t("Hành động", "Action"))</th>
+        <th>\(ctx.t("Đối tượng", "Entity"))</th><th>\(ctx.t("Trước", "Before"))</th><th>\(ctx.t("Sau", "After"))</th></tr></thead>
+        <tbody>\(page.items.html { e in """
+          <tr><td>\(ctx.date(e.at))</td><td>\(e.actorName)</td><td><code>\(e.action)</code></td><td>\(e.entityType) \(e.entityID.map { String($0.prefix(8)) } ?? "")</td>
+          <td><code class="json">\(e.before)</code></td><td><code class="json">\(e.after)</code></td></tr>
+          """ })</tbody></table>
+        \(Layout.pager(ctx, metadata: page.metadata, request: req))
+        """)
+    }
 }

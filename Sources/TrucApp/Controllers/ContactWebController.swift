@@ -1,6 +1,54 @@
+import Fluent
 import Vapor
 
+/// The searchable contact directory page, with vCard export.
 struct ContactWebController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {}
-    static let operations: [APIOperation] = []
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("contacts", use: list)
+        routes.get("contacts", "vcard", use: vcard)
+        routes.post("contacts", ":contactID", "delete", use: delete)
+    }
+
+    func list(req: Request) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        let ctx = PageContext(req)
+        let page = try await ContactDirectory.query(req).with(\.$unit).paginate(for: req)
+        let q = req.query[String.self, at: "q"] ?? ""
+        let exportQuery = req.url.query.map { "?\($0)" } ?? ""
+        return Layout.page(ctx, title: ctx.t("Danh bạ", "Contacts"), body: """
+        <h1>\(ctx.t("Danh bạ liên hệ", "Contact directory"))</h1>
+        <form method="get" action="/contacts">
+          <input name="q" value="\(q)" placeholder="\(ctx.t("Tìm tên, đơn vị, số điện thoại, email", "Search name, unit, phone, e-mail"))">
+          <label><input type="checkbox" name="national" value="true"\(req.query[Bool.self, at: "national"] == true ? HTML(raw: " checked") : .empty)> \(ctx.t("Chỉ đầu mối quốc gia", "National contacts only"))</label>
+          <button>\(ctx.t("Tìm", "Search"))</button>
+          <a href="/contacts/vcard\(exportQuery)">\(ctx.t("Xuất vCard", "Export vCard"))</a>
+        </form>
+        <table><thead><tr><th>\(ctx.t("Tên", "Name"))</th><th>\(ctx.t("Đơn vị / Tổ chức", "Unit / organisation"))</th><th>\(ctx.t("Điện thoại", "Phone"))</th>
+        <th>\(ctx.t("Đường dây nóng", "Hotline"))</th><th>Email</th><th>\(ctx.t("Ghi chú", "Note"))</th><th></th></tr></thead>
+        <tbody>\(page.items.html { c in
+            let canDelete = c.$unit.id.map { principal.policy.allows(.manageUnit, on: $0) } ?? principal.isCoordinator
+            let org: HTML = c.unit.map { "<a href=\"/units/\($0.id)\">\($0.name)</a>" } ?? "<span class=\"badge\">\(ctx.t("Quốc gia", "National"))</span> \(c.organization ?? "")"
+            return """
+            <tr><td>\(c.name)\(c.title.map { "<br><span class=\"muted\">\($0)</span>" as HTML } ?? .empty)</td><td>\(org)</td>
+            <td>\(c.phone.map { "<a href=\"tel:\($0.filter { $0.isNumber || $0 == "+" })\">\($0)</a>" as HTML } ?? .empty)</td>
+            <td>\(c.hotline.map { "<a href=\"tel:\($0.filter { $0.isNumber || $0 == "+" })\">\($0)</a>" as HTML } ?? .empty)</td>
+            <td>\(c.email.map { "<a href=\"mailto:\($0)\">\($0)</a>" as HTML } ?? .empty)</td><td>\(c.note)</td>
+            <td>\(canDelete ? "<form method=\"post\" action=\"/contacts/\(c.id)/delete\" class=\"inline\">\(ctx.csrfField)<button>\(ctx.t("Xóa", "Delete"))</button></form>" as HTML : .empty)</td></tr>
+            """ })</tbody></table>
+        \(Layout.pager(ctx, metadata: page.metadata, request: req))
+        <p class="muted">\(ctx.t("Thêm liên hệ của đơn vị tại trang đơn vị.", "Add a unit's contacts on the unit's page."))</p>
+        """)
+    }
+
+    func vcard(req: Request) async throws -> Response {
+        let contacts = try await ContactDirectory.query(req).limit(5000).all()
+        return try await ContactDirectory.vcardResponse(contacts, on: req.db)
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let contact = try await ContactDirectory.find(req)
+        let principal = try ContactDirectory.authorizeChange(unitID: contact.$unit.id, req)
+        try await ContactDirectory.delete(contact, by: principal, on: req.db)
+        return req.redirect(to: "/contacts")
+    }
 }

@@ -43,10 +43,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
 
     static func describe(_ error: any Error) -> (HTTPResponseStatus, String) {
         switch error {
-        case let abort as any AbortError:
-            return (abort.status, abort.reason)
         case let decoding as DecodingError:
             return (.badRequest, "Malformed request: \(Self.describe(decoding))")
+        case let abort as any AbortError:
+            return (abort.status, abort.reason)
         case let db as any DatabaseError where db.isConstraintFailure:
             return (.conflict, "That would conflict with something already stored (duplicate or still in use).")
         default:

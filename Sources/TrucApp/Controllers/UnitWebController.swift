@@ -87,7 +87,7 @@ struct UnitWebController: RouteCollection {
         let contacts = try await Contact.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).limit(500).all()
         let manages = principal.policy.allows(.manageUnit, on: unitID)
         let roleOptions: HTML = Role.allCases.filter { $0 != .coordinator || principal.isCoordinator }
-            .html { "<option value=\"\($0.rawValue)\">\(ctx.role($0))</option>" }
+            .html { "<option value=\"\($0.rawValue)\"\($0 == .dutyOfficer ? HTML(raw: " selected") : .empty)>\(ctx.role($0))</option>" }
         let manageForms: HTML = manages ? """
         <h2>\(ctx.t("Thêm cán bộ", "Add a person"))</h2>
         <form class="stack" method="post" action="/units/\(unitID)/people">\(ctx.csrfField)

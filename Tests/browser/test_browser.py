@@ -1,0 +1,127 @@
+"""Browser tests: Debian's headless Chromium, driven by Selenium, against a running `truc serve --demo`.
+
+Run by scripts/test after `swift test`; needs the `truc` binary built (TRUC_BIN) and the server URL (TRUC_URL).
+"""
+import os
+import re
+import time
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE = os.environ.get("TRUC_URL", "http://127.0.0.1:8181")
+SHOTS = os.environ.get("TRUC_SHOTS")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600", "--lang=vi"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def shot(driver, name):
+    if SHOTS:
+        driver.save_screenshot(os.path.join(SHOTS, f"{name}.png"))
+
+
+def click_and_wait(driver, element):
+    """Clicks a link or button and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 10).until(EC.staleness_of(page))
+
+
+def sign_in(driver, email="dieuphoi@demo.truc.vn", password="demo-password"):
+    driver.delete_all_cookies()
+    driver.get(BASE + "/login")
+    driver.find_element(By.NAME, "email").send_keys(email)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
+
+
+def test_sign_in_shows_the_overview_in_vietnamese(browser):
+    sign_in(browser)
+    assert "Xin chào" in browser.find_element(By.TAG_NAME, "h1").text
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
+    shot(browser, "overview")
+
+
+def test_wrong_password_is_refused_with_a_message(browser):
+    sign_in(browser, password="not the password")
+    assert "Sai email hoặc mật khẩu" in browser.page_source
+    assert browser.current_url.endswith("/login")
+
+
+def test_language_switch_to_english_and_back(browser):
+    sign_in(browser)
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "header a.lang"))
+    assert "Hello" in browser.find_element(By.TAG_NAME, "h1").text
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "header a.lang"))
+    assert "Xin chào" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_contact_directory_finds_vncert_without_accents(browser):
+    sign_in(browser)
+    browser.get(BASE + "/contacts")
+    box = browser.find_element(By.NAME, "q")
+    box.send_keys("ung cuu khan cap")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form button"))
+    assert "ir@vncert.vn" in browser.page_source
+    shot(browser, "contacts")
+
+
+def test_unit_admin_adds_a_person_through_the_form(browser):
+    sign_in(browser, "quantri.syt@demo.truc.vn")
+    browser.get(BASE + "/units")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Sở Y tế"))
+    form = browser.find_element(By.CSS_SELECTOR, "form[action$='/people']")
+    form.find_element(By.NAME, "fullName").send_keys("Trương Văn Mới")
+    form.find_element(By.NAME, "email").send_keys(f"moi.{int(time.time() * 1000)}@demo.truc.vn")
+    form.find_element(By.NAME, "phone").send_keys("0912 999 000")
+    click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert "Trương Văn Mới" in browser.page_source
+    shot(browser, "unit")
+
+
+def test_unit_admin_cannot_open_another_unit(browser):
+    sign_in(browser, "quantri.syt@demo.truc.vn")
+    browser.get(BASE + "/units")
+    assert "Sở Tài chính" not in browser.page_source
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "a[href^='/units/'], a[href*='/units/']")]
+    assert links, "the unit list shows the admin's own unit"
+
+
+def test_campaign_pages_and_compliance_board(browser):
+    sign_in(browser)
+    browser.get(BASE + "/campaigns")
+    shot(browser, "campaigns")
+    link = browser.find_element(By.PARTIAL_LINK_TEXT, "cuối năm")
+    click_and_wait(browser, link)
+    assert "1520/BTTTT-CATTT" in browser.page_source
+    assert browser.find_elements(By.TAG_NAME, "table"), "the coordinator sees the compliance board"
+    shot(browser, "campaign")
+
+
+def test_roster_page_shows_the_gap(browser):
+    sign_in(browser, "quantri.syt@demo.truc.vn")
+    browser.get(BASE + "/")
+    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Lịch trực"))
+    shot(browser, "roster")
+    assert re.search(r"Lịch trực|Duty roster", browser.page_source)
+
+
+def test_on_duty_now(browser):
+    sign_in(browser)
+    browser.get(BASE + "/on-duty")
+    shot(browser, "on-duty")
+    assert browser.find_element(By.TAG_NAME, "h1").text

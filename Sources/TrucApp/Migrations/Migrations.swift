@@ -15,5 +15,6 @@ enum Migrations {
         CreateItemReport(),            // 008
         CreateDutyShift(),             // 009
         SessionRecord.migration,       // 010: web sessions, shared by every app instance
+        UpdateDutyShiftAddPersonIndex(), // 011
     ]
 }

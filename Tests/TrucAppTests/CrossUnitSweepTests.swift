@@ -56,6 +56,47 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func noPageOrFormLetsOneUnitReadOrChangeAnothersData(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            let ids = try await Self.deptAData(w)
+            var browser = try await BrowserSession.signIn(w.app, email: w.adminB.email)
+            try await browser.get("/")
+            let before = try await Self.snapshot(w.db)
+            var checked = 0
+            var failures: [String] = []
+            for route in w.app.routes.all {
+                let components = route.path.map(\.description)
+                guard components.first != "api" else { continue }
+                let params = route.path.compactMap { component -> String? in
+                    if case let .parameter(name) = component { return name }
+                    return nil
+                }
+                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID"].contains($0) }
+                let campaignMutation = params.contains("campaignID") && route.method != .GET
+                guard unitScoped || campaignMutation else { continue }
+                var path = ""
+                for component in route.path {
+                    if case let .parameter(name) = component {
+                        guard let id = ids[name] else { Issue.record("no test id for :\(name) in \(route.description)"); continue }
+                        path += "/" + id.uuidString
+                    } else {
+                        path += "/" + component.description
+                    }
+                }
+                let res = route.method == .GET ? try await browser.get(path) : try await browser.post(path, form: ["status": "done", "note": "x"])
+                if ![.forbidden, .notFound].contains(res.status) {
+                    failures.append("\(route.method) \(path) -> \(res.status.code)")
+                }
+                checked += 1
+            }
+            #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+            #expect(checked >= 10, "only \(checked) routes were checked")
+            let after = try await Self.snapshot(w.db)
+            #expect(before == after, "a refused request changed stored data")
+        }
+    }
+
     /// Ids of Sở A's data and of a campaign targeting state agencies, by route parameter name.
     static func deptAData(_ w: TestWorld) async throws -> [String: UUID] {
         let contact = Contact(unitID: w.deptA.id, name: "Trực ban Sở A", phone: "0203 1")

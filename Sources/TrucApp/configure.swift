@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import NIOCore
 import PostgresKit
+import SQLKit
 import Vapor
 
 /// Sets up the database, sessions, middleware, routes and commands, then brings the schema up to date.
@@ -46,6 +47,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     try routes(app)
 
+    if case .sqliteFile = config.database, let sql = app.db as? any SQLDatabase {
+        // Readers no longer block the writer; the setting is stored in the file.
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
     try await MigrationLock.migrate(app)
     if config.demo {
         try await DemoSeeder.seedIfEmpty(app)

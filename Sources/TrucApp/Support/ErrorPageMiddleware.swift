@@ -45,6 +45,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         switch error {
         case let decoding as DecodingError:
             return (.badRequest, "Malformed request: \(Self.describe(decoding))")
+        case let abort as any AbortError where abort.status == .payloadTooLarge && abort.reason == HTTPResponseStatus.payloadTooLarge.reasonPhrase:
+            return (.payloadTooLarge, "The request is larger than this server accepts (see TRUC_MAX_UPLOAD_MB); send a smaller file. / Tệp gửi lên quá lớn.")
         case let abort as any AbortError:
             return (abort.status, abort.reason)
         case let db as any DatabaseError where db.isConstraintFailure:

@@ -15,7 +15,7 @@ struct APIOperation: Sendable {
     enum Reply: Sendable {
         /// 200 with a JSON object of the named schema.
         case json(String)
-        /// 200 with a JSON page `{items: [schema], metadata: {page, per, total, pageCount}}`.
+        /// 200 with a JSON page `{items: [schema], metadata: {page, per, total}}`.
         case page(String)
         /// 200 with a JSON array of the named schema.
         case list(String)

@@ -63,7 +63,7 @@ enum DemoSeeder {
             try await person("truc1.syt@demo.truc.vn", "Ngô Văn Khải", "Chuyên viên", "0912 000 031", health, [.dutyOfficer]),
             try await person("truc2.syt@demo.truc.vn", "Đinh Thị Lan", "Chuyên viên", "0912 000 032", health, [.dutyOfficer]),
         ]
-        _ = try await person("quantri.stc@demo.truc.vn", "Mai Văn Minh", "Chuyên viên CNTT", "0912 000 040", finance, [.unitAdmin, .dutyOfficer])
+        let financeAdmin = try await person("quantri.stc@demo.truc.vn", "Mai Văn Minh", "Chuyên viên CNTT", "0912 000 040", finance, [.unitAdmin, .dutyOfficer])
         _ = try await person("quantri.hl@demo.truc.vn", "Trịnh Văn Nam", "Phó Chánh Văn phòng", "0912 000 050", district, [.unitAdmin])
         _ = try await person("quantri.vhtt@demo.truc.vn", "Lý Thị Oanh", "Chuyên viên", "0912 000 051", culture, [.unitAdmin])
         let vnptStaff = [
@@ -92,16 +92,15 @@ enum DemoSeeder {
                                          start: start, end: end, on: db, dueAfterStartHours: 36)
 
         let items = try await ChecklistItem.query(on: db).filter(\.$campaign.$id ~~ [holiday.id!, current.id!]).all()
-        let coordinator = people[coordinatorEmail]!
-        for u in [ict, health, finance, vnpt] {
+        for (u, admin) in [(ict, ictStaff[0]), (health, healthStaff[0]), (finance, financeAdmin), (vnpt, vnptStaff[0])] {
             for c in [holiday, current] {
-                try await CampaignAcknowledgement(campaignID: c.id!, unitID: u.id!, personID: coordinator.id!, at: c.startsAt).create(on: db)
+                try await CampaignAcknowledgement(campaignID: c.id!, unitID: u.id!, personID: admin.id!, at: c.startsAt).create(on: db)
             }
         }
         for item in items where item.targetKinds.contains(.itCenter) || item.targetKinds.contains(.telecomProvider) {
-            for u in [ict, vnpt] where item.targetKinds.contains(u.kind) {
+            for (u, admin) in [(ict, ictStaff[0]), (vnpt, vnptStaff[0])] where item.targetKinds.contains(u.kind) {
                 try await ItemReport(itemID: item.id!, unitID: u.id!, status: .done, note: "Đã rà soát, cập nhật firmware thiết bị router/switch.",
-                                     evidenceID: nil, reporterID: coordinator.id!, reportedAt: item.$campaign.id == holiday.id ? holiday.startsAt : now).create(on: db)
+                                     evidenceID: nil, reporterID: admin.id!, reportedAt: item.$campaign.id == holiday.id ? holiday.startsAt : now).create(on: db)
             }
         }
         if let item = items.first(where: { $0.$campaign.id == current.id && $0.targetKinds.contains(.stateAgency) && $0.position == 2 }) {

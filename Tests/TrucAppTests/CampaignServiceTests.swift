@@ -16,7 +16,7 @@ import Vapor
         do {
             _ = try CampaignService.draft(from: input)
             Issue.record("expected a rejection")
-        } catch let error as CampaignError {
+        } catch let error as BilingualError {
             #expect(error.status == .unprocessableEntity)
             for part in ["title is required", "not an IANA time zone", "endsAt must be after startsAt", "documents[0].number",
                          "documents[0].date", "documents[0].issuer", "items[0].targetKinds: unknown unit kind 'bank'"] {
@@ -45,18 +45,18 @@ import Vapor
         #expect(draft.items.count == 5)
         #expect(draft.items.allSatisfy { $0.dueAt == draft.startsAt })
         #expect(VNDateFormat.format(draft.startsAt, timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!) == "29/04/2024 00:00")
-        #expect(throws: CampaignError.self) { try CampaignService.draft(from: CampaignInput(template: "le-30-4", year: 1990)) }
-        #expect(throws: CampaignError.self) { try CampaignService.draft(from: CampaignInput(year: 2026, title: "x", startsAt: Self.start, endsAt: Self.end)) }
+        #expect(throws: BilingualError.self) { try CampaignService.draft(from: CampaignInput(template: "le-30-4", year: 1990)) }
+        #expect(throws: BilingualError.self) { try CampaignService.draft(from: CampaignInput(year: 2026, title: "x", startsAt: Self.start, endsAt: Self.end)) }
     }
 
     @Test func uploadsAreCheckedAndHashed() throws {
         #expect(try CampaignService.checkUpload(nil, maxBytes: 10) == nil)
         #expect(try CampaignService.checkUpload(File(data: "", filename: ""), maxBytes: 10) == nil)
-        #expect(throws: CampaignError.self) { try CampaignService.checkUpload(File(data: "", filename: "a.txt"), maxBytes: 10) }
+        #expect(throws: BilingualError.self) { try CampaignService.checkUpload(File(data: "", filename: "a.txt"), maxBytes: 10) }
         do {
             _ = try CampaignService.checkUpload(File(data: String(repeating: "x", count: 11), filename: "a.txt"), maxBytes: 10)
             Issue.record("expected 413")
-        } catch let error as CampaignError {
+        } catch let error as BilingualError {
             #expect(error.status == .payloadTooLarge)
         }
         let upload = try #require(try CampaignService.checkUpload(File(data: "abc", filename: "C:\\tmp\\\"x\";.txt"), maxBytes: 10))

@@ -219,7 +219,7 @@ struct CampaignAPIController: RouteCollection {
         do {
             _ = try await req.body.collect(max: limit).get()
         } catch let abort as any AbortError where abort.status == .payloadTooLarge {
-            throw CampaignError(.payloadTooLarge,
+            throw BilingualError(.payloadTooLarge,
                                 "Dữ liệu gửi lên quá lớn: tệp minh chứng tối đa \(CampaignService.megabytes(req.config.maxUploadBytes)) MB.",
                                 "The upload is too large: evidence files may be at most \(CampaignService.megabytes(req.config.maxUploadBytes)) MB.")
         }

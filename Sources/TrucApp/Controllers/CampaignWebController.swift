@@ -145,7 +145,7 @@ struct CampaignWebController: RouteCollection {
             let form = try req.content.decode(TemplateForm.self)
             var year: Int?
             if let text = form.year.nonEmpty {
-                guard let y = Int(text) else { throw CampaignError(.unprocessableEntity, "Năm không hợp lệ.", "The year is not a number.") }
+                guard let y = Int(text) else { throw BilingualError(.unprocessableEntity, "Năm không hợp lệ.", "The year is not a number.") }
                 year = y
             }
             let input = CampaignInput(template: form.template.nonEmpty ?? "le-30-4", year: year, title: form.title.nonEmpty)
@@ -592,7 +592,7 @@ struct CampaignWebController: RouteCollection {
     static func localized<T>(_ req: Request, _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
-        } catch let error as CampaignError {
+        } catch let error as BilingualError {
             throw Abort(error.status, reason: error.reason(Lang.of(req)))
         }
     }
@@ -600,7 +600,7 @@ struct CampaignWebController: RouteCollection {
     static func localized<T>(_ req: Request, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as CampaignError {
+        } catch let error as BilingualError {
             throw Abort(error.status, reason: error.reason(Lang.of(req)))
         }
     }

@@ -25,7 +25,7 @@ struct RosterWebController: RouteCollection {
     static func localized<T>(_ ctx: PageContext, _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
-        } catch let error as RosterError {
+        } catch let error as BilingualError {
             throw Abort(error.status, reason: ctx.t(error.vi, error.en))
         }
     }
@@ -233,7 +233,7 @@ struct RosterWebController: RouteCollection {
     static func localizedSync<T>(_ ctx: PageContext, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as RosterError {
+        } catch let error as BilingualError {
             throw Abort(error.status, reason: ctx.t(error.vi, error.en))
         }
     }

@@ -131,27 +131,6 @@ struct ReportInput: Content {
     }
 }
 
-/// A rule broken by the input, in Vietnamese and English. Controllers of the web pick the language;
-/// the API answers in English.
-struct CampaignError: AbortError, Sendable {
-    var status: HTTPResponseStatus
-    var vi: String
-    var en: String
-    var reason: String { en }
-
-    init(_ status: HTTPResponseStatus, _ vi: String, _ en: String) {
-        self.status = status
-        self.vi = vi
-        self.en = en
-    }
-
-    static func notFound(_ vi: String = "Không tìm thấy.", _ en: String = "Not found.") -> CampaignError {
-        CampaignError(.notFound, vi, en)
-    }
-
-    func reason(_ lang: Lang) -> String { lang == .vi ? vi : en }
-}
-
 /// Collects every problem of an input, so one answer names them all.
 struct CampaignProblems {
     private(set) var list: [(vi: String, en: String)] = []
@@ -162,6 +141,6 @@ struct CampaignProblems {
 
     func check(status: HTTPResponseStatus = .unprocessableEntity) throws {
         guard !list.isEmpty else { return }
-        throw CampaignError(status, list.map(\.vi).joined(separator: "; "), list.map(\.en).joined(separator: "; "))
+        throw BilingualError(status, list.map(\.vi).joined(separator: "; "), list.map(\.en).joined(separator: "; "))
     }
 }

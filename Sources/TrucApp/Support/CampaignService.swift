@@ -25,16 +25,16 @@ enum CampaignService {
 
     /// Checks `permission` on a unit like `Request.authorize`: 404 when the unit is invisible, 403 when not allowed.
     static func require(_ permission: Permission, on unitID: UUID, _ principal: Principal) throws {
-        guard principal.policy.allows(.read, on: unitID) else { throw CampaignError.notFound() }
+        guard principal.policy.allows(.read, on: unitID) else { throw BilingualError.notFound() }
         guard principal.policy.allows(permission, on: unitID) else {
-            throw CampaignError(.forbidden, "Vai trò của bạn không cho phép thao tác này trên đơn vị đó.",
+            throw BilingualError(.forbidden, "Vai trò của bạn không cho phép thao tác này trên đơn vị đó.",
                                 "Your role does not allow this on that unit.")
         }
     }
 
     static func requireCoordinator(_ principal: Principal) throws {
         guard principal.isCoordinator else {
-            throw CampaignError(.forbidden, "Chỉ cán bộ điều phối cấp tỉnh được tạo và sửa đợt cao điểm.",
+            throw BilingualError(.forbidden, "Chỉ cán bộ điều phối cấp tỉnh được tạo và sửa đợt cao điểm.",
                                 "Only the provincial coordinator may create or change campaigns.")
         }
     }
@@ -59,12 +59,12 @@ enum CampaignService {
     /// A campaign the principal may see (404 otherwise) with the items they may see.
     static func find(_ id: UUID, for principal: Principal, on db: any Database) async throws -> (Campaign, [ChecklistItem]) {
         guard let campaign = try await Campaign.find(id, on: db) else {
-            throw CampaignError.notFound("Không có đợt cao điểm này.", "No such campaign.")
+            throw BilingualError.notFound("Không có đợt cao điểm này.", "No such campaign.")
         }
         let all = try await items(of: id, on: db)
         guard let kinds = try await readableKinds(principal, on: db) else { return (campaign, all) }
         let visible = all.filter { !Set($0.targetKinds).isDisjoint(with: kinds) }
-        if visible.isEmpty { throw CampaignError.notFound("Không có đợt cao điểm này.", "No such campaign.") }
+        if visible.isEmpty { throw BilingualError.notFound("Không có đợt cao điểm này.", "No such campaign.") }
         return (campaign, visible)
     }
 
@@ -93,7 +93,7 @@ enum CampaignService {
         case "active": query.filter(\.$startsAt <= now).filter(\.$endsAt > now)
         case "ended": query.filter(\.$endsAt <= now)
         default:
-            throw CampaignError(.badRequest, "state phải là upcoming, active hoặc ended.", "state must be upcoming, active or ended.")
+            throw BilingualError(.badRequest, "state phải là upcoming, active hoặc ended.", "state must be upcoming, active or ended.")
         }
         return query
     }
@@ -138,7 +138,7 @@ enum CampaignService {
             }
             let customTitle = input.title.map { checkTitle($0, field: "title", &problems) }
             try problems.check()
-            guard let template else { throw CampaignError(.unprocessableEntity, "Mẫu không hợp lệ", "invalid template") }
+            guard let template else { throw BilingualError(.unprocessableEntity, "Mẫu không hợp lệ", "invalid template") }
             let title = customTitle ?? template.title
             return Draft(title: title, startsAt: template.startsAt, endsAt: template.endsAt, timeZone: template.timeZone.identifier,
                          directive: template.directive, documents: template.documents,
@@ -172,7 +172,7 @@ enum CampaignService {
         try requireCoordinator(principal)
         let draft = try draft(from: input, now: now)
         if try await Campaign.query(on: db).filter(\.$title == draft.title).filter(\.$startsAt == draft.startsAt).first() != nil {
-            throw CampaignError(.conflict, "Đã có đợt cao điểm '\(draft.title)' bắt đầu cùng thời điểm.",
+            throw BilingualError(.conflict, "Đã có đợt cao điểm '\(draft.title)' bắt đầu cùng thời điểm.",
                                 "A campaign '\(draft.title)' with the same start already exists.")
         }
         return try await retrying { try await db.transaction { db in
@@ -227,7 +227,7 @@ enum CampaignService {
     /// The item `itemID` of the campaign, or 404.
     static func findItem(_ itemID: UUID, in campaign: Campaign, on db: any Database) async throws -> ChecklistItem {
         guard let item = try await ChecklistItem.find(itemID, on: db), item.$campaign.id == campaign.id else {
-            throw CampaignError.notFound("Không có mục kiểm tra này trong đợt.", "No such checklist item in this campaign.")
+            throw BilingualError.notFound("Không có mục kiểm tra này trong đợt.", "No such checklist item in this campaign.")
         }
         return item
     }
@@ -245,7 +245,7 @@ enum CampaignService {
         let existing = try await items(of: campaignID, on: db)
         if existing.count >= maxItems { problems.add("Tối đa \(maxItems) mục kiểm tra", "at most \(maxItems) checklist items") }
         try problems.check()
-        guard let draft else { throw CampaignError(.unprocessableEntity, "Mục kiểm tra không hợp lệ", "invalid item") }
+        guard let draft else { throw BilingualError(.unprocessableEntity, "Mục kiểm tra không hợp lệ", "invalid item") }
         let last = (existing.map(\.position).max() ?? 0) + 1
         let position = min(input.position ?? last, last)
         let moved = existing.filter { $0.position >= position }.map { ($0, $0.position + 1) }
@@ -296,7 +296,7 @@ enum CampaignService {
         let itemID = try item.requireID()
         let answers = try await ItemReport.query(on: db).filter(\.$item.$id == itemID).all()
         if !answers.isEmpty && !force {
-            throw CampaignError(.conflict,
+            throw BilingualError(.conflict,
                                 "\(answers.count) đơn vị đã báo cáo mục này; xác nhận xoá cả các báo cáo (force=true).",
                                 "\(answers.count) unit(s) have answered this item; pass force=true to delete their answers too.")
         }
@@ -461,7 +461,7 @@ enum CampaignService {
         let campaignID = try campaign.requireID()
         let all = try await items(of: campaignID, on: db)
         guard targets(all, unit.kind) else {
-            throw CampaignError(.unprocessableEntity, "Đợt cao điểm này không áp dụng cho đơn vị loại \(unit.kind.vietnamese).",
+            throw BilingualError(.unprocessableEntity, "Đợt cao điểm này không áp dụng cho đơn vị loại \(unit.kind.vietnamese).",
                                 "This campaign has no items for units of kind \(unit.kind.rawValue).")
         }
         return try await retrying(constraintRaces: true) {
@@ -497,11 +497,11 @@ enum CampaignService {
         let name = file.filename.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty && size == 0 { return nil }
         if size > maxBytes {
-            throw CampaignError(.payloadTooLarge,
+            throw BilingualError(.payloadTooLarge,
                                 "Tệp minh chứng quá lớn: \(megabytes(size)) MB, tối đa \(megabytes(maxBytes)) MB.",
                                 "The evidence file is too large: \(megabytes(size)) MB, the limit is \(megabytes(maxBytes)) MB.")
         }
-        if size == 0 { throw CampaignError(.unprocessableEntity, "Tệp minh chứng rỗng.", "The evidence file is empty.") }
+        if size == 0 { throw BilingualError(.unprocessableEntity, "Tệp minh chứng rỗng.", "The evidence file is empty.") }
         let content = Data(file.data.readableBytesView)
         return Upload(filename: safeFilename(name), declaredType: file.contentType?.serialize() ?? "application/octet-stream",
                       content: content, sha256: SHA256.hash(data: content).hex)
@@ -529,11 +529,11 @@ enum CampaignService {
         try require(.report, on: unitID, principal)
         let campaignID = try campaign.requireID(), itemID = try item.requireID()
         guard item.$campaign.id == campaignID else {
-            throw CampaignError.notFound("Không có mục kiểm tra này trong đợt.", "No such checklist item in this campaign.")
+            throw BilingualError.notFound("Không có mục kiểm tra này trong đợt.", "No such checklist item in this campaign.")
         }
         var problems = CampaignProblems()
         guard item.targets(unit.kind) else {
-            throw CampaignError(.unprocessableEntity,
+            throw BilingualError(.unprocessableEntity,
                                 "Mục này không áp dụng cho đơn vị loại \(unit.kind.vietnamese).",
                                 "This item does not target units of kind \(unit.kind.rawValue).")
         }
@@ -615,7 +615,7 @@ enum CampaignService {
         let campaignID = try campaign.requireID()
         let mine = try await items(of: campaignID, on: db).filter { $0.targets(unit.kind) }
         guard !mine.isEmpty else {
-            throw CampaignError.notFound("Đợt cao điểm này không áp dụng cho đơn vị đó.", "This campaign does not target that unit.")
+            throw BilingualError.notFound("Đợt cao điểm này không áp dụng cho đơn vị đó.", "This campaign does not target that unit.")
         }
         let reports = try await ItemReport.query(on: db).filter(\.$unit.$id == unitID)
             .filter(\.$item.$id ~~ mine.map { $0.id! }).all()
@@ -830,7 +830,7 @@ enum CampaignService {
     /// An evidence file the principal may read (its unit readable), or 404.
     static func evidence(_ id: UUID, for principal: Principal, on db: any Database) async throws -> EvidenceFile {
         guard let file = try await EvidenceFile.find(id, on: db), principal.policy.allows(.read, on: file.$unit.id) else {
-            throw CampaignError.notFound("Không có tệp minh chứng này.", "No such evidence file.")
+            throw BilingualError.notFound("Không có tệp minh chứng này.", "No such evidence file.")
         }
         return file
     }

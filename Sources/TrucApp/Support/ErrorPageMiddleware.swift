@@ -8,7 +8,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, reason) = Self.describe(error)
+            var (status, reason) = Self.describe(error)
             if status == .internalServerError {
                 request.logger.report(error: error)
             }
@@ -23,6 +23,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 return request.redirect(to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"))
             }
             let ctx = PageContext(request)
+            if let bilingual = error as? BilingualError { reason = bilingual.reason(ctx.lang) }
             let page = Layout.page(ctx, title: ctx.t("Lỗi", "Error") + " \(Int(status.code))", body: """
             <section class="error">
               <h1>\(ctx.t("Không thực hiện được", "Could not do that")) (\(Int(status.code)))</h1>

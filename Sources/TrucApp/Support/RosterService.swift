@@ -3,23 +3,6 @@ import Foundation
 import TrucCore
 import Vapor
 
-/// A roster rule was broken. `reason` (the API's) is English; pages show `vi` or `en` by language.
-struct RosterError: AbortError, Sendable {
-    var status: HTTPResponseStatus
-    var vi: String
-    var en: String
-    var reason: String { en }
-
-    init(_ status: HTTPResponseStatus, _ vi: String, _ en: String) {
-        self.status = status
-        self.vi = vi
-        self.en = en
-    }
-
-    static func invalid(_ vi: String, _ en: String) -> RosterError { RosterError(.unprocessableEntity, vi, en) }
-    static func badRequest(_ vi: String, _ en: String) -> RosterError { RosterError(.badRequest, vi, en) }
-}
-
 /// Rules and queries of the duty roster (lịch trực), shared by the API, the web pages and the tests.
 ///
 /// - A shift belongs to a unit, optionally to a campaign; its person must belong to the unit or a unit below it
@@ -41,16 +24,16 @@ enum RosterService {
 
     static func checkTimes(_ start: Date, _ end: Date) throws {
         guard end > start else {
-            throw RosterError.invalid("Thời gian kết thúc phải sau thời gian bắt đầu.", "endsAt must be after startsAt.")
+            throw BilingualError.invalid("Thời gian kết thúc phải sau thời gian bắt đầu.", "endsAt must be after startsAt.")
         }
         guard end.timeIntervalSince(start) <= maxShiftSeconds else {
-            throw RosterError.invalid("Một ca trực dài tối đa 24 giờ.", "A shift lasts at most 24 hours.")
+            throw BilingualError.invalid("Một ca trực dài tối đa 24 giờ.", "A shift lasts at most 24 hours.")
         }
     }
 
     static func checkNote(_ note: String?) throws {
         if let note, note.count > noteLimit {
-            throw RosterError.invalid("Ghi chú dài tối đa \(noteLimit) ký tự.", "note is at most \(noteLimit) characters.")
+            throw BilingualError.invalid("Ghi chú dài tối đa \(noteLimit) ký tự.", "note is at most \(noteLimit) characters.")
         }
     }
 
@@ -70,14 +53,14 @@ enum RosterService {
             found = try await Person.query(on: db).filter(\.$email == email.lowercased()).first()
             label = email
         } else {
-            throw RosterError.badRequest("Cần chọn cán bộ trực (personID hoặc personEmail).", "personID or personEmail is required.")
+            throw BilingualError.badRequest("Cần chọn cán bộ trực (personID hoặc personEmail).", "personID or personEmail is required.")
         }
         guard let person = found, try await subtree(of: unitID, on: db).contains(person.$unit.id) else {
-            throw RosterError.invalid("Không có cán bộ \(label) thuộc đơn vị này hoặc đơn vị cấp dưới.",
+            throw BilingualError.invalid("Không có cán bộ \(label) thuộc đơn vị này hoặc đơn vị cấp dưới.",
                                       "No person \(label) belongs to this unit or a unit below it.")
         }
         guard person.isActive else {
-            throw RosterError.invalid("Cán bộ \(person.fullName) đã ngừng hoạt động.", "\(person.fullName) is no longer active.")
+            throw BilingualError.invalid("Cán bộ \(person.fullName) đã ngừng hoạt động.", "\(person.fullName) is no longer active.")
         }
         return person
     }
@@ -86,10 +69,10 @@ enum RosterService {
     static func people(_ refs: [String], in unitID: UUID, on db: any Database) async throws -> [Person] {
         let cleaned = refs.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         guard !cleaned.isEmpty else {
-            throw RosterError.invalid("Cần ít nhất một cán bộ trực.", "people: give at least one person (e-mail or id).")
+            throw BilingualError.invalid("Cần ít nhất một cán bộ trực.", "people: give at least one person (e-mail or id).")
         }
         guard cleaned.count <= 500 else {
-            throw RosterError.invalid("Quá nhiều cán bộ (tối đa 500).", "people: at most 500.")
+            throw BilingualError.invalid("Quá nhiều cán bộ (tối đa 500).", "people: at most 500.")
         }
         let ids = Set(cleaned.compactMap(UUID.init(uuidString:)))
         let emails = Set(cleaned.filter { UUID(uuidString: $0) == nil }.map { $0.lowercased() })
@@ -116,12 +99,12 @@ enum RosterService {
         }
         if !unknown.isEmpty {
             let list = unknown.joined(separator: ", ")
-            throw RosterError.invalid("Không có cán bộ thuộc đơn vị này hoặc đơn vị cấp dưới: \(list).",
+            throw BilingualError.invalid("Không có cán bộ thuộc đơn vị này hoặc đơn vị cấp dưới: \(list).",
                                       "people: not in this unit or a unit below it: \(list).")
         }
         if !inactive.isEmpty {
             let list = inactive.joined(separator: ", ")
-            throw RosterError.invalid("Cán bộ đã ngừng hoạt động: \(list).", "people: no longer active: \(list).")
+            throw BilingualError.invalid("Cán bộ đã ngừng hoạt động: \(list).", "people: no longer active: \(list).")
         }
         return result
     }
@@ -130,7 +113,7 @@ enum RosterService {
     static func campaign(_ id: UUID?, on db: any Database) async throws -> Campaign? {
         guard let id else { return nil }
         guard let campaign = try await Campaign.find(id, on: db) else {
-            throw RosterError.invalid("Không có đợt cao điểm này.", "campaignID: no such campaign.")
+            throw BilingualError.invalid("Không có đợt cao điểm này.", "campaignID: no such campaign.")
         }
         return campaign
     }
@@ -200,7 +183,7 @@ enum RosterService {
     /// The shift by id, with its person loaded; 404 when missing.
     static func find(_ id: UUID, on db: any Database) async throws -> DutyShift {
         guard let shift = try await DutyShift.query(on: db).filter(\.$id == id).with(\.$person).first() else {
-            throw RosterError(.notFound, "Không có ca trực này.", "No such shift.")
+            throw BilingualError(.notFound, "Không có ca trực này.", "No such shift.")
         }
         return shift
     }
@@ -239,19 +222,19 @@ enum RosterService {
         let role = role ?? .technical
         if let slots, !slots.isEmpty {
             if let name = name.nonEmpty, name.lowercased() != "custom" {
-                throw RosterError.badRequest("Chọn mẫu có sẵn hoặc tự nhập các ca, không cả hai.",
+                throw BilingualError.badRequest("Chọn mẫu có sẵn hoặc tự nhập các ca, không cả hai.",
                                              "Give either pattern or slots, not both.")
             }
             guard slots.count <= 48 else {
-                throw RosterError.invalid("Tối đa 48 ca mỗi ngày.", "slots: at most 48 per day.")
+                throw BilingualError.invalid("Tối đa 48 ca mỗi ngày.", "slots: at most 48 per day.")
             }
             return ShiftPattern(slots: try slots.enumerated().map { index, slot in try self.slot(slot, index: index, role: role) })
         }
         guard let name = name.nonEmpty else {
-            throw RosterError.badRequest("Cần chọn mẫu ca (3x8, 12h) hoặc nhập các ca.", "pattern (\"3x8\" or \"12h\") or slots is required.")
+            throw BilingualError.badRequest("Cần chọn mẫu ca (3x8, 12h) hoặc nhập các ca.", "pattern (\"3x8\" or \"12h\") or slots is required.")
         }
         guard let named = ShiftPattern.named(name) else {
-            throw RosterError.invalid("Mẫu ca \"\(name)\" không có; dùng 3x8 hoặc 12h, hoặc tự nhập các ca.",
+            throw BilingualError.invalid("Mẫu ca \"\(name)\" không có; dùng 3x8 hoặc 12h, hoặc tự nhập các ca.",
                                       "pattern \"\(name)\" is unknown; use \"3x8\", \"12h\" or custom slots.")
         }
         return ShiftPattern(slots: named.slots.map { ShiftPattern.Slot(startMinute: $0.startMinute, durationMinutes: $0.durationMinutes, role: role) })
@@ -260,7 +243,7 @@ enum RosterService {
     static func slot(_ input: ShiftGenerateInput.Slot, index: Int, role: DutyRole) throws -> ShiftPattern.Slot {
         let number = index + 1
         guard let start = minuteOfDay(input.start) else {
-            throw RosterError.invalid("Ca \(number): giờ bắt đầu \"\(input.start)\" không hợp lệ (HH:mm).",
+            throw BilingualError.invalid("Ca \(number): giờ bắt đầu \"\(input.start)\" không hợp lệ (HH:mm).",
                                       "slots[\(index)].start \"\(input.start)\" is not a time HH:mm.")
         }
         let duration: Int
@@ -268,15 +251,15 @@ enum RosterService {
             duration = minutes
         } else if let endText = input.end {
             guard let end = minuteOfDay(endText) else {
-                throw RosterError.invalid("Ca \(number): giờ kết thúc \"\(endText)\" không hợp lệ (HH:mm).",
+                throw BilingualError.invalid("Ca \(number): giờ kết thúc \"\(endText)\" không hợp lệ (HH:mm).",
                                           "slots[\(index)].end \"\(endText)\" is not a time HH:mm.")
             }
             duration = end > start ? end - start : end + 1440 - start
         } else {
-            throw RosterError.invalid("Ca \(number): cần giờ kết thúc hoặc thời lượng.", "slots[\(index)]: end or durationMinutes is required.")
+            throw BilingualError.invalid("Ca \(number): cần giờ kết thúc hoặc thời lượng.", "slots[\(index)]: end or durationMinutes is required.")
         }
         guard (1...1440).contains(duration) else {
-            throw RosterError.invalid("Ca \(number): thời lượng phải từ 1 phút đến 24 giờ.", "slots[\(index)]: a slot lasts 1 minute to 24 hours.")
+            throw BilingualError.invalid("Ca \(number): thời lượng phải từ 1 phút đến 24 giờ.", "slots[\(index)]: a slot lasts 1 minute to 24 hours.")
         }
         return ShiftPattern.Slot(startMinute: start, durationMinutes: duration, role: input.role ?? role)
     }
@@ -297,7 +280,7 @@ enum RosterService {
             .map { piece in
                 let ends = piece.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard ends.count == 2 else {
-                    throw RosterError.invalid("Ca \"\(piece)\" không hợp lệ; viết dạng 07:00-19:00.",
+                    throw BilingualError.invalid("Ca \"\(piece)\" không hợp lệ; viết dạng 07:00-19:00.",
                                               "Slot \"\(piece)\" is not like 07:00-19:00.")
                 }
                 return ShiftGenerateInput.Slot(start: ends[0], end: ends[1], durationMinutes: nil, role: nil)
@@ -307,7 +290,7 @@ enum RosterService {
     static func zone(_ identifier: String?) throws -> TimeZone? {
         guard let identifier = identifier.nonEmpty else { return nil }
         guard let zone = TimeZone(identifier: identifier) else {
-            throw RosterError.invalid("Múi giờ \"\(identifier)\" không hợp lệ.", "timeZone \"\(identifier)\" is not an IANA time zone such as Asia/Ho_Chi_Minh.")
+            throw BilingualError.invalid("Múi giờ \"\(identifier)\" không hợp lệ.", "timeZone \"\(identifier)\" is not an IANA time zone such as Asia/Ho_Chi_Minh.")
         }
         return zone
     }
@@ -321,13 +304,13 @@ enum RosterService {
         let timeZone = try zone(input.timeZone) ?? campaign?.zone ?? defaultTimeZone
         let days = input.from.days(to: input.to) + 1
         guard days >= 1 else {
-            throw RosterError.invalid("Ngày kết thúc phải không sớm hơn ngày bắt đầu.", "to must not be before from.")
+            throw BilingualError.invalid("Ngày kết thúc phải không sớm hơn ngày bắt đầu.", "to must not be before from.")
         }
         guard days <= ShiftPattern.maxDays else {
-            throw RosterError.invalid("Khoảng thời gian tối đa \(ShiftPattern.maxDays) ngày.", "The range spans \(days) days; at most \(ShiftPattern.maxDays).")
+            throw BilingualError.invalid("Khoảng thời gian tối đa \(ShiftPattern.maxDays) ngày.", "The range spans \(days) days; at most \(ShiftPattern.maxDays).")
         }
         guard days * pattern.slots.count <= maxBatch else {
-            throw RosterError.invalid("Quá nhiều ca (\(days * pattern.slots.count)); tối đa \(maxBatch) mỗi lần.",
+            throw BilingualError.invalid("Quá nhiều ca (\(days * pattern.slots.count)); tối đa \(maxBatch) mỗi lần.",
                                       "That would make \(days * pattern.slots.count) shifts; at most \(maxBatch) at once.")
         }
         let people = try await people(input.people, in: unitID, on: db)
@@ -335,7 +318,7 @@ enum RosterService {
         do {
             generated = try pattern.generate(from: input.from, through: input.to, timeZone: timeZone, assigneeCount: people.count)
         } catch let error as ShiftPatternError {
-            throw RosterError.invalid(error.description, english(error))
+            throw BilingualError.invalid(error.description, english(error))
         }
         let note = input.note.nonEmpty
         let shifts = try generated.map { g in
@@ -451,7 +434,7 @@ enum RosterService {
                personID: try uuid(req.query[String.self, at: "personID"], field: "personID"),
                role: try req.query[String.self, at: "role"].nonEmpty.map { text in
                    guard let role = DutyRole(lenient: text) else {
-                       throw RosterError.badRequest("Vai trò phải là technical hoặc leader.", "role must be technical or leader.")
+                       throw BilingualError.badRequest("Vai trò phải là technical hoặc leader.", "role must be technical or leader.")
                    }
                    return role
                })
@@ -460,7 +443,7 @@ enum RosterService {
     static func uuid(_ text: String?, field: String) throws -> UUID? {
         guard let text = text.nonEmpty else { return nil }
         guard let id = UUID(uuidString: text) else {
-            throw RosterError.badRequest("\(field) phải là UUID.", "\(field) must be a UUID.")
+            throw BilingualError.badRequest("\(field) phải là UUID.", "\(field) must be a UUID.")
         }
         return id
     }
@@ -475,7 +458,7 @@ enum RosterService {
             parsed = VNDateFormat.parse(text.replacingOccurrences(of: " ", with: "+"), timeZone: timeZone)
         }
         guard var date = parsed else {
-            throw RosterError.badRequest("\(field): không đọc được thời gian \"\(text)\"; dùng dạng 30/04/2023 07:00.",
+            throw BilingualError.badRequest("\(field): không đọc được thời gian \"\(text)\"; dùng dạng 30/04/2023 07:00.",
                                          "\(field): \"\(text)\" is not a time such as 2023-04-30T07:00:00+07:00 or 30/04/2023 07:00.")
         }
         if endOfDay && !text.contains(":") {
@@ -516,10 +499,10 @@ enum RosterService {
 
     static func coverage(unitID: UUID, period: Period, on db: any Database) async throws -> CoverageDTO {
         guard period.to > period.from else {
-            throw RosterError.invalid("Thời điểm kết thúc phải sau thời điểm bắt đầu.", "to must be after from.")
+            throw BilingualError.invalid("Thời điểm kết thúc phải sau thời điểm bắt đầu.", "to must be after from.")
         }
         guard period.to.timeIntervalSince(period.from) <= Double(maxCoverageDays) * 86_400 else {
-            throw RosterError.invalid("Khoảng kiểm tra tối đa \(maxCoverageDays) ngày.", "The period is at most \(maxCoverageDays) days.")
+            throw BilingualError.invalid("Khoảng kiểm tra tối đa \(maxCoverageDays) ngày.", "The period is at most \(maxCoverageDays) days.")
         }
         let shifts = try await DutyShift.query(on: db).filter(\.$unit.$id == unitID)
             .filter(\.$startsAt < period.to).filter(\.$endsAt > period.from).all()
@@ -670,11 +653,11 @@ enum RosterService {
     /// Whom `principal` may export the calendar of: themselves always; others when they may read the person's unit.
     static func personForCalendar(_ personID: UUID, principal: Principal, on db: any Database) async throws -> (Person, Set<UUID>?) {
         guard let person = try await Person.find(personID, on: db) else {
-            throw RosterError(.notFound, "Không tìm thấy.", "Not found.")
+            throw BilingualError(.notFound, "Không tìm thấy.", "Not found.")
         }
         if personID == principal.personID { return (person, nil) }
         guard principal.policy.allows(.read, on: person.$unit.id) else {
-            throw RosterError(.notFound, "Không tìm thấy.", "Not found.")
+            throw BilingualError(.notFound, "Không tìm thấy.", "Not found.")
         }
         return (person, principal.policy.units(with: .read))
     }

@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: AuthWebController())
     try web.register(collection: HomeWebController())
     try web.register(collection: UnitWebController())
+    try web.register(collection: PersonWebController())
     try web.register(collection: ContactWebController())
     try web.register(collection: AuditWebController())
     try web.register(collection: CampaignWebController())

@@ -8,6 +8,7 @@ struct UnitWebController: RouteCollection {
         routes.get("units", use: list)
         routes.post("units", use: create)
         routes.get("units", ":unitID", use: show)
+        routes.post("units", ":unitID", use: update)
         routes.post("units", ":unitID", "people", use: addPerson)
         routes.post("units", ":unitID", "contacts", use: addContact)
     }
@@ -88,7 +89,20 @@ struct UnitWebController: RouteCollection {
         let manages = principal.policy.allows(.manageUnit, on: unitID)
         let roleOptions: HTML = Role.allCases.filter { $0 != .coordinator || principal.isCoordinator }
             .html { "<option value=\"\($0.rawValue)\"\($0 == .dutyOfficer ? HTML(raw: " selected") : .empty)>\(ctx.role($0))</option>" }
+        let structural: HTML = principal.isCoordinator ? """
+          <label>\(ctx.t("Mã", "Code")) <input name="code" required maxlength="40" value="\(unit.code)"></label>
+          <label>\(ctx.t("Loại", "Kind")) <select name="kind">\(UnitKind.allCases.html { "<option value=\"\($0.rawValue)\"\($0 == unit.kind ? HTML(raw: " selected") : .empty)>\(ctx.kind($0))</option>" })</select></label>
+          """ : .empty
         let manageForms: HTML = manages ? """
+        <h2>\(ctx.t("Sửa thông tin đơn vị", "Edit the unit"))</h2>
+        <form class="stack" method="post" action="/units/\(unitID)">\(ctx.csrfField)
+          <label>\(ctx.t("Tên", "Name")) <input name="name" required maxlength="300" value="\(unit.name)"></label>
+          \(structural)
+          <label>\(ctx.t("Địa chỉ", "Address")) <input name="address" value="\(unit.address)"></label>
+          <label>\(ctx.t("Điện thoại", "Phone")) <input name="phone" value="\(unit.phone)"></label>
+          <label>Email <input name="email" type="email" value="\(unit.email)"></label>
+          <button type="submit">\(ctx.t("Lưu", "Save"))</button>
+        </form>
         <h2>\(ctx.t("Thêm cán bộ", "Add a person"))</h2>
         <form class="stack" method="post" action="/units/\(unitID)/people">\(ctx.csrfField)
           <label>\(ctx.t("Họ tên", "Full name")) <input name="fullName" required></label>
@@ -121,12 +135,40 @@ struct UnitWebController: RouteCollection {
         <h2>\(ctx.t("Cán bộ", "People"))</h2>
         <table><thead><tr><th>\(ctx.t("Họ tên", "Name"))</th><th>\(ctx.t("Chức vụ", "Title"))</th><th>\(ctx.t("Điện thoại", "Phone"))</th><th>Email</th><th>\(ctx.t("Vai trò", "Roles"))</th></tr></thead>
         <tbody>\(people.html { p in
-          "<tr><td>\(p.fullName)\(p.isActive ? .empty : " (\(ctx.t("ngừng hoạt động", "inactive")))" as HTML)</td><td>\(p.title)</td><td>\(p.phone)</td><td>\(p.email)</td><td>\(p.roles.map { ctx.role($0.role) }.joined(separator: ", "))</td></tr>" })</tbody></table>
+          "<tr><td><a href=\"/people/\(p.id)\">\(p.fullName)</a>\(p.isActive ? .empty : " (\(ctx.t("ngừng hoạt động", "inactive")))" as HTML)</td><td>\(p.title)</td><td>\(p.phone)</td><td>\(p.email)</td><td>\(p.roles.map { ctx.role($0.role) }.joined(separator: ", "))</td></tr>" })</tbody></table>
         <h2>\(ctx.t("Liên hệ", "Contacts"))</h2>
         <table><thead><tr><th>\(ctx.t("Tên", "Name"))</th><th>\(ctx.t("Chức vụ", "Title"))</th><th>\(ctx.t("Điện thoại", "Phone"))</th><th>\(ctx.t("Đường dây nóng", "Hotline"))</th><th>Email</th></tr></thead>
         <tbody>\(contacts.html { c in "<tr><td>\(c.name)</td><td>\(c.title)</td><td>\(c.phone)</td><td>\(c.hotline)</td><td>\(c.email)</td></tr>" })</tbody></table>
         \(manageForms)
         """)
+    }
+
+    struct UnitEditForm: Content {
+        var name: String?
+        var code: String?
+        var kind: String?
+        var address: String?
+        var phone: String?
+        var email: String?
+    }
+
+    func update(req: Request) async throws -> Response {
+        let unit = try await UnitAPIController.find(req)
+        let principal = try req.authorize(.manageUnit, on: unit.requireID())
+        let form = try req.content.decode(UnitEditForm.self)
+        let ctx = PageContext(req)
+        guard let name = form.name.nonEmpty else { throw Abort(.badRequest, reason: ctx.t("Cần nhập tên đơn vị.", "A name is required.")) }
+        if let email = form.email.nonEmpty, !email.contains("@") { throw Abort(.badRequest, reason: ctx.t("Email không hợp lệ.", "The e-mail is not valid.")) }
+        var kind: UnitKind? = nil
+        if let text = form.kind.nonEmpty {
+            guard let k = UnitKind(rawValue: text) else { throw Abort(.badRequest, reason: "kind: unknown unit kind") }
+            kind = k == unit.kind ? nil : k
+        }
+        let code = form.code.nonEmpty.flatMap { $0 == unit.code ? nil : $0 }
+        let patch = UnitPatch(parentID: nil, code: code, name: name, kind: kind, address: form.address ?? "",
+                              phone: form.phone ?? "", email: form.email ?? "")
+        _ = try await UnitDirectory.update(unit, with: patch, by: principal, on: req.db)
+        return req.redirect(to: "/units/\(unit.id!)?msg=" + PersonWebController.encode(ctx.t("Đã lưu", "Saved")))
     }
 
     struct PersonForm: Content {

@@ -14,6 +14,18 @@ struct HomeWebController: RouteCollection {
         let roles = try await RoleAssignment.query(on: req.db).filter(\.$person.$id == principal.personID).with(\.$unit).all()
         let now = Date()
         let campaigns = try await Campaign.query(on: req.db).filter(\.$endsAt >= now).sort(\.$startsAt).limit(10).all()
+        let unit = try await OrgUnit.find(principal.unitID, on: req.db)
+        let duty = try await unit.asyncMap { try await RosterService.onDuty(units: [$0], restrictTo: [principal.unitID], at: now, timeZone: ctx.timeZone, on: req.db).first }
+        // Items of running campaigns still waiting for an answer from the person's own unit.
+        var waiting: [UUID: Int] = [:]
+        if let unit, principal.policy.allows(.report, on: principal.unitID) {
+            let items = try await ChecklistItem.query(on: req.db).filter(\.$campaign.$id ~~ campaigns.compactMap(\.id)).all()
+                .filter { $0.targetKinds.contains(unit.kind) }
+            let answered = Set(try await ItemReport.query(on: req.db).filter(\.$unit.$id == principal.unitID)
+                .filter(\.$item.$id ~~ items.compactMap(\.id)).all().map { $0.$item.id })
+            for item in items where !answered.contains(item.id!) { waiting[item.$campaign.id, default: 0] += 1 }
+        }
+        let dutyCard: HTML = (duty ?? nil).map { Self.dutyCard($0, ctx) } ?? .empty
         return Layout.page(ctx, title: ctx.t("Tổng quan", "Overview"), body: """
         <h1>\(ctx.t("Xin chào", "Hello")), \(principal.fullName)</h1>
         <div class="cards">
@@ -21,8 +33,12 @@ struct HomeWebController: RouteCollection {
             "<li>\(ctx.role(r.role)) — <a href=\"/units/\(r.unit.id)\">\(r.unit.name)</a></li>" })</ul></section>
           <section class="card"><h2>\(ctx.t("Đợt cao điểm đang/sắp diễn ra", "Current and coming campaigns"))</h2>
           \(campaigns.isEmpty ? "<p class=\"muted\">\(ctx.t("Không có", "None"))</p>" as HTML : """
-          <ul>\(campaigns.html { c in "<li><a href=\"/campaigns/\(c.id)\">\(c.title)</a> <span class=\"muted\">\(ctx.date(c.startsAt)) – \(ctx.date(c.endsAt))</span></li>" })</ul>
+          <ul>\(campaigns.html { c in
+            let count = waiting[c.id!] ?? 0
+            let badge: HTML = count > 0 ? " <span class=\"badge s-overdue\">\(ctx.t("\(count) mục chờ báo cáo", "\(count) items awaiting your report"))</span>" : .empty
+            return "<li><a href=\"/campaigns/\(c.id)\">\(c.title)</a> <span class=\"muted\">\(ctx.date(c.startsAt)) – \(ctx.date(c.endsAt))</span>\(badge)</li>" })</ul>
           """)</section>
+          \(dutyCard)
           <section class="card"><h2>\(ctx.t("Trực", "Duty"))</h2>
             <p><a href="/on-duty">\(ctx.t("Ai đang trực bây giờ", "Who is on duty now"))</a></p>
             <p><a href="/units/\(principal.unitID)/roster">\(ctx.t("Lịch trực đơn vị của tôi", "My unit's roster"))</a></p>
@@ -30,5 +46,22 @@ struct HomeWebController: RouteCollection {
           </section>
         </div>
         """)
+    }
+
+    static func dutyCard(_ duty: UnitOnDutyDTO, _ ctx: PageContext) -> HTML {
+        let people: HTML
+        if duty.onDuty.isEmpty {
+            people = "<p class=\"gap\">\(ctx.t("Không có ai đang trực.", "Nobody is on duty."))</p>"
+        } else {
+            let items: HTML = duty.onDuty.html { p in
+                let role = ctx.t(p.role.vietnamese, p.role.english)
+                return "<li>\(p.fullName) — \(role) · \(p.phone ?? "") · \(ctx.t("đến", "until")) \(ctx.date(p.endsAt))</li>"
+            }
+            people = "<ul>\(items)</ul>"
+        }
+        let gap: HTML = duty.hasGap
+            ? "<p class=\"gap\">\(ctx.t("Có khoảng trống trực kỹ thuật trong 24 giờ tới.", "There is a technical-duty gap in the next 24 hours."))</p>"
+            : .empty
+        return "<section class=\"card\"><h2>\(ctx.t("Đang trực tại", "On duty now at")) \(duty.unitName)</h2>\(people)\(gap)</section>"
     }
 }

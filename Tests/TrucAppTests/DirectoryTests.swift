@@ -233,6 +233,29 @@ import VaporTesting
     }
 }
 
+extension ContactTests {
+    @Test(arguments: TestDatabase.available)
+    func unitAdminsEditTheirContactsOnTheWeb(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            let contact = Contact(unitID: w.deptA.id, name: "Trực ban", phone: "0203 1")
+            try await contact.create(on: w.db)
+            var admin = try await BrowserSession.signIn(w.app, email: w.adminA.email)
+            let page = try await admin.get("/contacts/\(contact.id!)/edit")
+            #expect(page.status == .ok)
+            var res = try await admin.post("/contacts/\(contact.id!)", form: ["name": "Trực ban Sở A", "phone": "0203 2", "hotline": "0912", "email": "bad"])
+            #expect(res.status == .badRequest)
+            res = try await admin.post("/contacts/\(contact.id!)", form: ["name": "Trực ban Sở A", "phone": "0203 2", "hotline": "0912"])
+            #expect(res.status == .seeOther)
+            let stored = try await Contact.find(contact.id, on: w.db)
+            #expect(stored?.name == "Trực ban Sở A")
+            #expect(stored?.hotline == "0912")
+            #expect(stored?.searchText.contains("truc ban so a") == true)
+            var officer = try await BrowserSession.signIn(w.app, email: w.officerA.email)
+            #expect(try await officer.get("/contacts/\(contact.id!)/edit").status == .forbidden)
+        }
+    }
+}
+
 @Suite struct AuditLogTests {
     @Test(arguments: TestDatabase.available)
     func coordinatorsAndAuditorsReadItOthersDoNot(db: TestDatabase) async throws {

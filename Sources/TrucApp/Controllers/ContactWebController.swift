@@ -7,6 +7,8 @@ struct ContactWebController: RouteCollection {
         routes.get("contacts", use: list)
         routes.get("contacts", "vcard", use: vcard)
         routes.post("contacts", ":contactID", "delete", use: delete)
+        routes.get("contacts", ":contactID", "edit", use: editPage)
+        routes.post("contacts", ":contactID", use: update)
     }
 
     func list(req: Request) async throws -> HTML {
@@ -33,7 +35,7 @@ struct ContactWebController: RouteCollection {
             <td>\(c.phone.map { "<a href=\"tel:\($0.filter { $0.isNumber || $0 == "+" })\">\($0)</a>" as HTML } ?? .empty)</td>
             <td>\(c.hotline.map { "<a href=\"tel:\($0.filter { $0.isNumber || $0 == "+" })\">\($0)</a>" as HTML } ?? .empty)</td>
             <td>\(c.email.map { "<a href=\"mailto:\($0)\">\($0)</a>" as HTML } ?? .empty)</td><td>\(c.note)</td>
-            <td>\(canDelete ? "<form method=\"post\" action=\"/contacts/\(c.id)/delete\" class=\"inline\">\(ctx.csrfField)<button>\(ctx.t("Xóa", "Delete"))</button></form>" as HTML : .empty)</td></tr>
+            <td>\(canDelete ? "<a href=\"/contacts/\(c.id)/edit\">\(ctx.t("Sửa", "Edit"))</a> <form method=\"post\" action=\"/contacts/\(c.id)/delete\" class=\"inline\">\(ctx.csrfField)<button>\(ctx.t("Xóa", "Delete"))</button></form>" as HTML : .empty)</td></tr>
             """ })</tbody></table>
         \(Layout.pager(ctx, metadata: page.metadata, request: req))
         <p class="muted">\(ctx.t("Thêm liên hệ của đơn vị tại trang đơn vị.", "Add a unit's contacts on the unit's page."))</p>
@@ -50,5 +52,36 @@ struct ContactWebController: RouteCollection {
         let principal = try ContactDirectory.authorizeChange(unitID: contact.$unit.id, req)
         try await ContactDirectory.delete(contact, by: principal, on: req.db)
         return req.redirect(to: "/contacts")
+    }
+
+    func editPage(req: Request) async throws -> HTML {
+        let contact = try await ContactDirectory.find(req)
+        _ = try ContactDirectory.authorizeChange(unitID: contact.$unit.id, req)
+        let ctx = PageContext(req)
+        return Layout.page(ctx, title: ctx.t("Sửa liên hệ", "Edit contact"), body: """
+        <h1>\(ctx.t("Sửa liên hệ", "Edit contact"))</h1>
+        <form class="stack" method="post" action="/contacts/\(contact.id)">\(ctx.csrfField)
+          <label>\(ctx.t("Tên", "Name")) <input name="name" required maxlength="300" value="\(contact.name)"></label>
+          <label>\(ctx.t("Tổ chức", "Organisation")) <input name="organization" value="\(contact.organization)"></label>
+          <label>\(ctx.t("Chức vụ", "Title")) <input name="title" value="\(contact.title)"></label>
+          <label>\(ctx.t("Điện thoại", "Phone")) <input name="phone" value="\(contact.phone)"></label>
+          <label>\(ctx.t("Đường dây nóng", "Hotline")) <input name="hotline" value="\(contact.hotline)"></label>
+          <label>Email <input name="email" type="email" value="\(contact.email)"></label>
+          <label>\(ctx.t("Ghi chú", "Note")) <input name="note" value="\(contact.note)"></label>
+          <button type="submit">\(ctx.t("Lưu", "Save"))</button>
+        </form>
+        """)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let contact = try await ContactDirectory.find(req)
+        let principal = try ContactDirectory.authorizeChange(unitID: contact.$unit.id, req)
+        var input = try req.content.decode(ContactInput.self)
+        input.unitID = contact.$unit.id
+        let ctx = PageContext(req)
+        guard input.name.nonEmptyString != nil else { throw Abort(.badRequest, reason: ctx.t("Cần nhập tên.", "A name is required.")) }
+        if let email = input.email.nonEmpty, !email.contains("@") { throw Abort(.badRequest, reason: ctx.t("Email không hợp lệ.", "The e-mail is not valid.")) }
+        _ = try await ContactDirectory.update(contact, with: input, by: principal, on: req.db)
+        return req.redirect(to: "/contacts?msg=" + PersonWebController.encode(ctx.t("Đã lưu", "Saved")))
     }
 }

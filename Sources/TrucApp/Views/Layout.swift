@@ -13,13 +13,16 @@ enum Layout {
                 ("/units", ctx.t("Đơn vị", "Units")),
                 ("/contacts", ctx.t("Danh bạ", "Contacts")),
                 ("/campaigns", ctx.t("Đợt cao điểm", "Campaigns")),
+                ("/units/\(principal.unitID.uuidString)/roster", ctx.t("Lịch trực", "Roster")),
                 ("/on-duty", ctx.t("Đang trực", "On duty")),
             ]
             if principal.policy.mayViewAudit { links.append(("/audit", ctx.t("Nhật ký", "Audit log"))) }
             links.append(("/tokens", ctx.t("Token API", "API tokens")))
+            // The longest link that starts the current path is the current page.
+            let currentLink = links.map(\.0).filter { $0 == "/" ? ctx.path == "/" : ctx.path.hasPrefix($0) }.max { $0.count < $1.count }
             nav = """
             <nav aria-label="\(ctx.t("Điều hướng", "Navigation"))"><ul>\(links.html { link in
-                let current = link.0 == "/" ? ctx.path == "/" : ctx.path.hasPrefix(link.0)
+                let current = link.0 == currentLink
                 return "<li><a href=\"\(link.0)\"\(current ? HTML(raw: " aria-current=\"page\"") : .empty)>\(link.1)</a></li>"
             })</ul>
             <form method="post" action="/logout" class="inline">\(ctx.csrfField)<span class="who">\(principal.fullName)</span>

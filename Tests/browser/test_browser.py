@@ -125,3 +125,39 @@ def test_on_duty_now(browser):
     browser.get(BASE + "/on-duty")
     shot(browser, "on-duty")
     assert browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_unit_reports_a_checklist_item_with_evidence(browser, tmp_path):
+    evidence = tmp_path / "bien-ban-ra-soat.txt"
+    evidence.write_text("Biên bản rà soát router/switch\n", encoding="utf-8")
+    sign_in(browser, "quantri.stc@demo.truc.vn")
+    browser.get(BASE + "/campaigns")
+    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "cuối năm"))
+    form = browser.find_elements(By.CSS_SELECTOR, "form[action$='/report']")[0]
+    form.find_element(By.NAME, "status").send_keys("Có vướng mắc")
+    form.find_element(By.NAME, "note").send_keys("Thiếu cán bộ trực đêm 30/4")
+    form.find_element(By.NAME, "evidence").send_keys(str(evidence))
+    click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    page = browser.page_source
+    assert "Thiếu cán bộ trực đêm 30/4" in page
+    assert "bien-ban-ra-soat.txt" in page
+    assert "SHA-256" in page
+    shot(browser, "campaign-report")
+
+
+def test_unit_admin_adds_a_shift_and_sees_it_on_duty(browser):
+    sign_in(browser, "quantri.stc@demo.truc.vn")
+    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Lịch trực"))
+    form = browser.find_element(By.CSS_SELECTOR, "form[action$='/roster/shifts']")
+    # datetime-local inputs: set the value directly (typing depends on the browser's locale).
+    now = browser.execute_script(
+        "const d = new Date(Date.now() - 3600e3 + 7*3600e3); return d.toISOString().slice(0, 16);")
+    later = browser.execute_script(
+        "const d = new Date(Date.now() + 5*3600e3 + 7*3600e3); return d.toISOString().slice(0, 16);")
+    browser.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "startsAt"), now)
+    browser.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "endsAt"), later)
+    form.find_element(By.NAME, "note").send_keys("Ca thêm")
+    click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert "Ca thêm" in browser.page_source
+    browser.get(BASE + "/")
+    assert "Mai Văn Minh" in browser.find_element(By.CSS_SELECTOR, "main").text

@@ -39,7 +39,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TrucCoreTests",
-            dependencies: ["TrucCore"]
+            dependencies: ["TrucCore"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "TrucAppTests",

@@ -10,7 +10,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ.get("TRUC_URL", "http://127.0.0.1:8181")
@@ -35,10 +35,21 @@ def shot(driver, name):
 
 
 def click_and_wait(driver, element):
-    """Clicks a link or button and waits until the next page has replaced this one."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    """Clicks a link or button and waits until the next page has replaced this one and finished loading.
+
+    The current page gets a marker on `window`; a new document has none. (Waiting for the old element to go
+    stale is not reliable: chromedriver may answer mid-navigation with a generic inspector error.)
+    """
+    driver.execute_script("window.__trucPage = true")
     element.click()
-    WebDriverWait(driver, 10).until(EC.staleness_of(page))
+
+    def loaded(d):
+        try:
+            return d.execute_script("return window.__trucPage === undefined && document.readyState === 'complete'")
+        except WebDriverException:
+            return False
+
+    WebDriverWait(driver, 10).until(loaded)
 
 
 def sign_in(driver, email="dieuphoi@demo.truc.vn", password="demo-password"):

@@ -56,10 +56,31 @@ import VaporTesting
             #expect(res.status == .forbidden)
             res = try await admin.post("/units/\(w.deptA.id!)", form: ["name": ""])
             #expect(res.status == .badRequest)
+            // The web form goes through the same rules as the API.
+            res = try await admin.post("/units/\(w.deptA.id!)", form: ["name": String(repeating: "x", count: 301)])
+            #expect(res.status == .unprocessableEntity)
+            res = try await admin.post("/units/\(w.deptA.id!)", form: ["name": "Sở A", "email": "not an address"])
+            #expect(res.status == .unprocessableEntity)
             let unit = try await OrgUnit.find(w.deptA.id, on: w.db)
             #expect(unit?.name == "Sở A (mới)")
             #expect(unit?.phone == "0203 123")
             #expect(unit?.kind == .stateAgency)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theUnitFormRefusesWhatTheAPIRefuses(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            var coordinator = try await BrowserSession.signIn(w.app, email: w.coordinator.email)
+            try await coordinator.get("/units")
+            let before = try await OrgUnit.query(on: w.db).count()
+            for form in [["code": "SO Y TE", "name": "Sở Y tế", "kind": "state_agency"],
+                         ["code": String(repeating: "A", count: 41), "name": "Sở Y tế", "kind": "state_agency"],
+                         ["code": "SYT", "name": "Sở Y tế", "kind": "state_agency", "email": "syt@"]] {
+                let res = try await coordinator.post("/units", form: form)
+                #expect(res.status == .unprocessableEntity, "\(form)")
+            }
+            #expect(try await OrgUnit.query(on: w.db).count() == before)
         }
     }
 }

@@ -121,6 +121,7 @@ enum ContactDirectory {
     }
 
     static func create(_ input: ContactInput, by principal: Principal, on db: any Database) async throws -> Contact {
+        try check(input)
         if let unitID = input.unitID, try await OrgUnit.find(unitID, on: db) == nil {
             throw Abort(.unprocessableEntity, reason: "unitID: no such unit")
         }
@@ -135,6 +136,7 @@ enum ContactDirectory {
     }
 
     static func update(_ contact: Contact, with input: ContactInput, by principal: Principal, on db: any Database) async throws -> Contact {
+        try check(input)
         let before = contact.dto()
         contact.$unit.id = input.unitID
         contact.name = input.name
@@ -159,6 +161,23 @@ enum ContactDirectory {
             try await contact.delete(on: db)
             try await Audit.record("contact.delete", entity: "contact", id: before.id.uuidString, unitID: before.unitID,
                                    before: before, by: principal, on: db)
+        }
+    }
+
+    /// The field rules every path (API, web form) goes through.
+    static func check(_ input: ContactInput) throws {
+        if input.name.trimmingCharacters(in: .whitespaces).isEmpty || input.name.count > 300 {
+            throw Abort(.unprocessableEntity, reason: "name is required (at most 300 characters)")
+        }
+        try check(email: input.email)
+    }
+
+    /// An optional e-mail: empty means none; otherwise it must look like an address.
+    static func check(email: String?) throws {
+        guard let email = email.nonEmpty else { return }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: \.isWhitespace), email.count <= 254 else {
+            throw Abort(.unprocessableEntity, reason: "email '\(email)' is not a valid e-mail address")
         }
     }
 

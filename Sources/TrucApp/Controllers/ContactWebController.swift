@@ -80,7 +80,6 @@ struct ContactWebController: RouteCollection {
         input.unitID = contact.$unit.id
         let ctx = PageContext(req)
         guard input.name.nonEmptyString != nil else { throw Abort(.badRequest, reason: ctx.t("Cần nhập tên.", "A name is required.")) }
-        if let email = input.email.nonEmpty, !email.contains("@") { throw Abort(.badRequest, reason: ctx.t("Email không hợp lệ.", "The e-mail is not valid.")) }
         _ = try await ContactDirectory.update(contact, with: input, by: principal, on: req.db)
         return req.redirect(to: "/contacts?msg=" + PersonWebController.encode(ctx.t("Đã lưu", "Saved")))
     }

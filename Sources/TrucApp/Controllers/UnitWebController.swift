@@ -158,7 +158,6 @@ struct UnitWebController: RouteCollection {
         let form = try req.content.decode(UnitEditForm.self)
         let ctx = PageContext(req)
         guard let name = form.name.nonEmpty else { throw Abort(.badRequest, reason: ctx.t("Cần nhập tên đơn vị.", "A name is required.")) }
-        if let email = form.email.nonEmpty, !email.contains("@") { throw Abort(.badRequest, reason: ctx.t("Email không hợp lệ.", "The e-mail is not valid.")) }
         var kind: UnitKind? = nil
         if let text = form.kind.nonEmpty {
             guard let k = UnitKind(rawValue: text) else { throw Abort(.badRequest, reason: "kind: unknown unit kind") }

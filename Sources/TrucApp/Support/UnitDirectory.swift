@@ -6,6 +6,7 @@ import Vapor
 enum UnitDirectory {
     static func create(_ input: UnitInput, by principal: Principal, on db: any Database) async throws -> OrgUnit {
         let code = input.code.trimmingCharacters(in: .whitespaces)
+        try check(code: code, name: input.name, email: input.email)
         if let parentID = input.parentID, try await OrgUnit.find(parentID, on: db) == nil {
             throw Abort(.unprocessableEntity, reason: "parentID: no such unit")
         }
@@ -28,6 +29,7 @@ enum UnitDirectory {
         if structural && !principal.isCoordinator {
             throw Abort(.forbidden, reason: "Only the provincial coordinator may change a unit's code, kind or parent.")
         }
+        try check(code: patch.code?.trimmingCharacters(in: .whitespaces), name: patch.name, email: patch.email)
         if let parentID = patch.parentID {
             let tree = try await UnitTreeLoader.load(on: db)
             guard tree.ids.contains(parentID) else { throw Abort(.unprocessableEntity, reason: "parentID: no such unit") }
@@ -53,5 +55,17 @@ enum UnitDirectory {
                                    before: before, after: unit.dto(), by: principal, on: db)
         }
         return unit
+    }
+
+    /// The field rules every path (API, web form) goes through; nil means "not given".
+    static func check(code: String?, name: String?, email: String?) throws {
+        let codeCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))
+        if let code, code.isEmpty || code.count > 40 || code.unicodeScalars.contains(where: { !codeCharacters.contains($0) }) {
+            throw Abort(.unprocessableEntity, reason: "code must be 1-40 letters, digits, '-', '_' or '.'")
+        }
+        if let name, name.trimmingCharacters(in: .whitespaces).isEmpty || name.count > 300 {
+            throw Abort(.unprocessableEntity, reason: "name is required (at most 300 characters)")
+        }
+        try ContactDirectory.check(email: email)
     }
 }

@@ -44,6 +44,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
+    app.asyncCommands.use(FeedCommand(kind: .nvd), as: "import-nvd")
+    app.asyncCommands.use(FeedCommand(kind: .kev), as: "import-kev")
+    app.asyncCommands.use(FeedCommand(kind: .csaf), as: "import-csaf")
+    app.asyncCommands.use(FeedCommand(kind: .cpe), as: "import-cpe")
+    app.asyncCommands.use(MatchCommand(), as: "match")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.storage[CPEProposalCacheKey.self] = CPEProposalCache()
 
     try routes(app)
 

@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
         return Response(status: .ok, headers: headers, body: .init(string: try APIDocument.json()))
     }
     app.get("healthz") { _ in "ok" }
+    app.get("advisories.atom") { req in try await AdvisoryFeed.response(req) }
 
     // JSON API: bearer tokens.
     let api = app.grouped("api", "v1").grouped(TokenPrincipalMiddleware())
@@ -25,6 +26,10 @@ func routes(_ app: Application) throws {
     try api.register(collection: AuditAPIController())
     try api.register(collection: CampaignAPIController())
     try api.register(collection: RosterAPIController())
+    try api.register(collection: InventoryAPIController())
+    try api.register(collection: VulnerabilityAPIController())
+    try api.register(collection: FindingAPIController())
+    try api.register(collection: AdvisoryAPIController())
 
     // Web pages: session cookie + CSRF on every form.
     let web = app.grouped(app.sessions.middleware, MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware())
@@ -36,4 +41,8 @@ func routes(_ app: Application) throws {
     try web.register(collection: AuditWebController())
     try web.register(collection: CampaignWebController())
     try web.register(collection: RosterWebController())
+    try web.register(collection: InventoryWebController())
+    try web.register(collection: FindingWebController())
+    try web.register(collection: VulnerabilityWebController())
+    try web.register(collection: AdvisoryWebController())
 }

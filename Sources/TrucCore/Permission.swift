@@ -10,13 +10,20 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageUnit
     /// Read the audit log of the unit.
     case viewAudit
+    /// Add, change, import and delete the unit's information systems and assets.
+    case manageInventory
+    /// Move the unit's findings through the workflow (in progress, fixed, mitigated, false positive).
+    case handleFindings
+    /// Accept the risk of a finding until a date (a management decision).
+    case acceptRisk
 
     /// Whether `role`, held on the unit or one of its ancestors, grants this permission.
     public func isGranted(by role: Role) -> Bool {
         switch (role, self) {
         case (.coordinator, _): true
         case (.unitAdmin, .read), (.unitAdmin, .report), (.unitAdmin, .manageRoster), (.unitAdmin, .manageUnit): true
-        case (.dutyOfficer, .read), (.dutyOfficer, .report): true
+        case (.unitAdmin, .manageInventory), (.unitAdmin, .handleFindings), (.unitAdmin, .acceptRisk): true
+        case (.dutyOfficer, .read), (.dutyOfficer, .report), (.dutyOfficer, .handleFindings): true
         case (.responder, .read), (.responder, .report): true
         case (.auditor, .read), (.auditor, .viewAudit): true
         default: false

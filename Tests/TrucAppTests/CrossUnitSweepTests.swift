@@ -24,7 +24,7 @@ import VaporTesting
                     if case let .parameter(name) = component { return name }
                     return nil
                 }
-                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "tokenID"].contains($0) }
+                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "tokenID", "systemID", "assetID", "findingID", "advisoryID"].contains($0) }
                 let campaignMutation = params.contains("campaignID") && route.method != .GET
                 guard unitScoped || campaignMutation else { continue }
                 var path = ""
@@ -72,7 +72,7 @@ import VaporTesting
                     if case let .parameter(name) = component { return name }
                     return nil
                 }
-                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID"].contains($0) }
+                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "systemID", "assetID", "findingID", "advisoryID"].contains($0) }
                 let campaignMutation = params.contains("campaignID") && route.method != .GET
                 guard unitScoped || campaignMutation else { continue }
                 var path = ""
@@ -115,8 +115,10 @@ import VaporTesting
         try await evidence.create(on: w.db)
         let role = try #require(try await RoleAssignment.query(on: w.db).filter(\.$person.$id == w.officerA.id!).first())
         let token = try #require(try await APIToken.query(on: w.db).filter(\.$person.$id == w.adminA.id!).first())
+        let inventory = try await VulnerabilityFixtures.deptAInventory(w)
         return ["unitID": w.deptA.id!, "personID": w.officerA.id!, "contactID": contact.id!, "shiftID": shift.id!,
-                "campaignID": campaign.id!, "itemID": item.id!, "evidenceID": evidence.id!, "roleID": role.id!, "tokenID": token.id!]
+                "campaignID": campaign.id!, "itemID": item.id!, "evidenceID": evidence.id!, "roleID": role.id!, "tokenID": token.id!,
+                "systemID": inventory.system, "assetID": inventory.asset, "findingID": inventory.finding, "advisoryID": inventory.advisory]
     }
 
     private static func text(_ row: any SQLRow, _ column: String) -> String {
@@ -134,14 +136,16 @@ import VaporTesting
     static func snapshot(_ db: any Database) async throws -> [String: String] {
         var result: [String: String] = [:]
         let tables = [OrgUnit.schema, Person.schema, RoleAssignment.schema, APIToken.schema, AuditEntry.schema, Contact.schema,
-                      Campaign.schema, ChecklistItem.schema, CampaignAcknowledgement.schema, ItemReport.schema, EvidenceFile.schema, DutyShift.schema]
+                      Campaign.schema, ChecklistItem.schema, CampaignAcknowledgement.schema, ItemReport.schema, EvidenceFile.schema, DutyShift.schema,
+                      InformationSystem.schema, Asset.schema, AssetProduct.schema, Vulnerability.schema, Finding.schema, Advisory.schema,
+                      AdvisoryUnit.schema, AppSetting.schema]
         let sql = try #require(db as? any SQLDatabase)
         for table in tables {
             let rows = try await sql.raw("SELECT * FROM \(ident: table)").all()
             var lines: [String] = []
             for row in rows {
                 var fields: [String] = []
-                for column in row.allColumns.sorted() where !["last_used_at", "updated_at"].contains(column) {
+                for column in row.allColumns.sorted() where !["last_used_at", "updated_at", "matched_at"].contains(column) {
                     fields.append("\(column)=\(text(row, column))")
                 }
                 lines.append(fields.joined(separator: ","))

@@ -26,6 +26,7 @@ struct HomeWebController: RouteCollection {
             for item in items where !answered.contains(item.id!) { waiting[item.$campaign.id, default: 0] += 1 }
         }
         let dutyCard: HTML = (duty ?? nil).map { Self.dutyCard($0, ctx) } ?? .empty
+        let securityCard = try await Self.securityCard(principal, ctx, on: req.db)
         return Layout.page(ctx, title: ctx.t("Tổng quan", "Overview"), body: """
         <h1>\(ctx.t("Xin chào", "Hello")), \(principal.fullName)</h1>
         <div class="cards">
@@ -39,6 +40,7 @@ struct HomeWebController: RouteCollection {
             return "<li><a href=\"/campaigns/\(c.id)\">\(c.title)</a> <span class=\"muted\">\(ctx.date(c.startsAt)) – \(ctx.date(c.endsAt))</span>\(badge)</li>" })</ul>
           """)</section>
           \(dutyCard)
+          \(securityCard)
           <section class="card"><h2>\(ctx.t("Trực", "Duty"))</h2>
             <p><a href="/on-duty">\(ctx.t("Ai đang trực bây giờ", "Who is on duty now"))</a></p>
             <p><a href="/units/\(principal.unitID)/roster">\(ctx.t("Lịch trực đơn vị của tôi", "My unit's roster"))</a></p>
@@ -46,6 +48,21 @@ struct HomeWebController: RouteCollection {
           </section>
         </div>
         """)
+    }
+
+    /// Advisories waiting for an answer from the person's units, and their units' open and overdue findings.
+    static func securityCard(_ principal: Principal, _ ctx: PageContext, on db: any Database) async throws -> HTML {
+        let pending = try await AdvisoryQueries.pending(for: principal, on: db)
+        let summary = try await FindingService.summary(for: principal, filter: FindingService.Filter(), on: db)
+        return """
+        <section class="card" id="security"><h2>\(ctx.t("Lỗ hổng và cảnh báo", "Vulnerabilities and advisories"))</h2>
+          <p><a href="/findings">\(summary.active) \(ctx.t("lỗ hổng đang mở", "active findings"))</a>\(summary.overdue > 0 ? " · <a href=\"/findings?overdue=true\" class=\"badge s-overdue\">\(summary.overdue) \(ctx.t("quá hạn", "overdue"))</a>" as HTML : .empty)\(summary.kev > 0 ? " · <a href=\"/findings?kev=true\">\(summary.kev) KEV</a>" as HTML : .empty)</p>
+          \(pending.isEmpty ? "<p class=\"muted\">\(ctx.t("Không có cảnh báo chờ xử lý", "No advisory waiting for you"))</p>" as HTML : """
+          <ul>\(pending.prefix(10).html { item in
+            "<li><a href=\"/advisories/\(item.0.id)\">\(item.0.reference): \(item.0.title)</a> — \(item.1.unit.name): <span class=\"badge s-overdue\">\(ctx.t(item.1.state.vietnamese, item.1.state.english))</span></li>" })</ul>
+          """)
+        </section>
+        """
     }
 
     static func dutyCard(_ duty: UnitOnDutyDTO, _ ctx: PageContext) -> HTML {

@@ -16,5 +16,11 @@ enum Migrations {
         CreateDutyShift(),             // 009
         SessionRecord.migration,       // 010: web sessions, shared by every app instance
         UpdateDutyShiftAddPersonIndex(), // 011
+        CreateInformationSystem(),     // 012
+        CreateAsset(),                 // 013
+        CreateVulnerability(),         // 014
+        CreateFinding(),               // 015
+        CreateAdvisory(),              // 016
+        CreateFeedImport(),            // 017
     ]
 }

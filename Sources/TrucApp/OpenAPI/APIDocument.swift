@@ -23,6 +23,10 @@ enum APIDocument {
             + AuditAPIController.operations
             + CampaignAPIController.operations
             + RosterAPIController.operations
+            + InventoryAPIController.operations
+            + VulnerabilityAPIController.operations
+            + FindingAPIController.operations
+            + AdvisoryAPIController.operations
     }
 
     /// The document as pretty-printed JSON with sorted keys; built once.

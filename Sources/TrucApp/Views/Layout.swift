@@ -15,6 +15,10 @@ enum Layout {
                 ("/campaigns", ctx.t("Đợt cao điểm", "Campaigns")),
                 ("/units/\(principal.unitID.uuidString)/roster", ctx.t("Lịch trực", "Roster")),
                 ("/on-duty", ctx.t("Đang trực", "On duty")),
+                ("/units/\(principal.unitID.uuidString)/inventory", ctx.t("Tài sản", "Inventory")),
+                ("/findings", ctx.t("Lỗ hổng", "Findings")),
+                ("/advisories", ctx.t("Cảnh báo", "Advisories")),
+                ("/cves", "CVE"),
             ]
             if principal.policy.mayViewAudit { links.append(("/audit", ctx.t("Nhật ký", "Audit log"))) }
             links.append(("/tokens", ctx.t("Token API", "API tokens")))
@@ -111,5 +115,5 @@ enum Layout {
     .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 1rem; }
     .card { background: #fff; border: 1px solid var(--line); padding: .8rem; }
     @media print { header, footer, nav, form, .noprint { display: none !important; } body { background: #fff; } main { max-width: none; } }
-    """
+    """ + VulnViews.stylesheet
 }

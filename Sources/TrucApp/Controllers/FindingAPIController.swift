@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import TrucCore
+import Vapor
+
+/// Findings (asset × CVE) and their remediation workflow.
+struct FindingAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("findings", use: list)
+        routes.get("findings", "summary", use: summary)
+        routes.get("findings", ":findingID", use: show)
+        routes.post("findings", ":findingID", "status", use: setStatus)
+    }
+
+    static let operations: [APIOperation] = [
+        .init(method: .GET, path: "/api/v1/findings",
+              summary: "Findings in the caller's units, soonest deadline first (default: open and in progress)", tag: "Findings",
+              query: APIOperation.paging + FindingService.filters, reply: .page("Finding")),
+        .init(method: .GET, path: "/api/v1/findings/summary", summary: "Active, overdue and KEV counts and active findings per severity",
+              tag: "Findings", query: FindingService.filters.filter { ["unitID", "systemID", "assetID", "cve", "severity", "certain"].contains($0.name) },
+              reply: .json("FindingSummary")),
+        .init(method: .GET, path: "/api/v1/findings/{findingID}", summary: "One finding", tag: "Findings", reply: .json("Finding")),
+        .init(method: .POST, path: "/api/v1/findings/{findingID}/status",
+              summary: "Move a finding: in_progress, fixed, mitigated (note), false_positive (note), risk_accepted (note and acceptedUntil; unit admin), open",
+              tag: "Findings", body: .json("FindingStatusInput"), reply: .json("Finding")),
+    ]
+
+    func list(req: Request) async throws -> Page<FindingDTO> {
+        let principal = try req.requirePrincipal()
+        try await FindingService.reopenExpiredAcceptances(on: req.db)
+        let now = Date()
+        return try await FindingService.query(FindingService.filter(req), for: principal, on: req.db, now: now).with(\.$asset)
+            .paginate(for: req).map { $0.dto(now: now) }
+    }
+
+    func summary(req: Request) async throws -> FindingSummaryDTO {
+        let principal = try req.requirePrincipal()
+        try await FindingService.reopenExpiredAcceptances(on: req.db)
+        return try await FindingService.summary(for: principal, filter: FindingService.filter(req), on: req.db)
+    }
+
+    func show(req: Request) async throws -> FindingDTO {
+        try await FindingService.find(req).dto()
+    }
+
+    func setStatus(req: Request) async throws -> FindingDTO {
+        let finding = try await FindingService.find(req)
+        let principal = try req.requirePrincipal()
+        let input = try req.content.decode(FindingStatusInput.self)
+        return try await FindingService.transition(finding, input, principal: principal, on: req.db).dto()
+    }
+}

@@ -1,0 +1,316 @@
+import Fluent
+import Foundation
+import SQLKit
+import TrucCore
+
+/// Keeps findings in step with the inventory and the knowledge base: after a feed import (only the CVEs that changed,
+/// only the assets naming their products), after an inventory change (only those assets), or in full (`truc match`).
+enum MatchingService {
+    /// Above this many changed CVEs, a full rematch is cheaper than many targeted queries.
+    static let incrementalLimit = 3000
+
+    // MARK: - Entry points
+
+    /// Every asset against every CVE.
+    static func matchAll(on db: any Database, now: Date = Date(), zone: TimeZone,
+                         progress: (Int, Int) -> Void = { _, _ in }) async throws -> MatchSummary {
+        let (index, facts) = try await loadIndex(cveIDs: nil, on: db)
+        let assetIDs = try await Asset.query(on: db).all(\.$id)
+        var summary = MatchSummary()
+        var done = 0
+        for chunk in assetIDs.chunked(2000) {
+            let assets = try await Asset.query(on: db).filter(\.$id ~~ Array(chunk)).all()
+            summary.add(try await reconcile(assets, index: index, facts: facts, scope: nil, now: now, zone: zone, on: db))
+            done += chunk.count
+            progress(done, assetIDs.count)
+        }
+        summary.cves = index.count
+        return summary
+    }
+
+    /// After CVEs changed (import): rematches those CVEs against the assets that name their products or already
+    /// have findings for them.
+    static func rematch(cveIDs: Set<String>, on db: any Database, now: Date = Date(), zone: TimeZone) async throws -> MatchSummary {
+        guard !cveIDs.isEmpty else { return MatchSummary() }
+        if cveIDs.count > incrementalLimit { return try await matchAll(on: db, now: now, zone: zone) }
+        let ids = Array(cveIDs)
+        let (index, facts) = try await loadIndex(cveIDs: ids, on: db)
+        let sql = VulnerabilityStore.sql(db)
+        var keys: Set<ProductKey> = []
+        for chunk in ids.chunked(500) {
+            for row in try await sql.select().columns("vendor", "product").from(VulnerabilityProduct.schema)
+                .where("cve_id", .in, Array(chunk)).all() {
+                keys.insert(ProductKey(vendor: try row.decode(column: "vendor", as: String.self),
+                                       product: try row.decode(column: "product", as: String.self)))
+            }
+        }
+        var assetIDs: Set<UUID>
+        if keys.contains(.wildcard) {
+            assetIDs = Set(try await Asset.query(on: db).all(\.$id))
+        } else {
+            assetIDs = try await assets(naming: keys, on: db)
+        }
+        for chunk in ids.chunked(500) {
+            assetIDs.formUnion(try await Finding.query(on: db).filter(\.$vulnerability.$id ~~ Array(chunk)).all(\.$asset.$id))
+        }
+        var summary = MatchSummary()
+        for chunk in Array(assetIDs).chunked(2000) {
+            let assets = try await Asset.query(on: db).filter(\.$id ~~ Array(chunk)).all()
+            summary.add(try await reconcile(assets, index: index, facts: facts, scope: cveIDs, now: now, zone: zone, on: db))
+        }
+        summary.cves = cveIDs.count
+        return summary
+    }
+
+    /// After assets were added or changed: rematches them against every CVE naming one of their products.
+    static func rematch(assets: [Asset], on db: any Database, now: Date = Date(), zone: TimeZone) async throws -> MatchSummary {
+        guard !assets.isEmpty else { return MatchSummary() }
+        var keys: Set<ProductKey> = []
+        for asset in assets { keys.formUnion(asset.cpes.compactMap(ProductKey.init)) }
+        let cveIDs = try await cves(naming: keys, on: db)
+        let (index, facts) = try await loadIndex(cveIDs: Array(cveIDs), on: db)
+        var summary = MatchSummary()
+        for chunk in assets.chunked(2000) {
+            summary.add(try await reconcile(Array(chunk), index: index, facts: facts, scope: nil, now: now, zone: zone, on: db))
+        }
+        summary.cves = cveIDs.count
+        return summary
+    }
+
+    /// Recomputes deadlines and copied CVE facts (severity, KEV) of findings, e.g. after a KEV import or an SLA change.
+    static func refreshFindings(cveIDs: Set<String>?, on db: any Database, zone: TimeZone) async throws -> Int {
+        let policy = try await SLASettings.load(on: db)
+        var changed = 0
+        let query = Finding.query(on: db)
+        var idsToLoad: [String]?
+        if let cveIDs { idsToLoad = Array(cveIDs) }
+        let findings: [Finding]
+        if let idsToLoad {
+            var all: [Finding] = []
+            for chunk in idsToLoad.chunked(500) {
+                all += try await Finding.query(on: db).filter(\.$vulnerability.$id ~~ Array(chunk)).all()
+            }
+            findings = all
+        } else {
+            findings = try await query.all()
+        }
+        let facts = try await loadFacts(Array(Set(findings.map { $0.$vulnerability.id })), on: db)
+        let levels = try await systemLevels(Set(findings.compactMap { $0.$system.id }), on: db)
+        for finding in findings {
+            guard let fact = facts[finding.$vulnerability.id] else { continue }
+            apply(fact, to: finding, level: finding.$system.id.flatMap { levels[$0] }, policy: policy, zone: zone)
+            if finding.hasChanges {
+                try await finding.save(on: db)
+                changed += 1
+            }
+        }
+        return changed
+    }
+
+    // MARK: - Loading
+
+    /// The index of the given CVEs (all when nil) with their facts.
+    static func loadIndex(cveIDs: [String]?, on db: any Database) async throws -> (VulnerabilityIndex, [String: VulnerabilityFacts]) {
+        let sql = VulnerabilityStore.sql(db)
+        var entries: [VulnerabilityIndex.Entry] = []
+        var facts: [String: VulnerabilityFacts] = [:]
+        let decoder = JSONDecoder()
+        func load(_ rows: [any SQLRow]) throws {
+            for row in rows {
+                let id = try row.decode(column: "id", as: String.self)
+                var configurations = (try? decoder.decode([CPEConfiguration].self,
+                                                          from: Data(try row.decode(column: "configurations", as: String.self).utf8))) ?? []
+                let csaf = try row.decode(column: "csaf", as: String.self)
+                if csaf != "{}" {
+                    configurations += CSAFContribution.decode(csaf).values.flatMap(\.configurations)
+                }
+                facts[id] = try fact(row)
+                if !configurations.isEmpty { entries.append(.init(id: id, configurations: configurations)) }
+            }
+        }
+        let columns = ["id", "configurations", "csaf", "severity", "cvss_score", "kev", "kev_due_date"]
+        if let cveIDs {
+            for chunk in cveIDs.chunked(500) {
+                try load(try await sql.select().columns(columns).from(Vulnerability.schema).where("id", .in, Array(chunk)).all())
+            }
+        } else {
+            try load(try await sql.select().columns(columns).from(Vulnerability.schema).all())
+        }
+        return (VulnerabilityIndex(entries), facts)
+    }
+
+    static func fact(_ row: any SQLRow) throws -> VulnerabilityFacts {
+        VulnerabilityFacts(severity: try row.decode(column: "severity", as: String?.self).flatMap(CVSSSeverity.init(rawValue:)),
+                           score: try row.decode(column: "cvss_score", as: Double?.self),
+                           kev: try row.decode(column: "kev", as: Bool.self),
+                           kevDueDate: try row.decode(column: "kev_due_date", as: String?.self))
+    }
+
+    static func loadFacts(_ ids: [String], on db: any Database) async throws -> [String: VulnerabilityFacts] {
+        var facts: [String: VulnerabilityFacts] = [:]
+        for chunk in ids.chunked(500) {
+            for row in try await VulnerabilityStore.sql(db).select()
+                .columns("id", "severity", "cvss_score", "kev", "kev_due_date").from(Vulnerability.schema)
+                .where("id", .in, Array(chunk)).all() {
+                facts[try row.decode(column: "id", as: String.self)] = try fact(row)
+            }
+        }
+        return facts
+    }
+
+    /// Assets with a CPE name of one of these products.
+    static func assets(naming keys: Set<ProductKey>, on db: any Database) async throws -> Set<UUID> {
+        var result: Set<UUID> = []
+        let byProduct = Dictionary(grouping: keys, by: \.product)
+        for chunk in Array(byProduct.keys).chunked(500) {
+            let rows = try await AssetProduct.query(on: db).filter(\.$product ~~ Array(chunk)).all()
+            for row in rows where byProduct[row.product]?.contains(where: { $0.vendor == row.vendor }) == true {
+                result.insert(row.$asset.id)
+            }
+        }
+        return result
+    }
+
+    /// CVEs whose vulnerable criteria name one of these products (or any product).
+    static func cves(naming keys: Set<ProductKey>, on db: any Database) async throws -> Set<String> {
+        let sql = VulnerabilityStore.sql(db)
+        var result: Set<String> = []
+        let byProduct = Dictionary(grouping: keys, by: \.product)
+        for chunk in (Array(byProduct.keys) + ["*"]).chunked(500) {
+            for row in try await sql.select().columns("cve_id", "vendor", "product").from(VulnerabilityProduct.schema)
+                .where("product", .in, Array(chunk)).all() {
+                let vendor = try row.decode(column: "vendor", as: String.self)
+                let product = try row.decode(column: "product", as: String.self)
+                if product == "*" || byProduct[product]?.contains(where: { $0.vendor == vendor }) == true {
+                    result.insert(try row.decode(column: "cve_id", as: String.self))
+                }
+            }
+        }
+        return result
+    }
+
+    static func systemLevels(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: Int] {
+        guard !ids.isEmpty else { return [:] }
+        let systems = try await InformationSystem.query(on: db).filter(\.$id ~~ Array(ids)).all()
+        return Dictionary(uniqueKeysWithValues: systems.map { ($0.id!, $0.securityLevel) })
+    }
+
+    // MARK: - Reconciling
+
+    struct PairKey: Hashable {
+        var asset: UUID
+        var cve: String
+    }
+
+    /// Brings the findings of `assets` in line with what the index says; `scope` limits which CVEs' findings may be
+    /// closed (those the index was built from), nil meaning all.
+    static func reconcile(_ assets: [Asset], index: VulnerabilityIndex, facts: [String: VulnerabilityFacts],
+                          scope: Set<String>?, now: Date, zone: TimeZone, on db: any Database) async throws -> MatchSummary {
+        var summary = MatchSummary(assets: assets.count)
+        guard !assets.isEmpty else { return summary }
+        let policy = try await SLASettings.load(on: db)
+        let levels = try await systemLevels(Set(assets.compactMap { $0.$system.id }), on: db)
+        var existing: [PairKey: Finding] = [:]
+        for chunk in assets.compactMap(\.id).chunked(500) {
+            for finding in try await Finding.query(on: db).filter(\.$asset.$id ~~ Array(chunk)).all() {
+                if let scope, !scope.contains(finding.$vulnerability.id) { continue }
+                existing[PairKey(asset: finding.$asset.id, cve: finding.$vulnerability.id)] = finding
+            }
+        }
+        let targets = assets.map { $0.cpes.map(CPETarget.init) }
+        let results = index.matchAll(targets)
+        var created: [Finding] = []
+        var changed: [Finding] = []
+        for (asset, matches) in zip(assets, results) {
+            let assetID = asset.id!
+            let level = asset.$system.id.flatMap { levels[$0] }
+            var seen: Set<String> = []
+            for match in matches {
+                seen.insert(match.cveID)
+                let fact = facts[match.cveID] ?? VulnerabilityFacts(kev: false)
+                if let finding = existing[PairKey(asset: assetID, cve: match.cveID)] {
+                    if !finding.stillMatches {
+                        finding.stillMatches = true
+                        finding.lastSeen = now
+                        let status = FindingStatus.afterMatchingAgain(finding.status)
+                        if status != finding.status {
+                            finding.status = status
+                            finding.resolvedAt = nil
+                            finding.statusChangedAt = now
+                            finding.statusChangedBy = "system"
+                            finding.statusNote = "Tài sản khớp lại với CVE: mở lại / Matches again: reopened"
+                            summary.reopened += 1
+                        }
+                    }
+                    let certain = match.verdict == .match
+                    if finding.certain != certain { finding.certain = certain }
+                    let matched = match.matchedCPE.formattedString
+                    if finding.matchedCPE != matched { finding.matchedCPE = matched }
+                    if finding.criterion != match.criterion { finding.criterion = match.criterion }
+                    if finding.$system.id != asset.$system.id { finding.$system.id = asset.$system.id }
+                    if finding.$unit.id != asset.$unit.id { finding.$unit.id = asset.$unit.id }
+                    apply(fact, to: finding, level: level, policy: policy, zone: zone)
+                    if finding.hasChanges { changed.append(finding) }
+                } else {
+                    let finding = Finding()
+                    finding.id = UUID()
+                    finding.$unit.id = asset.$unit.id
+                    finding.$asset.id = assetID
+                    finding.$system.id = asset.$system.id
+                    finding.$vulnerability.id = match.cveID
+                    finding.status = .open
+                    finding.certain = match.verdict == .match
+                    finding.stillMatches = true
+                    finding.kev = false
+                    finding.matchedCPE = match.matchedCPE.formattedString
+                    finding.criterion = match.criterion
+                    finding.firstSeen = now
+                    finding.lastSeen = now
+                    apply(fact, to: finding, level: level, policy: policy, zone: zone)
+                    created.append(finding)
+                }
+            }
+            for (key, finding) in existing where key.asset == assetID && !seen.contains(key.cve) && finding.stillMatches {
+                finding.stillMatches = false
+                let status = FindingStatus.afterNoLongerMatching(finding.status)
+                if status != finding.status {
+                    finding.status = status
+                    finding.resolvedAt = now
+                    finding.statusChangedAt = now
+                    finding.statusChangedBy = "system"
+                    finding.statusNote = "Tài sản không còn khớp (đã nâng cấp hoặc đổi CPE) / No longer matches (upgraded or CPE changed)"
+                    summary.closed += 1
+                }
+                changed.append(finding)
+            }
+        }
+        summary.newFindings = created.count
+        summary.updated = changed.count - summary.closed - summary.reopened
+        let assetIDs = assets.compactMap(\.id)
+        let toCreate = created
+        let toSave = changed
+        try await db.transaction { db in
+            for chunk in toCreate.chunked(200) {
+                try await Array(chunk).create(on: db)
+            }
+            for finding in toSave {
+                try await finding.save(on: db)
+            }
+            for chunk in assetIDs.chunked(500) {
+                try await Asset.query(on: db).set(\.$matchedAt, to: now).filter(\.$id ~~ Array(chunk)).update()
+            }
+        }
+        return summary
+    }
+
+    /// Copies the CVE's facts onto a finding and recomputes its deadline from when it was first seen.
+    static func apply(_ fact: VulnerabilityFacts, to finding: Finding, level: Int?, policy: SLAPolicy, zone: TimeZone) {
+        if finding.severity != fact.severity { finding.severity = fact.severity }
+        if finding.cvssScore != fact.score { finding.cvssScore = fact.score }
+        if finding.kev != fact.kev { finding.kev = fact.kev }
+        if finding.kevDueDate != fact.kevDueDate { finding.kevDueDate = fact.kevDueDate }
+        let due = policy.deadline(firstSeen: finding.firstSeen, severity: fact.severity, level: level,
+                                  kevDueDate: fact.kev ? SLASettings.kevDeadline(fact.kevDueDate, zone: zone) : nil)
+        if finding.dueAt != due { finding.dueAt = due }
+    }
+}

@@ -11,7 +11,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ.get("TRUC_URL", "http://127.0.0.1:8181")
 SHOTS = os.environ.get("TRUC_SHOTS")
@@ -172,3 +172,36 @@ def test_unit_admin_adds_a_shift_and_sees_it_on_duty(browser):
     assert "Ca thêm" in browser.page_source
     browser.get(BASE + "/")
     assert "Mai Văn Minh" in browser.find_element(By.CSS_SELECTOR, "main").text
+
+
+def test_unit_admin_adds_an_asset_and_coordinator_publishes_an_advisory(browser):
+    sign_in(browser, "quantri.syt@demo.truc.vn")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Tài sản"))
+    stamp = int(time.time() * 1000)
+    systems = browser.find_element(By.CSS_SELECTOR, "form[action$='/systems']")
+    browser.execute_script("arguments[0].open = true", browser.find_element(By.CSS_SELECTOR, "details"))
+    systems.find_element(By.NAME, "name").send_keys(f"Cổng thông tin {stamp}")
+    click_and_wait(browser, systems.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert f"Cổng thông tin {stamp}" in browser.page_source
+    form = browser.find_element(By.CSS_SELECTOR, "form[action$='/assets']")
+    Select(form.find_element(By.NAME, "kind")).select_by_value("software")
+    form.find_element(By.NAME, "name").send_keys(f"Spring {stamp}")
+    form.find_element(By.NAME, "cpes").send_keys("cpe:2.3:a:vmware:spring_framework:5.3.17:*:*:*:*:*:*:*")
+    click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert f"Spring {stamp}" in browser.find_element(By.CSS_SELECTOR, "h1").text
+    assert "spring_framework:5.3.17" in browser.page_source
+    shot(browser, "asset")
+
+    sign_in(browser)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Cảnh báo"))
+    form = browser.find_element(By.CSS_SELECTOR, "form[action='/advisories']")
+    form.find_element(By.NAME, "title").send_keys(f"Spring4Shell {stamp}")
+    form.find_element(By.NAME, "cpePatterns").send_keys("cpe:2.3:a:vmware:spring_framework:*:*:*:*:*:*:*:*")
+    form.find_element(By.NAME, "requiredAction").send_keys("Nâng cấp Spring Framework lên 5.3.18")
+    form.find_element(By.NAME, "publish").click()
+    click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    board = browser.find_element(By.CSS_SELECTOR, "table.board").text
+    assert "Sở Y tế" in board
+    shot(browser, "advisory")
+    browser.get(BASE + "/findings")
+    assert browser.find_element(By.CSS_SELECTOR, "svg.chart")

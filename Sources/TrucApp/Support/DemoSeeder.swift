@@ -127,7 +127,42 @@ enum DemoSeeder {
         // Sở Y tế: tomorrow night's shift is missing and there is no leader the day after tomorrow.
         try await roster(health, Array(healthStaff.dropFirst()), healthStaff[0], skipShift: 8, skipLeaderDay: 3)
 
+        try await inventory(ict: ict, health: health, on: db)
         try await Audit.record("demo.seed", entity: "province", id: province.id?.uuidString, unitID: nil, by: nil, on: db)
+    }
+
+    /// A small inventory shaped like a province's: after `truc import-nvd` on the shared feeds these assets get findings.
+    private static func inventory(ict: OrgUnit, health: OrgUnit, on db: any Database) async throws {
+        func system(_ unit: OrgUnit, _ name: String, _ level: Int, _ purpose: String, domains: [String] = [], ips: [String] = []) async throws -> InformationSystem {
+            let s = InformationSystem(unitID: unit.id!, name: name, purpose: purpose, securityLevel: level, owner: unit.name, domains: domains, publicIPs: ips)
+            try await s.create(on: db)
+            return s
+        }
+        let datacenter = try await system(ict, "Trung tâm dữ liệu tỉnh", 4, "Hạ tầng dùng chung của tỉnh", ips: ["203.0.113.10"])
+        let portal = try await system(ict, "Cổng dịch vụ công tỉnh", 3, "Dịch vụ công trực tuyến", domains: ["dichvucong.demo.gov.vn"], ips: ["203.0.113.20"])
+        let hospital = try await system(health, "Hệ thống quản lý bệnh viện", 3, "Hồ sơ bệnh án điện tử", domains: ["his.syt.demo.gov.vn"])
+        var assets: [Asset] = []
+        func asset(_ unit: OrgUnit, _ system: InformationSystem?, _ kind: AssetKind, _ name: String, _ vendor: String, _ product: String,
+                   _ version: String, ip: String? = nil, _ cpes: [String]) throws {
+            let draft = AssetDraft(kind: kind, name: name, vendor: vendor, product: product, version: version, ipAddress: ip,
+                                   cpes: try cpes.map { try CPEName(parsing: $0) })
+            assets.append(Asset(id: UUID(), unitID: unit.id!, systemID: system?.id, draft: draft))
+        }
+        try asset(ict, datacenter, .router, "Router biên TTDL", "Cisco", "IOS", "15.2(4)E1", ip: "10.10.0.1",
+                  ["cpe:2.3:o:cisco:ios:15.2\\(4\\)e1:*:*:*:*:*:*:*"])
+        try asset(ict, datacenter, .switch, "Switch lõi TTDL", "Cisco", "IOS", "12.2(55)SE", ip: "10.10.0.2",
+                  ["cpe:2.3:o:cisco:ios:12.2\\(55\\)se:*:*:*:*:*:*:*"])
+        try asset(ict, datacenter, .firewall, "Tường lửa TTDL", "Fortinet", "FortiOS", "5.4.1", ip: "10.10.0.3",
+                  ["cpe:2.3:o:fortinet:fortios:5.4.1:*:*:*:*:*:*:*"])
+        try asset(ict, portal, .software, "Struts cổng DVC", "Apache", "Struts", "2.5.10", ["cpe:2.3:a:apache:struts:2.5.10:*:*:*:*:*:*:*"])
+        try asset(ict, portal, .software, "Tomcat cổng DVC", "Apache", "Tomcat", "8.5.11", ["cpe:2.3:a:apache:tomcat:8.5.11:*:*:*:*:*:*:*"])
+        try asset(health, hospital, .server, "Máy chủ HIS", "Microsoft", "Windows Server 2012 R2", "-",
+                  ["cpe:2.3:o:microsoft:windows_server_2012:r2:*:*:*:*:*:*:*"])
+        try asset(health, hospital, .software, "OpenSSL máy chủ HIS", "OpenSSL", "OpenSSL", "1.0.2j", ["cpe:2.3:a:openssl:openssl:1.0.2j:*:*:*:*:*:*:*"])
+        try asset(health, nil, .router, "Router TP-Link phòng khám", "TP-Link", "TL-WR940N", "v4",
+                  ["cpe:2.3:o:tp-link:wr940n_firmware:-:*:*:*:*:*:*:*", "cpe:2.3:h:tp-link:wr940n:4:*:*:*:*:*:*:*"])
+        try await assets.create(on: db)
+        try await InventoryService.replaceProducts(of: assets, on: db)
     }
 
     private static func campaign(from template: CampaignTemplate, title: String, start: Date, end: Date, on db: any Database,

@@ -15,7 +15,8 @@ import Foundation
 ///
 /// A CVE without a CVSS rating (severity `nil`) or rated `none` uses the `none` row if the table has one, otherwise
 /// the medium row. An asset outside any information system uses `unassignedLevel`. For a CVE in CISA's Known
-/// Exploited Vulnerabilities catalog the deadline is also at most the end of the catalog's due date.
+/// Exploited Vulnerabilities catalog the deadline is also at most the end of the catalog's due date (in the
+/// deployment's time zone).
 ///
 /// Encoded as `{"days": {"critical": [15, 10, 7, 5, 3], …}, "unassignedLevel": 3}`; decoding validates as `init`.
 public struct SLAPolicy: Sendable, Hashable, Codable {
@@ -25,8 +26,6 @@ public struct SLAPolicy: Sendable, Hashable, Codable {
     public static let dayRange: ClosedRange<Int> = 1...3650
     /// The severities a table must have a row for (`none` is optional).
     public static let requiredSeverities: [CVSSSeverity] = [.low, .medium, .high, .critical]
-    /// The time zone in which KEV due dates end, unless told otherwise.
-    public static let defaultTimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 
     /// Days by severity: one entry per level, level 1 first. Set through `init` to have it validated; a table
     /// changed directly is read leniently (a missing row uses the medium row, then the standard one; a short row its
@@ -76,20 +75,21 @@ public struct SLAPolicy: Sendable, Hashable, Codable {
         return index < row.count ? row[index] : last
     }
 
-    /// `firstSeen` plus `days(severity:level:)` days (of 24 hours); for a CVE in the KEV catalog, no later than the
-    /// end (23:59:59) of the day of `kevDueDate` in `timeZone`.
-    public func deadline(firstSeen: Date, severity: CVSSSeverity?, level: Int?, kevDueDate: Date? = nil,
-                         timeZone: TimeZone = SLAPolicy.defaultTimeZone) -> Date {
-        deadline(firstSeen: firstSeen, severity: severity, level: level,
-                 kevDueDay: kevDueDate.map { LocalDay($0, in: timeZone) }, in: timeZone)
+    /// `firstSeen` plus `days(severity:level:)` days (of 24 hours); for a CVE in the KEV catalog, no later than
+    /// `kevDueDate`: the instant the catalog's due date ends in the deployment's time zone, as `endOfDay(_:in:)` gives
+    /// it (or use `deadline(firstSeen:severity:level:kevDueDay:in:)` with the day itself).
+    public func deadline(firstSeen: Date, severity: CVSSSeverity?, level: Int?, kevDueDate: Date? = nil) -> Date {
+        let computed = firstSeen.addingTimeInterval(TimeInterval(days(severity: severity, level: level)) * 86_400)
+        guard let kevDueDate else { return computed }
+        return min(computed, kevDueDate)
     }
 
-    /// `deadline(firstSeen:severity:level:kevDueDate:timeZone:)` with the KEV due date as the catalog gives it.
+    /// `deadline(firstSeen:severity:level:kevDueDate:)` with the KEV due date as the catalog gives it (a day): no
+    /// later than the end (23:59:59) of that day in `timeZone`.
     public func deadline(firstSeen: Date, severity: CVSSSeverity?, level: Int?, kevDueDay: LocalDay?,
                          in timeZone: TimeZone) -> Date {
-        let computed = firstSeen.addingTimeInterval(TimeInterval(days(severity: severity, level: level)) * 86_400)
-        guard let kevDueDay else { return computed }
-        return min(computed, Self.endOfDay(kevDueDay, in: timeZone))
+        deadline(firstSeen: firstSeen, severity: severity, level: level,
+                 kevDueDate: kevDueDay.map { Self.endOfDay($0, in: timeZone) })
     }
 
     /// The last second (23:59:59) of a day in a time zone.

@@ -49,25 +49,27 @@ import TrucCore
     }
 
     @Test func kevDueDateShortensTheDeadline() {
-        // Medium on a level-1 system: 90 days. KEV due 15/03/2025: end of that day in Hanoi time.
-        let due = Fixture.date(2025, 3, 15)
+        // Medium on a level-1 system: 90 days. KEV due 15/03/2025: the end of that day in Hanoi time.
         let endOfDue = Fixture.date(2025, 3, 15, 23, 59, 59)
-        #expect(policy.deadline(firstSeen: firstSeen, severity: .medium, level: 1, kevDueDate: due) == endOfDue)
-        // Any instant of the due day names the same day.
+        #expect(SLAPolicy.endOfDay(LocalDay(year: 2025, month: 3, day: 15), in: Fixture.hcm) == endOfDue)
+        #expect(policy.deadline(firstSeen: firstSeen, severity: .medium, level: 1, kevDueDate: endOfDue) == endOfDue)
         #expect(policy.deadline(firstSeen: firstSeen, severity: .medium, level: 1,
-                                kevDueDate: Fixture.date(2025, 3, 15, 18)) == endOfDue)
-        // A KEV date parsed as midnight UTC is still 15/03 in Hanoi.
-        #expect(policy.deadline(firstSeen: firstSeen, severity: .medium, level: 1,
-                                kevDueDate: Fixture.utc(2025, 3, 15)) == endOfDue)
+                                kevDueDay: LocalDay(year: 2025, month: 3, day: 15), in: Fixture.hcm) == endOfDue)
         // Critical on level 5 (3 days) is earlier than the KEV date: the computed deadline stays.
-        #expect(policy.deadline(firstSeen: firstSeen, severity: .critical, level: 5, kevDueDate: due)
+        #expect(policy.deadline(firstSeen: firstSeen, severity: .critical, level: 5, kevDueDate: endOfDue)
             == firstSeen.addingTimeInterval(3 * 86_400))
-        // The day as the catalog gives it, in another time zone.
+        #expect(policy.deadline(firstSeen: firstSeen, severity: .critical, level: 5,
+                                kevDueDay: LocalDay(year: 2025, month: 3, day: 15), in: Fixture.hcm)
+            == firstSeen.addingTimeInterval(3 * 86_400))
+        // The day ends at another instant in another time zone.
         #expect(policy.deadline(firstSeen: firstSeen, severity: .low, level: 1,
                                 kevDueDay: LocalDay(year: 2025, month: 3, day: 15), in: Fixture.berlin)
             == Fixture.date(2025, 3, 15, 23, 59, 59, in: Fixture.berlin))
         #expect(policy.deadline(firstSeen: firstSeen, severity: .low, level: 1, kevDueDay: nil, in: Fixture.berlin)
             == firstSeen.addingTimeInterval(180 * 86_400))
+        // A due date already past when the finding is first seen: the deadline is that date (overdue at once).
+        let past = Fixture.date(2025, 2, 1, 23, 59, 59)
+        #expect(policy.deadline(firstSeen: firstSeen, severity: .low, level: 1, kevDueDate: past) == past)
         #expect(SLAPolicy.endOfDay(LocalDay(year: 2024, month: 12, day: 31), in: Fixture.hcm)
             == Fixture.date(2024, 12, 31, 23, 59, 59))
     }

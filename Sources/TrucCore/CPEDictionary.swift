@@ -30,28 +30,9 @@ public enum CPEDictionary {
     /// `.unexpectedRoot` when the root is not `cpe-list`.
     public static func parse(data: Data, progress: (Int) -> Void = { _ in }) throws(InventoryError)
         -> [CPEDictionaryItem] {
-        try InventoryError.checkProlog(data)
         return try withoutActuallyEscaping(progress) { progress throws(InventoryError) in
             let reader = Reader(progress: progress)
-            // A stream is read in chunks: libxml2 refuses a single chunk over 10 MB ("huge input lookup").
-            let parser = XMLParser(stream: InputStream(data: data))
-            parser.shouldProcessNamespaces = false
-            parser.shouldResolveExternalEntities = false
-            parser.delegate = reader
-            let succeeded = parser.parse()
-            parser.delegate = nil
-            if let error = reader.abortError { throw error }
-            // Foundation's parser on Linux can report an error and still return true.
-            guard succeeded, reader.failure == nil else {
-                // An error on the last line of a document whose root never closed: the file was cut short.
-                if reader.sawRoot, !reader.sawRootEnd, let line = reader.failure?.line,
-                   line >= InventoryError.lastContentLine(data) {
-                    throw .truncated(root: "cpe-list")
-                }
-                throw reader.malformed(parser)
-            }
-            guard reader.sawRoot else { throw .emptyDocument }
-            guard reader.sawRootEnd else { throw .truncated(root: "cpe-list") }
+            try reader.read(data, root: "cpe-list")
             return reader.items
         }
     }
@@ -171,13 +152,9 @@ public enum CPEDictionary {
     }
 
     /// The SAX delegate for `cpe-list`.
-    private final class Reader: NSObject, XMLParserDelegate {
+    private final class Reader: SafeXMLReader {
         var items: [CPEDictionaryItem] = []
-        var sawRoot = false
-        var sawRootEnd = false
-        var abortError: InventoryError?
         private let progress: (Int) -> Void
-        private(set) var failure: (line: Int, column: Int, code: Int)?
 
         private var depth = 0
         private var inItem = false
@@ -193,42 +170,13 @@ public enum CPEDictionary {
             items.reserveCapacity(110_000)
         }
 
-        func malformed(_ parser: XMLParser) -> InventoryError {
-            if let failure {
-                return .malformedXML(line: failure.line, column: failure.column, code: failure.code)
-            }
-            return .malformedXML(line: parser.lineNumber, column: parser.columnNumber,
-                                 code: parser.parserError.map(InventoryError.xmlCode) ?? 1)
-        }
-
-        private func abort(_ parser: XMLParser, _ error: InventoryError) {
-            guard abortError == nil else { return }
-            abortError = error
-            parser.abortParsing()
-        }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            if failure == nil {
-                failure = (parser.lineNumber, parser.columnNumber, InventoryError.xmlCode(parseError))
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-            abort(parser, .entityDeclaration(line: parser.lineNumber))
-        }
-
-        func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?,
-                    systemID: String?) {
-            abort(parser, .entityDeclaration(line: parser.lineNumber))
-        }
-
         /// The name without its namespace prefix: `cpe-23:cpe23-item` → `cpe23-item`.
         private static func localName(_ name: String) -> Substring {
             guard let colon = name.lastIndex(of: ":") else { return Substring(name) }
             return name[name.index(after: colon)...]
         }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
             guard abortError == nil else { return }
             depth += 1
@@ -257,11 +205,11 @@ public enum CPEDictionary {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        override func parser(_ parser: XMLParser, foundCharacters string: String) {
             titleText? += string
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        override func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?) {
             guard abortError == nil else { return }
             defer { depth -= 1 }

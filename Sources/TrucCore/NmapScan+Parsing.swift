@@ -11,36 +11,14 @@ extension NmapScan {
     /// `.truncated` for a document that ends before `</nmaprun>`, and `.invalidAttribute` for a port without a
     /// protocol or a numeric `portid`.
     public init(data: Data) throws(InventoryError) {
-        try InventoryError.checkProlog(data)
         let reader = Reader()
-        // A stream is read in chunks: libxml2 refuses a single chunk over 10 MB ("huge input lookup").
-        let parser = XMLParser(stream: InputStream(data: data))
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        let succeeded = parser.parse()
-        if let error = reader.abortError { throw error }
-        // Foundation's parser on Linux can report an error and still return true.
-        guard succeeded, reader.failure == nil else {
-            // An error on the last line of a document whose root never closed: the file was cut short.
-            if reader.sawRoot, !reader.sawRootEnd, let line = reader.failure?.line,
-               line >= InventoryError.lastContentLine(data) {
-                throw .truncated(root: "nmaprun")
-            }
-            throw reader.malformed(parser)
-        }
-        guard reader.sawRoot else { throw .emptyDocument }
-        guard reader.sawRootEnd else { throw .truncated(root: "nmaprun") }
+        try reader.read(data, root: "nmaprun")
         self = reader.scan
     }
 
     /// The SAX delegate: keeps the element path and fills in the current host, port, service, OS match and class.
-    private final class Reader: NSObject, XMLParserDelegate {
+    private final class Reader: SafeXMLReader {
         var scan = NmapScan()
-        var sawRoot = false
-        var sawRootEnd = false
-        var abortError: InventoryError?
-        private(set) var failure: (line: Int, column: Int, code: Int)?
 
         private var path: [String] = []
         private var host: Host?
@@ -50,36 +28,7 @@ extension NmapScan {
         private var osClass: OSClass?
         private var text: String?
 
-        func malformed(_ parser: XMLParser) -> InventoryError {
-            if let failure {
-                return .malformedXML(line: failure.line, column: failure.column, code: failure.code)
-            }
-            return .malformedXML(line: parser.lineNumber, column: parser.columnNumber,
-                                 code: parser.parserError.map(InventoryError.xmlCode) ?? 1)
-        }
-
-        private func abort(_ parser: XMLParser, _ error: InventoryError) {
-            guard abortError == nil else { return }
-            abortError = error
-            parser.abortParsing()
-        }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            if failure == nil {
-                failure = (parser.lineNumber, parser.columnNumber, InventoryError.xmlCode(parseError))
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-            abort(parser, .entityDeclaration(line: parser.lineNumber))
-        }
-
-        func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?,
-                    systemID: String?) {
-            abort(parser, .entityDeclaration(line: parser.lineNumber))
-        }
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
             guard abortError == nil else { return }
             path.append(elementName)
@@ -146,11 +95,11 @@ extension NmapScan {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        override func parser(_ parser: XMLParser, foundCharacters string: String) {
             text? += string
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        override func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?) {
             guard abortError == nil else { return }
             defer { path.removeLast() }

@@ -197,24 +197,35 @@ enum MatchingService {
 
     // MARK: - Reconciling
 
-    struct PairKey: Hashable {
-        var asset: UUID
-        var cve: String
+    /// `reconcileOnce`, run again once when another instance (or a concurrent request) inserted one of the same
+    /// findings first: the unique (asset, CVE) index refuses the duplicate and the second pass sees it.
+    static func reconcile(_ assets: [Asset], index: VulnerabilityIndex, facts: [String: VulnerabilityFacts],
+                          scope: Set<String>?, now: Date, zone: TimeZone, on db: any Database) async throws -> MatchSummary {
+        do {
+            return try await reconcileOnce(assets, index: index, facts: facts, scope: scope, now: now, zone: zone, on: db)
+        } catch where isUniqueViolation(error) {
+            return try await reconcileOnce(assets, index: index, facts: facts, scope: scope, now: now, zone: zone, on: db)
+        }
+    }
+
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        (error as? any DatabaseError)?.isConstraintFailure == true
     }
 
     /// Brings the findings of `assets` in line with what the index says; `scope` limits which CVEs' findings may be
     /// closed (those the index was built from), nil meaning all.
-    static func reconcile(_ assets: [Asset], index: VulnerabilityIndex, facts: [String: VulnerabilityFacts],
+    static func reconcileOnce(_ assets: [Asset], index: VulnerabilityIndex, facts: [String: VulnerabilityFacts],
                           scope: Set<String>?, now: Date, zone: TimeZone, on db: any Database) async throws -> MatchSummary {
         var summary = MatchSummary(assets: assets.count)
         guard !assets.isEmpty else { return summary }
         let policy = try await SLASettings.load(on: db)
         let levels = try await systemLevels(Set(assets.compactMap { $0.$system.id }), on: db)
-        var existing: [PairKey: Finding] = [:]
+        // Existing findings by asset, then CVE.
+        var existing: [UUID: [String: Finding]] = [:]
         for chunk in assets.compactMap(\.id).chunked(500) {
             for finding in try await Finding.query(on: db).filter(\.$asset.$id ~~ Array(chunk)).all() {
                 if let scope, !scope.contains(finding.$vulnerability.id) { continue }
-                existing[PairKey(asset: finding.$asset.id, cve: finding.$vulnerability.id)] = finding
+                existing[finding.$asset.id, default: [:]][finding.$vulnerability.id] = finding
             }
         }
         let targets = assets.map { $0.cpes.map(CPETarget.init) }
@@ -224,21 +235,17 @@ enum MatchingService {
         for (asset, matches) in zip(assets, results) {
             let assetID = asset.id!
             let level = asset.$system.id.flatMap { levels[$0] }
+            let known = existing[assetID] ?? [:]
             var seen: Set<String> = []
             for match in matches {
                 seen.insert(match.cveID)
                 let fact = facts[match.cveID] ?? VulnerabilityFacts(kev: false)
-                if let finding = existing[PairKey(asset: assetID, cve: match.cveID)] {
+                if let finding = known[match.cveID] {
                     if !finding.stillMatches {
                         finding.stillMatches = true
                         finding.lastSeen = now
-                        let status = FindingStatus.afterMatchingAgain(finding.status)
-                        if status != finding.status {
-                            finding.status = status
-                            finding.resolvedAt = nil
-                            finding.statusChangedAt = now
-                            finding.statusChangedBy = "system"
-                            finding.statusNote = "Tài sản khớp lại với CVE: mở lại / Matches again: reopened"
+                        if move(finding, to: FindingStatus.afterMatchingAgain(finding.status), now: now,
+                                note: "Tài sản khớp lại với CVE: mở lại / Matches again: reopened") {
                             summary.reopened += 1
                         }
                     }
@@ -270,15 +277,10 @@ enum MatchingService {
                     created.append(finding)
                 }
             }
-            for (key, finding) in existing where key.asset == assetID && !seen.contains(key.cve) && finding.stillMatches {
+            for (cve, finding) in known where !seen.contains(cve) && finding.stillMatches {
                 finding.stillMatches = false
-                let status = FindingStatus.afterNoLongerMatching(finding.status)
-                if status != finding.status {
-                    finding.status = status
-                    finding.resolvedAt = now
-                    finding.statusChangedAt = now
-                    finding.statusChangedBy = "system"
-                    finding.statusNote = "Tài sản không còn khớp (đã nâng cấp hoặc đổi CPE) / No longer matches (upgraded or CPE changed)"
+                if move(finding, to: FindingStatus.afterNoLongerMatching(finding.status), now: now,
+                        note: "Tài sản không còn khớp (đã nâng cấp hoặc đổi CPE) / No longer matches (upgraded or CPE changed)") {
                     summary.closed += 1
                 }
                 changed.append(finding)
@@ -301,6 +303,17 @@ enum MatchingService {
             }
         }
         return summary
+    }
+
+    /// A status change made by matching itself; returns whether the status changed.
+    static func move(_ finding: Finding, to status: FindingStatus, now: Date, note: String) -> Bool {
+        guard status != finding.status else { return false }
+        finding.status = status
+        finding.resolvedAt = status.isActive ? nil : now
+        finding.statusChangedAt = now
+        finding.statusChangedBy = "system"
+        finding.statusNote = note
+        return true
     }
 
     /// Copies the CVE's facts onto a finding and recomputes its deadline from when it was first seen.

@@ -57,7 +57,7 @@ struct InventoryWebController: RouteCollection {
             <tr><td><a href="/assets/\(a.id)">\(a.name)</a></td><td>\(VulnViews.kind(ctx, a.kind))</td>
             <td>\(a.$system.id.flatMap { systemNames[$0] })</td>
             <td>\([a.vendor, a.product, a.version].compactMap { $0 }.joined(separator: " "))</td><td>\(a.ipAddress)</td>
-            <td>\(a.cpeStrings.html { "<code class=\"cpe\">\($0)</code><br>" })</td>
+            <td>\(a.cpeStrings.isEmpty ? "<span class=\"badge s-problem\">\(ctx.t("chưa có CPE", "no CPE"))</span>" as HTML : a.cpeStrings.html { "<code class=\"cpe\">\($0)</code><br>" })</td>
             <td>\(findingCounts[a.id!] ?? 0)</td></tr>
             """ })</tbody></table>
         \(Layout.pager(ctx, metadata: page.metadata, request: req))
@@ -308,7 +308,7 @@ struct InventoryWebController: RouteCollection {
         <tr><th>\(ctx.t("Hệ thống", "System"))</th><td>\(system.map { "\($0.name) (\(ctx.t("cấp độ", "level")) \($0.securityLevel))" })</td></tr>
         <tr><th>\(ctx.t("Hãng / sản phẩm / phiên bản", "Vendor / product / version"))</th><td>\([asset.vendor, asset.product, asset.version].compactMap { $0 }.joined(separator: " "))</td></tr>
         <tr><th>\(ctx.t("Tên máy / IP", "Hostname / IP"))</th><td>\([asset.hostname, asset.ipAddress].compactMap { $0 }.joined(separator: " / "))</td></tr>
-        <tr><th>CPE</th><td>\(asset.cpeStrings.html { "<code class=\"cpe\">\($0)</code><br>" })</td></tr>
+        <tr><th>CPE</th><td>\(asset.cpeStrings.isEmpty ? "<span class=\"badge s-problem\">\(ctx.t("Chưa có CPE: tài sản này không được đối chiếu với lỗ hổng. Dùng \"Đề xuất CPE\" ở trang tài sản của đơn vị.", "No CPE: this asset is not matched against vulnerabilities. Use \"Propose CPE\" on the unit's inventory page."))</span>" as HTML : asset.cpeStrings.html { "<code class=\"cpe\">\($0)</code><br>" })</td></tr>
         <tr><th>\(ctx.t("Nguồn", "Source"))</th><td>\(asset.sourceKey ?? ctx.t("nhập tay", "manual"))</td></tr>
         <tr><th>\(ctx.t("Đối chiếu lần cuối", "Last matched"))</th><td>\(ctx.date(asset.matchedAt))</td></tr>
         </table>

@@ -24,16 +24,7 @@ public struct AssetCSV: Sendable {
         }
     }
 
-    public struct RowError: Sendable, Equatable, Codable, CustomStringConvertible {
-        public var line: Int
-        public var message: String
-        public var description: String { "Dòng \(line): \(message)" }
-
-        public init(line: Int, message: String) {
-            self.line = line
-            self.message = message
-        }
-    }
+    public typealias RowError = CSVRowError
 
     public enum Outcome: Sendable, Equatable {
         /// Every data row, in file order.

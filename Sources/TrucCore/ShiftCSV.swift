@@ -27,16 +27,7 @@ public struct ShiftCSV: Sendable {
         }
     }
 
-    public struct RowError: Sendable, Equatable, Codable, CustomStringConvertible {
-        public var line: Int
-        public var message: String
-        public var description: String { "Dòng \(line): \(message)" }
-
-        public init(line: Int, message: String) {
-            self.line = line
-            self.message = message
-        }
-    }
+    public typealias RowError = CSVRowError
 
     public enum Failure: Error, Equatable {
         /// Not CSV at all, no data, too many rows, or missing header columns.

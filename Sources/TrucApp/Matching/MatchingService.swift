@@ -81,18 +81,13 @@ enum MatchingService {
     static func refreshFindings(cveIDs: Set<String>?, on db: any Database, zone: TimeZone) async throws -> Int {
         let policy = try await SLASettings.load(on: db)
         var changed = 0
-        let query = Finding.query(on: db)
-        var idsToLoad: [String]?
-        if let cveIDs { idsToLoad = Array(cveIDs) }
-        let findings: [Finding]
-        if let idsToLoad {
-            var all: [Finding] = []
-            for chunk in idsToLoad.chunked(500) {
-                all += try await Finding.query(on: db).filter(\.$vulnerability.$id ~~ Array(chunk)).all()
+        var findings: [Finding] = []
+        if let cveIDs {
+            for chunk in Array(cveIDs).chunked(500) {
+                findings += try await Finding.query(on: db).filter(\.$vulnerability.$id ~~ Array(chunk)).all()
             }
-            findings = all
         } else {
-            findings = try await query.all()
+            findings = try await Finding.query(on: db).all()
         }
         let facts = try await loadFacts(Array(Set(findings.map { $0.$vulnerability.id })), on: db)
         let levels = try await systemLevels(Set(findings.compactMap { $0.$system.id }), on: db)

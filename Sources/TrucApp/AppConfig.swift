@@ -23,6 +23,22 @@ public struct AppConfig: Sendable {
     public var loginLockSeconds: Int
     /// Load the demo province when the database is empty.
     public var demo: Bool
+    /// Run the monitoring scheduler, alert dispatcher and housekeeping in this process (`serve` sets it; off
+    /// with TRUC_MONITORING=off, e.g. for a web-only instance).
+    public var runMonitoring: Bool = false
+    public var monitoringDisabled: Bool = false
+    /// Most checks in flight at once in this instance.
+    public var monitorConcurrency: Int = 1000
+    /// Base URL of the web interface, for links in e-mails (no trailing slash).
+    public var publicURL: String = "http://localhost:8080"
+    /// SMTP server for alert e-mails; nil: e-mails are recorded as failed with a clear reason.
+    public var smtpHost: String?
+    public var smtpPort: Int = 25
+    /// none, starttls or tls.
+    public var smtpSecurity: String = "none"
+    public var smtpUsername: String?
+    public var smtpPassword: String?
+    public var mailFrom: String = "Truc ATTT <truc-attt@localhost>"
 
     public static let defaultTimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 
@@ -49,6 +65,15 @@ public struct AppConfig: Sendable {
         ("TRUC_BCRYPT_COST", "Bcrypt cost for passwords, 4-31 (default 12)"),
         ("TRUC_LOGIN_MAX_FAILURES", "failed sign-ins before a lock (default 5)"),
         ("TRUC_LOGIN_LOCK_MINUTES", "how long an account stays locked (default 15)"),
+        ("TRUC_MONITORING", "off: this instance serves pages only and runs no checks or alerts (default on for serve)"),
+        ("TRUC_MONITOR_CONCURRENCY", "most checks in flight at once per instance (default 1000)"),
+        ("TRUC_PUBLIC_URL", "base URL of the web interface for links in alert e-mails (default http://localhost:8080)"),
+        ("TRUC_SMTP_HOST", "SMTP server for alert e-mails (unset: e-mails are not sent and say why)"),
+        ("TRUC_SMTP_PORT", "SMTP port (default 25)"),
+        ("TRUC_SMTP_SECURITY", "none, starttls or tls (default none)"),
+        ("TRUC_SMTP_USER", "SMTP user name (with TRUC_SMTP_PASSWORD; never logged)"),
+        ("TRUC_SMTP_PASSWORD", "SMTP password"),
+        ("TRUC_MAIL_FROM", "From address of alert e-mails (default Truc ATTT <truc-attt@localhost>)"),
     ]
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
@@ -70,6 +95,33 @@ public struct AppConfig: Sendable {
         config.bcryptCost = try int(env, "TRUC_BCRYPT_COST", default: 12, range: 4...31)
         config.loginMaxFailures = try int(env, "TRUC_LOGIN_MAX_FAILURES", default: 5, range: 1...100)
         config.loginLockSeconds = try int(env, "TRUC_LOGIN_LOCK_MINUTES", default: 15, range: 1...10_080) * 60
+        if let text = env["TRUC_MONITORING"], !text.isEmpty {
+            guard ["on", "off", "1", "0", "true", "false"].contains(text.lowercased()) else {
+                throw ConfigError("TRUC_MONITORING must be on or off (got '\(text)')")
+            }
+            config.monitoringDisabled = ["off", "0", "false"].contains(text.lowercased())
+        }
+        config.monitorConcurrency = try int(env, "TRUC_MONITOR_CONCURRENCY", default: 1000, range: 1...20_000)
+        if let url = env["TRUC_PUBLIC_URL"], !url.isEmpty {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
+                throw ConfigError("TRUC_PUBLIC_URL must be an http(s) URL such as https://truc.example.gov.vn (got '\(url)')")
+            }
+            config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        if let host = env["TRUC_SMTP_HOST"], !host.isEmpty { config.smtpHost = host }
+        config.smtpPort = try int(env, "TRUC_SMTP_PORT", default: 25, range: 1...65535)
+        if let security = env["TRUC_SMTP_SECURITY"], !security.isEmpty {
+            guard ["none", "starttls", "tls"].contains(security.lowercased()) else {
+                throw ConfigError("TRUC_SMTP_SECURITY must be none, starttls or tls (got '\(security)')")
+            }
+            config.smtpSecurity = security.lowercased()
+        }
+        config.smtpUsername = env["TRUC_SMTP_USER"].flatMap { $0.isEmpty ? nil : $0 }
+        config.smtpPassword = env["TRUC_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if (config.smtpUsername == nil) != (config.smtpPassword == nil) {
+            throw ConfigError("set both TRUC_SMTP_USER and TRUC_SMTP_PASSWORD, or neither")
+        }
+        if let from = env["TRUC_MAIL_FROM"], !from.isEmpty { config.mailFrom = from }
         return config
     }
 

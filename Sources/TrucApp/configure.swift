@@ -51,6 +51,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(MatchCommand(), as: "match")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.storage[CPEProposalCacheKey.self] = CPEProposalCache()
+    app.lifecycle.use(MonitoringRuntime())
 
     try routes(app)
 

@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: VulnerabilityAPIController())
     try api.register(collection: FindingAPIController())
     try api.register(collection: AdvisoryAPIController())
+    try api.register(collection: MonitorAPIController())
 
     // Web pages: session cookie + CSRF on every form.
     let web = app.grouped(app.sessions.middleware, MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware())
@@ -45,4 +46,6 @@ func routes(_ app: Application) throws {
     try web.register(collection: FindingWebController())
     try web.register(collection: VulnerabilityWebController())
     try web.register(collection: AdvisoryWebController())
+    try web.register(collection: MonitorWebController())
+    try web.register(collection: PublicStatusController())
 }

@@ -16,6 +16,10 @@ public enum Permission: String, Sendable, CaseIterable {
     case handleFindings
     /// Accept the risk of a finding until a date (a management decision).
     case acceptRisk
+    /// Add, change, pause and delete the unit's uptime monitors, maintenance windows, webhooks and status page.
+    case manageMonitors
+    /// Acknowledge the unit's monitoring alerts (stops their escalation).
+    case acknowledgeAlerts
 
     /// Whether `role`, held on the unit or one of its ancestors, grants this permission.
     public func isGranted(by role: Role) -> Bool {
@@ -23,7 +27,9 @@ public enum Permission: String, Sendable, CaseIterable {
         case (.coordinator, _): true
         case (.unitAdmin, .read), (.unitAdmin, .report), (.unitAdmin, .manageRoster), (.unitAdmin, .manageUnit): true
         case (.unitAdmin, .manageInventory), (.unitAdmin, .handleFindings), (.unitAdmin, .acceptRisk): true
+        case (.unitAdmin, .manageMonitors), (.unitAdmin, .acknowledgeAlerts): true
         case (.dutyOfficer, .read), (.dutyOfficer, .report), (.dutyOfficer, .handleFindings): true
+        case (.dutyOfficer, .acknowledgeAlerts): true
         case (.responder, .read), (.responder, .report): true
         case (.auditor, .read), (.auditor, .viewAudit): true
         default: false

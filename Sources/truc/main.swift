@@ -15,6 +15,9 @@ do {
     exit(2)
 }
 config.demo = demo
+// Checks, alerts and housekeeping run in `serve` (the default command), not in one-off commands.
+let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
+config.runMonitoring = (command == nil || command == "serve") && !config.monitoringDisabled
 
 var env = try Environment.detect(arguments: arguments)
 try LoggingSystem.bootstrap(from: &env)

@@ -8,21 +8,28 @@ import Vapor
 /// CVEs/s imported, assets/s matched and peak memory. Run it on a scratch database
 /// (`TRUC_SQLITE_PATH=/tmp/bench.sqlite`): a second run finds the feeds already imported.
 struct BenchCommand: AnyAsyncCommand {
-    var help: String { "Benchmarks: `bench match [--assets N] [--seed S] [NVD-FILE...]`" }
+    var help: String { "Benchmarks: `bench match [--assets N] [--seed S] [NVD-FILE...]`, `bench monitor [--monitors N] [--interval S] [--duration S]`" }
 
     func outputHelp(using context: inout CommandContext) throws {
         context.console.output("""
         Usage: truc bench match [--assets N] [--seed S] [NVD-FILE...]
           Imports the NVD files (if given), then matches N synthetic assets (default 100000) against the knowledge base.
           Use a scratch database: TRUC_SQLITE_PATH=/tmp/bench.sqlite truc bench match ../shared/data/nvd/*.json.gz
+        Usage: truc bench monitor [--monitors N] [--interval S] [--duration S] [--concurrency C] [--tcp-share F]
+          Runs N monitors (default 10000, every 60 s) against HTTP/TCP targets on 127.0.0.1 and prints probes/s,
+          schedule lag p50/p99, CPU and memory. Use a scratch database: TRUC_SQLITE_PATH=/tmp/bench-monitor.sqlite
         """.consoleText())
     }
 
     func run(using context: inout CommandContext) async throws {
         var arguments = context.input.arguments
+        if arguments.first == "monitor" {
+            try await MonitorBench.run(Array(arguments.dropFirst()), app: context.application, console: context.console)
+            return
+        }
         guard arguments.first == "match" else {
             try outputHelp(using: &context)
-            throw FeedCommand.Failure("unknown benchmark; try: truc bench match")
+            throw FeedCommand.Failure("unknown benchmark; try: truc bench match, truc bench monitor")
         }
         arguments.removeFirst()
         var assetCount = 100_000

@@ -22,5 +22,8 @@ enum Migrations {
         CreateFinding(),               // 015
         CreateAdvisory(),              // 016
         CreateFeedImport(),            // 017
+        CreateMonitor(),               // 018
+        CreateMonitorAlert(),          // 019
+        UpdateUnitAddStatusPage(),     // 020
     ]
 }

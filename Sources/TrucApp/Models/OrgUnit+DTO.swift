@@ -12,10 +12,13 @@ struct UnitDTO: Content, Equatable {
     var address: String?
     var phone: String?
     var email: String?
+    /// The unit publishes its status page at /status/{code}.
+    var statusPagePublic: Bool?
 }
 
 extension OrgUnit {
     func dto() -> UnitDTO {
-        UnitDTO(id: id!, parentID: $parent.id, code: code, name: name, kind: kind, address: address, phone: phone, email: email)
+        UnitDTO(id: id!, parentID: $parent.id, code: code, name: name, kind: kind, address: address, phone: phone, email: email,
+                statusPagePublic: statusPagePublic == true ? true : nil)
     }
 }

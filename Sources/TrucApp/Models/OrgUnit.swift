@@ -16,6 +16,8 @@ final class OrgUnit: Model, @unchecked Sendable {
     @OptionalField(key: "address") var address: String?
     @OptionalField(key: "phone") var phone: String?
     @OptionalField(key: "email") var email: String?
+    /// The unit publishes a status page of its public monitors at /status/{code} (opt-in; nil means no).
+    @OptionalField(key: "status_page_public") var statusPagePublic: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -27,6 +27,7 @@ enum APIDocument {
             + VulnerabilityAPIController.operations
             + FindingAPIController.operations
             + AdvisoryAPIController.operations
+            + MonitorAPIController.operations
     }
 
     /// The document as pretty-printed JSON with sorted keys; built once.

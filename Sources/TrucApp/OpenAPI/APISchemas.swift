@@ -9,7 +9,7 @@ import TrucCore
 enum APISchemas {
     static let all: [String: JSONSchema] = {
         var all: [String: JSONSchema] = [:]
-        for area in [shared, auth, units, people, contacts, audit, campaign, roster, inventory, vulnerabilities] {
+        for area in [shared, auth, units, people, contacts, audit, campaign, roster, inventory, vulnerabilities, monitoring] {
             all.merge(area) { first, _ in first }
         }
         return all
@@ -61,6 +61,7 @@ enum APISchemas {
             "address": .string.optional,
             "phone": .string.optional,
             "email": .string.optional,
+            "statusPagePublic": JSONSchema.boolean.optional.described("Present (true) when the unit publishes /status/{code}"),
         ]),
         "UnitInput": object("A new unit.", [
             "parentID": uuid.optional,

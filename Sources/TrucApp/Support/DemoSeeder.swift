@@ -163,6 +163,44 @@ enum DemoSeeder {
                   ["cpe:2.3:o:tp-link:wr940n_firmware:-:*:*:*:*:*:*:*", "cpe:2.3:h:tp-link:wr940n:4:*:*:*:*:*:*:*"])
         try await assets.create(on: db)
         try await InventoryService.replaceProducts(of: assets, on: db)
+        try await monitors(ict: ict, health: health, portal: portal, hospital: hospital, on: db)
+    }
+
+    /// Demo monitors on loopback only: the app's own health check (up while `serve` runs on port 8080) and
+    /// services that do not exist on a fresh machine (down), so the board, alerts and escalation have something
+    /// to show. The TTCNTT status page is public.
+    private static func monitors(ict: OrgUnit, health: OrgUnit, portal: InformationSystem, hospital: InformationSystem,
+                                 on db: any Database) async throws {
+        let now = Date()
+        func monitor(_ unit: OrgUnit, _ system: InformationSystem?, _ name: String, _ kind: MonitorKind, _ target: String,
+                     settings: MonitorSettings = MonitorSettings(), isPublic: Bool = false) async throws {
+            let m = Monitor()
+            m.id = UUID()
+            m.$unit.id = unit.id!
+            m.$system.id = system?.id
+            m.name = name
+            m.kind = kind
+            m.target = target
+            m.settings = settings
+            m.intervalSeconds = 60
+            m.timeoutMs = 5000
+            m.retries = 1
+            m.enabled = true
+            m.isPublic = isPublic
+            m.state = .pending
+            m.tracker = MonitorStateTracker()
+            m.nextDueAt = SchedulePlan.firstDue(id: m.id!, interval: 60, now: now)
+            try await m.create(on: db)
+        }
+        try await monitor(ict, portal, "Cổng dịch vụ công (demo: chính Trực ATTT)", .http, "http://127.0.0.1:8080/healthz",
+                          settings: MonitorSettings(keyword: "ok", maxLatencyMs: 2000), isPublic: true)
+        try await monitor(ict, portal, "Kết nối Trung tâm tích hợp dữ liệu tỉnh (LGSP)", .tcp, "127.0.0.1:8080", isPublic: true)
+        try await monitor(ict, nil, "Máy chủ thư nội bộ (SMTP)", .tcp, "127.0.0.1:2525")
+        try await monitor(health, hospital, "Hệ thống quản lý bệnh viện (HTTPS)", .tls, "127.0.0.1:8443")
+        try await monitor(health, hospital, "Tên miền his.syt.demo.gov.vn", .dns, "his.syt.demo.gov.vn",
+                          settings: MonitorSettings(dnsRecordType: .a, dnsExpected: ["203.0.113.30"], dnsServer: "127.0.0.1:5353"))
+        ict.statusPagePublic = true
+        try await ict.save(on: db)
     }
 
     private static func campaign(from template: CampaignTemplate, title: String, start: Date, end: Date, on db: any Database,

@@ -18,6 +18,7 @@ enum Layout {
                 ("/units/\(principal.unitID.uuidString)/inventory", ctx.t("Tài sản", "Inventory")),
                 ("/findings", ctx.t("Lỗ hổng", "Findings")),
                 ("/advisories", ctx.t("Cảnh báo", "Advisories")),
+                ("/monitors", ctx.t("Giám sát", "Monitoring")),
                 ("/cves", "CVE"),
             ]
             if principal.policy.mayViewAudit { links.append(("/audit", ctx.t("Nhật ký", "Audit log"))) }
@@ -115,5 +116,5 @@ enum Layout {
     .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 1rem; }
     .card { background: #fff; border: 1px solid var(--line); padding: .8rem; }
     @media print { header, footer, nav, form, .noprint { display: none !important; } body { background: #fff; } main { max-width: none; } }
-    """ + VulnViews.stylesheet
+    """ + VulnViews.stylesheet + MonitorViews.stylesheet
 }

@@ -1,0 +1,161 @@
+import Fluent
+import Foundation
+import NIOCore
+import NIOPosix
+import SQLKit
+import TrucCore
+import TrucNet
+import Vapor
+
+/// `truc bench monitor`: starts HTTP and TCP targets on 127.0.0.1, creates N monitors (80% HTTP, 20% TCP) in a
+/// "BENCH" unit, runs the real scheduler against them for a while, and prints probes/s, the schedule lag (time from
+/// a check being due to its probe starting) at p50/p99, CPU time and memory. Run it on a scratch database:
+/// `TRUC_SQLITE_PATH=/tmp/bench-monitor.sqlite truc bench monitor --monitors 10000`.
+enum MonitorBench {
+    struct Options {
+        var monitors = 10_000
+        var interval = 60
+        var duration = 0
+        var concurrency = 1000
+        var tcpShare = 0.2
+    }
+
+    static func parse(_ arguments: [String]) throws -> Options {
+        var options = Options()
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            guard index + 1 < arguments.count, let value = Double(arguments[index + 1].replacingOccurrences(of: "_", with: "")), value >= 0 else {
+                throw FeedCommand.Failure("\(argument) needs a number")
+            }
+            switch argument {
+            case "--monitors": options.monitors = Int(value)
+            case "--interval": options.interval = Int(value)
+            case "--duration": options.duration = Int(value)
+            case "--concurrency": options.concurrency = max(1, Int(value))
+            case "--tcp-share": options.tcpShare = min(1, value)
+            default: throw FeedCommand.Failure("unknown option \(argument)")
+            }
+            index += 2
+        }
+        guard options.monitors > 0, options.interval >= 20 else { throw FeedCommand.Failure("--monitors must be > 0 and --interval >= 20") }
+        if options.duration == 0 { options.duration = options.interval * 3 }
+        return options
+    }
+
+    static func run(_ arguments: [String], app: Application, console: any Console) async throws {
+        let options = try parse(arguments)
+        let group = MultiThreadedEventLoopGroup.singleton
+        // Targets: 8 HTTP servers and 4 TCP servers, so the probes spread over several connection pools.
+        var httpServers: [LoopbackHTTPServer] = []
+        for _ in 0..<8 {
+            httpServers.append(try await LoopbackHTTPServer.start(group: group) { _ in (status: 200, body: "ok", delayMs: 0) })
+        }
+        var tcpServers: [LoopbackTCPServer] = []
+        for _ in 0..<4 { tcpServers.append(try await LoopbackTCPServer.start(group: group)) }
+        console.output("targets: \(httpServers.count) HTTP and \(tcpServers.count) TCP servers on 127.0.0.1".consoleText())
+
+        let unitID = try await prepareMonitors(options, http: httpServers, tcp: tcpServers, on: app.db)
+        console.output("monitors: \(options.monitors) (\(Int(Double(options.monitors) * options.tcpShare)) TCP), every \(options.interval) s, spread over the interval; expected \(String(format: "%.1f", Double(options.monitors) / Double(options.interval))) probes/s".consoleText())
+
+        let runner = NetworkProbeRunner(group: group, maxConnectionsPerHost: 16)
+        let scheduler = MonitorScheduler(db: app.db, runner: runner, alerts: AlertRouter(timeZone: app.config.timeZone),
+                                         maxInFlight: options.concurrency, logger: app.logger)
+        let cpuStart = cpuSeconds()
+        let started = Date()
+        let task = Task { await scheduler.run() }
+        // The first interval fills the schedule; figures are reported per 10 s and for the whole run after it.
+        var lastProbes = 0
+        var warmedUp = false
+        var measuredFrom = started
+        var cpuMeasuredFrom = cpuStart
+        while Date().timeIntervalSince(started) < Double(options.duration) {
+            try await Task.sleep(for: .seconds(10))
+            let stats = await scheduler.stats
+            let elapsed = Date().timeIntervalSince(started)
+            console.output(String(format: "  %4.0f s: %d probes (%.1f/s last 10 s), lag p50 %.3f s p99 %.3f s, in flight %d, RSS %d MB",
+                                  elapsed, stats.probes, Double(stats.probes - lastProbes) / 10, stats.lagPercentile(50) ?? 0,
+                                  stats.lagPercentile(99) ?? 0, await scheduler.checksInFlight, currentRSSMB()).consoleText())
+            lastProbes = stats.probes
+            if !warmedUp && elapsed >= Double(options.interval) {
+                warmedUp = true
+                await scheduler.resetStats()
+                lastProbes = 0
+                measuredFrom = Date()
+                cpuMeasuredFrom = cpuSeconds()
+            }
+        }
+        task.cancel()
+        await task.value
+        let stats = await scheduler.stats
+        let seconds = Date().timeIntervalSince(measuredFrom)
+        let cpu = cpuSeconds() - cpuMeasuredFrom
+        console.output(String(format: """
+            result (after the first interval, %.0f s measured): %d probes = %.1f probes/s (%d up, %d degraded, %d down), %d recorded
+              schedule lag p50 %.3f s, p99 %.3f s, max %.3f s
+              CPU %.1f s = %.0f%% of one core (targets run in this process too) on %d core(s)
+              memory: RSS now %d MB, peak %d MB
+            """, seconds, stats.probes, Double(stats.probes) / max(seconds, 0.001), stats.up, stats.degraded, stats.down, stats.recorded,
+                                  stats.lagPercentile(50) ?? 0, stats.lagPercentile(99) ?? 0, stats.lagPercentile(100) ?? 0,
+                                  cpu, cpu / max(seconds, 0.001) * 100, ProcessInfo.processInfo.activeProcessorCount,
+                                  currentRSSMB(), BenchCommand.peakMemoryMB()).consoleText())
+        try await runner.shutdown()
+        for server in httpServers { await server.stop() }
+        for server in tcpServers { await server.stop() }
+        _ = unitID
+    }
+
+    /// Replaces the monitors of the BENCH unit with `options.monitors` new ones (bulk SQL).
+    static func prepareMonitors(_ options: Options, http: [LoopbackHTTPServer], tcp: [LoopbackTCPServer], on db: any Database) async throws -> UUID {
+        let unit: OrgUnit
+        if let existing = try await OrgUnit.query(on: db).filter(\.$code == "BENCH").first() {
+            unit = existing
+            try await Monitor.query(on: db).filter(\.$unit.$id == existing.requireID()).delete()
+        } else {
+            unit = OrgUnit()
+            unit.id = UUID()
+            unit.code = "BENCH"
+            unit.name = "Benchmark"
+            unit.kind = .itCenter
+            try await unit.create(on: db)
+        }
+        guard let sql = db as? any SQLDatabase else { return unit.id! }
+        let now = Date()
+        let tcpCount = Int(Double(options.monitors) * options.tcpShare)
+        let tracker = MonitorJSON.text(MonitorStateTracker())
+        let settings = MonitorJSON.text(MonitorSettings())
+        var rows: [[any SQLExpression]] = []
+        for index in 0..<options.monitors {
+            let id = UUID()
+            let isTCP = index < tcpCount
+            let kind: MonitorKind = isTCP ? .tcp : .http
+            let target = isTCP ? "127.0.0.1:\(tcp[index % tcp.count].port)" : http[index % http.count].url(path: "/m/\(index)").absoluteString
+            rows.append([SQLBind(id), SQLBind(unit.id!), SQLBind("bench \(index)"), SQLBind(kind.rawValue), SQLBind(target),
+                         SQLBind(settings), SQLBind(options.interval), SQLBind(5000), SQLBind(1), SQLBind(true), SQLBind(false),
+                         SQLBind(MonitorState.pending.rawValue), SQLBind(tracker),
+                         SQLBind(SchedulePlan.firstDue(id: id, interval: options.interval, now: now)), SQLBind(now), SQLBind(now)])
+        }
+        for chunk in rows.chunked(500) {
+            try await sql.insert(into: Monitor.schema)
+                .columns("id", "unit_id", "name", "kind", "target", "settings", "interval_s", "timeout_ms", "retries", "enabled",
+                         "is_public", "state", "tracker", "next_due_at", "created_at", "updated_at")
+                .rows(Array(chunk)).run()
+        }
+        return unit.id!
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Resident memory now, from /proc/self/statm.
+    static func currentRSSMB() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024 / 1024
+    }
+}

@@ -1,0 +1,44 @@
+import Crypto
+import Fluent
+import Foundation
+import Vapor
+
+/// Acknowledgement links in alert e-mails: `/ack/{deliveryID}.{token}` where the token is an HMAC-SHA256 of
+/// the delivery id under a secret kept in the database (created on first use, shared by every instance). Nothing
+/// that would let someone forge a link is stored or logged.
+enum AckLinks {
+    static let settingKey = "alert_ack_secret"
+
+    static func secret(on db: any Database) async throws -> SymmetricKey {
+        if let setting = try await AppSetting.find(settingKey, on: db), let data = Data(base64Encoded: setting.value) {
+            return SymmetricKey(data: data)
+        }
+        let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
+        do {
+            try await AppSetting(key: settingKey, value: fresh).create(on: db)
+        } catch {
+            // Another instance created it first: use theirs.
+        }
+        guard let setting = try await AppSetting.find(settingKey, on: db), let data = Data(base64Encoded: setting.value) else {
+            throw Abort(.internalServerError, reason: "the acknowledgement secret could not be stored")
+        }
+        return SymmetricKey(data: data)
+    }
+
+    static func token(for deliveryID: UUID, secret: SymmetricKey) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(deliveryID.uuidString.lowercased().utf8), using: secret)
+        return Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The delivery a link text names, if its token is right.
+    static func verify(_ text: String, on db: any Database) async throws -> AlertDelivery? {
+        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let id = UUID(uuidString: parts[0]) else { return nil }
+        let expected = token(for: id, secret: try await secret(on: db))
+        guard expected.utf8.count == parts[1].utf8.count,
+              zip(expected.utf8, parts[1].utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+        else { return nil }
+        return try await AlertDelivery.query(on: db).filter(\.$id == id).with(\.$alert).first()
+    }
+}

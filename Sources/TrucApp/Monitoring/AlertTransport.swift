@@ -1,0 +1,22 @@
+import Foundation
+import TrucCore
+import TrucNet
+
+/// Sends alert messages. `NetworkAlertTransport` uses SMTP and HTTPS; tests use the same one pointed at loopback.
+protocol AlertTransport: Sendable {
+    /// Throws `SMTPError` (see `isPermanent`) or `AlertTransportError`.
+    func sendMail(_ message: MailMessage) async throws
+    func postWebhook(url: URL, body: [UInt8], secret: String, eventID: String, eventType: String) async -> WebhookDeliveryResult
+    /// The From address of e-mails.
+    var mailFrom: MailAddress { get }
+}
+
+enum AlertTransportError: Error, CustomStringConvertible {
+    case mailNotConfigured
+
+    var description: String {
+        switch self {
+        case .mailNotConfigured: "no SMTP server configured (set TRUC_SMTP_HOST)"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import NIOCore
+
+/// Splits an SMTP byte stream into lines (LF-terminated, a preceding CR removed), decoded as UTF-8
+/// with replacement characters for invalid bytes.
+struct SMTPLineDecoder: ByteToMessageDecoder {
+    typealias InboundOut = String
+
+    /// The error thrown when a line exceeds `maximumLineLength` bytes.
+    struct LineTooLong: Error, CustomStringConvertible {
+        var description: String { "SMTP line too long" }
+    }
+
+    let maximumLineLength: Int
+
+    init(maximumLineLength: Int) {
+        self.maximumLineLength = maximumLineLength
+    }
+
+    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+        guard let newline = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) else {
+            if buffer.readableBytes > maximumLineLength { throw LineTooLong() }
+            return .needMoreData
+        }
+        let length = newline - buffer.readerIndex
+        guard length <= maximumLineLength else { throw LineTooLong() }
+        var bytes = buffer.readBytes(length: length) ?? []
+        buffer.moveReaderIndex(forwardBy: 1)
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        context.fireChannelRead(wrapInboundOut(String(decoding: bytes, as: UTF8.self)))
+        return .continue
+    }
+
+    mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
+        while try decode(context: context, buffer: &buffer) == .continue {}
+        return .needMoreData
+    }
+}

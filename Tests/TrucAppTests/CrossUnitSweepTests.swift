@@ -24,7 +24,7 @@ import VaporTesting
                     if case let .parameter(name) = component { return name }
                     return nil
                 }
-                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "tokenID", "systemID", "assetID", "findingID", "advisoryID"].contains($0) }
+                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "tokenID", "systemID", "assetID", "findingID", "advisoryID", "monitorID", "alertID", "windowID", "webhookID"].contains($0) }
                 let campaignMutation = params.contains("campaignID") && route.method != .GET
                 guard unitScoped || campaignMutation else { continue }
                 var path = ""
@@ -72,7 +72,7 @@ import VaporTesting
                     if case let .parameter(name) = component { return name }
                     return nil
                 }
-                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "systemID", "assetID", "findingID", "advisoryID"].contains($0) }
+                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "systemID", "assetID", "findingID", "advisoryID", "monitorID", "alertID", "windowID", "webhookID"].contains($0) }
                 let campaignMutation = params.contains("campaignID") && route.method != .GET
                 guard unitScoped || campaignMutation else { continue }
                 var path = ""
@@ -116,9 +116,11 @@ import VaporTesting
         let role = try #require(try await RoleAssignment.query(on: w.db).filter(\.$person.$id == w.officerA.id!).first())
         let token = try #require(try await APIToken.query(on: w.db).filter(\.$person.$id == w.adminA.id!).first())
         let inventory = try await VulnerabilityFixtures.deptAInventory(w)
+        let monitoring = try await MonitoringFixture.deptAMonitoring(w)
         return ["unitID": w.deptA.id!, "personID": w.officerA.id!, "contactID": contact.id!, "shiftID": shift.id!,
                 "campaignID": campaign.id!, "itemID": item.id!, "evidenceID": evidence.id!, "roleID": role.id!, "tokenID": token.id!,
-                "systemID": inventory.system, "assetID": inventory.asset, "findingID": inventory.finding, "advisoryID": inventory.advisory]
+                "systemID": inventory.system, "assetID": inventory.asset, "findingID": inventory.finding, "advisoryID": inventory.advisory,
+                "monitorID": monitoring.monitor, "alertID": monitoring.alert, "windowID": monitoring.window, "webhookID": monitoring.webhook]
     }
 
     private static func text(_ row: any SQLRow, _ column: String) -> String {
@@ -138,7 +140,8 @@ import VaporTesting
         let tables = [OrgUnit.schema, Person.schema, RoleAssignment.schema, APIToken.schema, AuditEntry.schema, Contact.schema,
                       Campaign.schema, ChecklistItem.schema, CampaignAcknowledgement.schema, ItemReport.schema, EvidenceFile.schema, DutyShift.schema,
                       InformationSystem.schema, Asset.schema, AssetProduct.schema, Vulnerability.schema, Finding.schema, Advisory.schema,
-                      AdvisoryUnit.schema, AppSetting.schema]
+                      AdvisoryUnit.schema, AppSetting.schema, Monitor.schema, MonitorAlert.schema, AlertDelivery.schema,
+                      MonitorOutage.schema, MaintenanceWindowRecord.schema, Webhook.schema, MonitorCheckStore.resultsTable]
         let sql = try #require(db as? any SQLDatabase)
         for table in tables {
             let rows = try await sql.raw("SELECT * FROM \(ident: table)").all()

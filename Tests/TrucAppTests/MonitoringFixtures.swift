@@ -90,6 +90,31 @@ enum MonitoringFixture {
                             endsAt: Date().addingTimeInterval(86400), role: .technical).create(on: w.db)
     }
 
+    /// A monitor of Sở A with an alert, a maintenance window and a webhook (for the cross-unit sweeps).
+    static func deptAMonitoring(_ w: TestWorld) async throws -> (monitor: UUID, alert: UUID, window: UUID, webhook: UUID) {
+        let monitor = try await self.monitor(w, retries: 0)
+        try await scheduler(w, ScriptedProbes(.down)).runDueChecks(now: Date().addingTimeInterval(61))
+        let alert = try #require(try await alerts(w, monitor: monitor).first)
+        let window = MaintenanceWindowRecord()
+        window.id = UUID()
+        window.unitID = w.deptA.id!
+        window.monitorID = monitor
+        window.startsAt = Date().addingTimeInterval(86400)
+        window.endsAt = Date().addingTimeInterval(90000)
+        window.reason = "Bảo trì"
+        try await window.create(on: w.db)
+        let hook = Webhook()
+        hook.id = UUID()
+        hook.$unit.id = w.deptA.id!
+        hook.name = "SOC"
+        hook.url = "https://soc.example.gov.vn/hook"
+        hook.secret = "s3cret"
+        hook.includeSubunits = false
+        hook.enabled = true
+        try await hook.create(on: w.db)
+        return (monitor, alert.id!, window.id!, hook.id!)
+    }
+
     static func alerts(_ w: TestWorld, monitor: UUID) async throws -> [MonitorAlert] {
         try await MonitorAlert.query(on: w.db).filter(\.$monitor.$id == monitor).sort(\.$raisedAt).all()
     }

@@ -303,6 +303,38 @@ import VaporTesting
             try await api.call(.DELETE, "/api/v1/assets/\(asset.id)")
             try await api.call(.DELETE, "/api/v1/systems/\(system.id)")
 
+            // Monitoring
+            let monitor = try await api.call(.POST, "/api/v1/units/\(deptA)/monitors", json: """
+            {"name": "Cổng thông tin", "kind": "http", "target": "http://127.0.0.1:9/", "retries": 0, "settings": {"keyword": "ok", "maxLatencyMs": 2000}}
+            """)
+            try await api.call(.GET, "/api/v1/units/\(deptA)/monitors")
+            try await api.call(.GET, "/api/v1/monitors?state=pending")
+            try await api.call(.GET, "/api/v1/monitors/\(monitor.id)")
+            try await api.call(.PUT, "/api/v1/monitors/\(monitor.id)", json: """
+            {"name": "Cổng thông tin tỉnh", "kind": "http", "target": "http://127.0.0.1:9/", "retries": 0, "isPublic": true}
+            """)
+            let monitorID = try #require(UUID(uuidString: monitor.id))
+            let scheduler = MonitoringFixture.scheduler(w, ScriptedProbes(.down))
+            try await scheduler.runDueChecks(now: Date().addingTimeInterval(61))
+            try await api.call(.GET, "/api/v1/monitors/\(monitorID)/results")
+            try await api.call(.GET, "/api/v1/monitors/\(monitorID)/stats")
+            let alerts = try await api.call(.GET, "/api/v1/alerts?open=true")
+            let alertID = alerts["items"]?[0]?["id"]?.stringValue ?? "missing"
+            try await api.call(.GET, "/api/v1/alerts/\(alertID)")
+            try await api.call(.POST, "/api/v1/alerts/\(alertID)/ack")
+            let window = try await api.call(.POST, "/api/v1/units/\(deptA)/maintenance-windows", json: """
+            {"monitorID": "\(monitorID)", "startsAt": "2031-01-01T00:00:00Z", "endsAt": "2031-01-01T02:00:00Z", "reason": "Nâng cấp"}
+            """)
+            try await api.call(.GET, "/api/v1/units/\(deptA)/maintenance-windows")
+            try await api.call(.DELETE, "/api/v1/maintenance-windows/\(window.id)")
+            let hook = try await api.call(.POST, "/api/v1/units/\(deptA)/webhooks", json: #"{"name": "SOC", "url": "https://soc.example.gov.vn/hook", "includeSubunits": true}"#)
+            try await api.call(.GET, "/api/v1/units/\(deptA)/webhooks")
+            try await api.call(.DELETE, "/api/v1/webhooks/\(hook.id)")
+            try await api.call(.PUT, "/api/v1/units/\(deptA)/status-page", json: #"{"isPublic": true}"#)
+            try await api.call(.GET, "/api/v1/escalation")
+            try await api.call(.PUT, "/api/v1/escalation", json: #"{"delayMinutes": 20}"#)
+            try await api.call(.DELETE, "/api/v1/monitors/\(monitorID)")
+
             #expect(api.problems.isEmpty, "Answers that differ from the document:\n\(api.problems.joined(separator: "\n"))")
             let missed = APIDocument.operations.map { "\($0.method.rawValue) \($0.path)" }.filter { !api.exercised.contains($0) }
             #expect(missed.isEmpty, "Operations this test does not call yet (add a step above):\n\(missed.joined(separator: "\n"))")

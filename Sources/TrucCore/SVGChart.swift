@@ -12,7 +12,7 @@ public enum SVGChart {
     /// A latency line over `from…to`: one polyline per run of answered checks (a gap where `ms` is nil), a red dot
     /// for each down check (on the line when it has a latency, on the x axis otherwise), the y axis from 0 to a
     /// nice round maximum (1, 2 or 5 × 10ⁿ ms, at least the slowest point) with three labelled gridlines (0, half,
-    /// maximum), and the start and end times ("HH:mm", "dd/MM HH:mm" when the period exceeds a day) in `timeZone`.
+    /// maximum), and the start and end times ("HH:mm", "dd/MM HH:mm" when the period is a day or more) in `timeZone`.
     /// Points outside `from…to` are left out.
     public static func latencyLine(points: [LatencyPoint], from: Date, to: Date, width: Int, height: Int,
                                    title: String, timeZone: TimeZone) -> String {
@@ -159,11 +159,11 @@ public enum SVGChart {
         return "\(sign)\(whole).\(fraction)"
     }
 
-    /// "HH:mm", or "dd/MM HH:mm" when the chart spans more than a day.
+    /// "HH:mm", or "dd/MM HH:mm" when the chart spans a day or more (so the two ends of a 24-hour chart differ).
     private static func timeLabel(_ date: Date, span: TimeInterval, timeZone: TimeZone) -> String {
         let parts = Calendar.gregorian(in: timeZone).dateComponents([.month, .day, .hour, .minute], from: date)
         let time = "\((parts.hour ?? 0).zeroPadded(2)):\((parts.minute ?? 0).zeroPadded(2))"
-        guard span > 86_400 else { return time }
+        guard span >= 86_400 else { return time }
         return "\((parts.day ?? 0).zeroPadded(2))/\((parts.month ?? 0).zeroPadded(2)) \(time)"
     }
 }

@@ -205,3 +205,33 @@ def test_unit_admin_adds_an_asset_and_coordinator_publishes_an_advisory(browser)
     shot(browser, "advisory")
     browser.get(BASE + "/findings")
     assert browser.find_element(By.CSS_SELECTOR, "svg.chart")
+
+
+def test_unit_admin_monitors_the_server_itself_and_sees_it_up(browser):
+    """A real check by the running scheduler: the monitor points at this server's /healthz (loopback)."""
+    sign_in(browser, "quantri.syt@demo.truc.vn")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Giám sát"))
+    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Giám sát của đơn vị tôi"))
+    stamp = int(time.time() * 1000)
+    form = browser.find_element(By.CSS_SELECTOR, "form[action$='/monitors']")
+    form.find_element(By.NAME, "name").send_keys(f"Trực ATTT {stamp}")
+    Select(form.find_element(By.NAME, "kind")).select_by_value("http")
+    form.find_element(By.NAME, "target").send_keys(BASE + "/healthz")
+    interval = form.find_element(By.NAME, "intervalSeconds")
+    interval.clear()
+    interval.send_keys("20")
+    form.find_element(By.NAME, "keyword").send_keys("ok")
+    click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert f"Trực ATTT {stamp}" in browser.find_element(By.CSS_SELECTOR, "h1").text
+    deadline = time.time() + 60
+    while "ms-up" not in browser.page_source and time.time() < deadline:
+        time.sleep(2)
+        browser.refresh()
+    assert "ms-up" in browser.find_element(By.CSS_SELECTOR, "h1").get_attribute("innerHTML")
+    assert browser.find_element(By.CSS_SELECTOR, "figure svg")
+    shot(browser, "monitor")
+
+    sign_in(browser)
+    browser.get(BASE + "/status")
+    assert "SYT" in browser.find_element(By.CSS_SELECTOR, "main").text
+    shot(browser, "status-board")

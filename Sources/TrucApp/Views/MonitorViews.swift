@@ -34,7 +34,7 @@ enum MonitorViews {
     }
 
     static func table(_ ctx: PageContext, _ monitors: [Monitor], showUnit: Bool) -> HTML {
-        guard !monitors.isEmpty else { return "<p class=\"gap\">\(ctx.t("Chưa có giám sát nào.", "No monitors yet."))</p>" }
+        guard !monitors.isEmpty else { return "<p class=\"muted\">\(ctx.t("Chưa có giám sát nào.", "No monitors yet."))</p>" }
         return """
         <table class="monitors"><thead><tr><th>\(ctx.t("Trạng thái", "State"))</th><th>\(ctx.t("Tên", "Name"))</th>\(showUnit ? "<th>\(ctx.t("Đơn vị", "Unit"))</th>" as HTML : .empty)
         <th>\(ctx.t("Kiểm tra", "Check"))</th><th>\(ctx.t("Lần cuối", "Last check"))</th><th>\(ctx.t("Độ trễ", "Latency"))</th><th>\(ctx.t("Ghi chú", "Note"))</th></tr></thead>
@@ -48,7 +48,7 @@ enum MonitorViews {
     }
 
     static func alertTable(_ ctx: PageContext, _ alerts: [MonitorAlert], names: [UUID: String], principal: Principal) -> HTML {
-        guard !alerts.isEmpty else { return "<p class=\"gap\">\(ctx.t("Không có cảnh báo.", "No alerts."))</p>" }
+        guard !alerts.isEmpty else { return "<p class=\"muted\">\(ctx.t("Không có cảnh báo.", "No alerts."))</p>" }
         return """
         <table class="alerts"><thead><tr><th>\(ctx.t("Lúc", "Raised"))</th><th>\(ctx.t("Giám sát", "Monitor"))</th><th>\(ctx.t("Sự kiện", "Event"))</th>
         <th>\(ctx.t("Chi tiết", "Details"))</th><th>\(ctx.t("Cấp đã báo", "Stage reached"))</th><th>\(ctx.t("Xác nhận", "Acknowledged"))</th><th></th></tr></thead>

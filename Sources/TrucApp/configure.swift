@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import NIOCore
+import NIOPosix
 import PostgresKit
 import SQLKit
 import Vapor
@@ -10,6 +11,11 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.config = config
     DateCoding.install()
+    // SQLite runs every statement on this pool, and a connection waiting for the write lock keeps its thread
+    // busy until the lock is free. The shared default pool has one thread per core, so a few waiting writers
+    // (the scheduler, the alert loop, web requests) could starve the transaction holding the lock. A pool of
+    // the app's own, with room to spare, keeps the holder running.
+    app.threadPool = NIOThreadPool(numberOfThreads: 8)
 
     switch config.database {
     case let .sqliteFile(path):

@@ -105,4 +105,40 @@ import Vapor
             await http.stop()
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func twoRunningSchedulerLoopsShareTheDueChecksWithoutDoubles(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            let http = try await LoopbackHTTPServer.start(group: F.group) { _ in (status: 503, body: "", delayMs: 5) }
+            try await F.onDuty(w, w.officerA, unit: w.deptA)
+            var ids: [UUID] = []
+            for index in 0..<40 {
+                ids.append(try await F.monitor(w, name: "M\(index)", target: http.url(path: "/\(index)").absoluteString, retries: 0))
+            }
+            // All due now; each loop polls every 20 ms and may take 10 checks per claim.
+            try await Monitor.query(on: w.db).set(\.$nextDueAt, to: Date().addingTimeInterval(-1)).update()
+            let runner = NetworkProbeRunner(group: F.group)
+            func loop(_ owner: String) -> MonitorScheduler {
+                MonitorScheduler(db: w.db, runner: runner, alerts: AlertRouter(timeZone: w.app.config.timeZone), owner: owner,
+                                 claimBatch: 10, pollInterval: .milliseconds(20), flushInterval: .milliseconds(20))
+            }
+            let a = loop("loop-a"), b = loop("loop-b")
+            let tasks = [Task { await a.run() }, Task { await b.run() }]
+            for _ in 0..<400 {
+                try await Task.sleep(for: .milliseconds(25))
+                let unchecked = try await Monitor.query(on: w.db).filter(\.$lastCheckedAt == nil).count()
+                let leased = try await Monitor.query(on: w.db).filter(\.$leaseOwner != nil).count()
+                if unchecked == 0 && leased == 0 { break }
+            }
+            for task in tasks { task.cancel() }
+            for task in tasks { await task.value }
+            let (statsA, statsB) = (await a.stats, await b.stats)
+            #expect(statsA.probes + statsB.probes == ids.count, "\(statsA.probes) + \(statsB.probes) probes for \(ids.count) monitors")
+            #expect(statsA.lostLeases + statsB.lostLeases == 0)
+            for id in ids { #expect(try await F.resultCount(w, monitor: id) == 1) }
+            #expect(try await MonitorAlert.query(on: w.db).count() == ids.count, "one alert per monitor")
+            try await runner.shutdown()
+            await http.stop()
+        }
+    }
 }

@@ -78,21 +78,5 @@ public struct AtomFeed: Sendable {
     }
 
     /// XML text/attribute escaping; characters XML 1.0 forbids are dropped.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value) { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
-    }
+    public static func escape(_ text: String) -> String { XMLText.escape(text) }
 }

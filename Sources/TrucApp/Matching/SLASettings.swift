@@ -8,21 +8,11 @@ enum SLASettings {
     static let key = "sla"
 
     static func load(on db: any Database) async throws -> SLAPolicy {
-        guard let setting = try await AppSetting.find(key, on: db),
-              let policy = try? JSONDecoder().decode(SLAPolicy.self, from: Data(setting.value.utf8)) else {
-            return .standard
-        }
-        return policy
+        try await AppSetting.value(key, as: SLAPolicy.self, on: db) ?? .standard
     }
 
     static func save(_ policy: SLAPolicy, on db: any Database) async throws {
-        let value = VulnerabilityStore.json(policy)
-        if let setting = try await AppSetting.find(key, on: db) {
-            setting.value = value
-            try await setting.save(on: db)
-        } else {
-            try await AppSetting(key: key, value: value).create(on: db)
-        }
+        try await AppSetting.store(policy, as: key, on: db)
     }
 
     /// End of the KEV due day ("yyyy-MM-dd") in `zone`.

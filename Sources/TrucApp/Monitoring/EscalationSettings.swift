@@ -7,20 +7,11 @@ enum EscalationSettings {
     static let key = "escalation"
 
     static func load(on db: any Database) async throws -> EscalationPolicy {
-        guard let setting = try await AppSetting.find(key, on: db),
-              let policy = try? JSONDecoder().decode(EscalationPolicy.self, from: Data(setting.value.utf8))
-        else { return EscalationPolicy() }
-        return policy
+        try await AppSetting.value(key, as: EscalationPolicy.self, on: db) ?? EscalationPolicy()
     }
 
     static func save(_ policy: EscalationPolicy, on db: any Database) async throws {
-        let text = MonitorJSON.text(policy)
-        if let setting = try await AppSetting.find(key, on: db) {
-            setting.value = text
-            try await setting.save(on: db)
-        } else {
-            try await AppSetting(key: key, value: text).create(on: db)
-        }
+        try await AppSetting.store(policy, as: key, on: db)
     }
 }
 

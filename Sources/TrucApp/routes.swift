@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: FindingAPIController())
     try api.register(collection: AdvisoryAPIController())
     try api.register(collection: MonitorAPIController())
+    try api.register(collection: IncidentAPIController())
 
     // Web pages: session cookie + CSRF on every form.
     let web = app.grouped(app.sessions.middleware, MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware())

@@ -24,7 +24,7 @@ import VaporTesting
                     if case let .parameter(name) = component { return name }
                     return nil
                 }
-                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "tokenID", "systemID", "assetID", "findingID", "advisoryID", "monitorID", "alertID", "windowID", "webhookID"].contains($0) }
+                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "tokenID", "systemID", "assetID", "findingID", "advisoryID", "monitorID", "alertID", "windowID", "webhookID", "incidentID", "taskID"].contains($0) }
                 let campaignMutation = params.contains("campaignID") && route.method != .GET
                 guard unitScoped || campaignMutation else { continue }
                 var path = ""
@@ -72,7 +72,7 @@ import VaporTesting
                     if case let .parameter(name) = component { return name }
                     return nil
                 }
-                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "systemID", "assetID", "findingID", "advisoryID", "monitorID", "alertID", "windowID", "webhookID"].contains($0) }
+                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "systemID", "assetID", "findingID", "advisoryID", "monitorID", "alertID", "windowID", "webhookID", "incidentID", "taskID"].contains($0) }
                 let campaignMutation = params.contains("campaignID") && route.method != .GET
                 guard unitScoped || campaignMutation else { continue }
                 var path = ""
@@ -117,10 +117,12 @@ import VaporTesting
         let token = try #require(try await APIToken.query(on: w.db).filter(\.$person.$id == w.adminA.id!).first())
         let inventory = try await VulnerabilityFixtures.deptAInventory(w)
         let monitoring = try await MonitoringFixture.deptAMonitoring(w)
+        let incident = try await IncidentFlowTests.deptAIncident(w)
         return ["unitID": w.deptA.id!, "personID": w.officerA.id!, "contactID": contact.id!, "shiftID": shift.id!,
                 "campaignID": campaign.id!, "itemID": item.id!, "evidenceID": evidence.id!, "roleID": role.id!, "tokenID": token.id!,
                 "systemID": inventory.system, "assetID": inventory.asset, "findingID": inventory.finding, "advisoryID": inventory.advisory,
-                "monitorID": monitoring.monitor, "alertID": monitoring.alert, "windowID": monitoring.window, "webhookID": monitoring.webhook]
+                "monitorID": monitoring.monitor, "alertID": monitoring.alert, "windowID": monitoring.window, "webhookID": monitoring.webhook,
+                "incidentID": incident.id, "taskID": incident.task]
     }
 
     private static func text(_ row: any SQLRow, _ column: String) -> String {
@@ -141,7 +143,8 @@ import VaporTesting
                       Campaign.schema, ChecklistItem.schema, CampaignAcknowledgement.schema, ItemReport.schema, EvidenceFile.schema, DutyShift.schema,
                       InformationSystem.schema, Asset.schema, AssetProduct.schema, Vulnerability.schema, Finding.schema, Advisory.schema,
                       AdvisoryUnit.schema, AppSetting.schema, Monitor.schema, MonitorAlert.schema, AlertDelivery.schema,
-                      MonitorOutage.schema, MaintenanceWindowRecord.schema, Webhook.schema, MonitorCheckStore.resultsTable]
+                      MonitorOutage.schema, MaintenanceWindowRecord.schema, Webhook.schema, MonitorCheckStore.resultsTable,
+                      Incident.schema, IncidentEvent.schema, IncidentTaskRecord.schema, IncidentObservable.schema, IncidentEvidence.schema]
         let sql = try #require(db as? any SQLDatabase)
         for table in tables {
             let rows = try await sql.raw("SELECT * FROM \(ident: table)").all()

@@ -335,6 +335,30 @@ import VaporTesting
             try await api.call(.PUT, "/api/v1/escalation", json: #"{"delayMinutes": 20}"#)
             try await api.call(.DELETE, "/api/v1/monitors/\(monitorID)")
 
+            // Incidents
+            try await api.call(.GET, "/api/v1/units/\(deptA)/incidents/prefill")
+            let incident = try await api.call(.POST, "/api/v1/units/\(deptA)/incidents", json: """
+            {"title": "Thay đổi giao diện", "tlp": "AMBER", "report": \(IncidentFlowTests.reportJSON(w))}
+            """)
+            let incidentID = incident["incident"]?["id"]?.stringValue ?? "missing"
+            try await api.call(.GET, "/api/v1/incidents")
+            try await api.call(.GET, "/api/v1/incidents/\(incidentID)")
+            try await api.call(.POST, "/api/v1/incidents/\(incidentID)/triage", json: #"{"severity": "high", "category": "defacement"}"#)
+            try await api.call(.POST, "/api/v1/incidents/\(incidentID)/assign", json: #"{"personID": "\#(w.coordinator.id!)"}"#)
+            try await api.call(.POST, "/api/v1/incidents/\(incidentID)/status", json: #"{"status": "in_progress"}"#)
+            try await api.call(.POST, "/api/v1/incidents/\(incidentID)/updates", json: #"{"kind": "update", "text": "Đã cô lập máy chủ"}"#)
+            let task = try await api.call(.POST, "/api/v1/incidents/\(incidentID)/tasks", json: #"{"title": "Thu thập nhật ký"}"#)
+            try await api.call(.POST, "/api/v1/incident-tasks/\(task.id)/status", json: #"{"status": "done"}"#)
+            try await api.call(.POST, "/api/v1/incidents/\(incidentID)/observables", json: #"{"text": "C2: 198.51.100.23, evil[.]example"}"#)
+            try await api.call(.GET, "/api/v1/observables?kind=ipv4&value=198.51.100.23")
+            let evidence = try await api.call(.POST, "/api/v1/incidents/\(incidentID)/evidence", multipart: [("file", "nhat-ky.txt", "log"), ("note", nil, "Nhật ký")])
+            try await api.call(.GET, "/api/v1/incidents/\(incidentID)/evidence/\(evidence.id)")
+            try await api.call(.PUT, "/api/v1/incidents/\(incidentID)/final-report", json: """
+            {"whatHappened": "Khai thác CMS", "impact": "2 giờ", "actionsTaken": "Khôi phục", "rootCause": "CMS cũ", "preventionMeasures": "Cập nhật", "resolvedAt": "\(ISO8601DateFormatter().string(from: Date()))"}
+            """)
+            try await api.call(.GET, "/api/v1/incidents/\(incidentID)/stix")
+            try await api.call(.GET, "/api/v1/incidents/\(incidentID)/misp")
+
             #expect(api.problems.isEmpty, "Answers that differ from the document:\n\(api.problems.joined(separator: "\n"))")
             let missed = APIDocument.operations.map { "\($0.method.rawValue) \($0.path)" }.filter { !api.exercised.contains($0) }
             #expect(missed.isEmpty, "Operations this test does not call yet (add a step above):\n\(missed.joined(separator: "\n"))")

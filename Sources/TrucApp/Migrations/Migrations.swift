@@ -25,5 +25,6 @@ enum Migrations {
         CreateMonitor(),               // 018
         CreateMonitorAlert(),          // 019
         UpdateUnitAddStatusPage(),     // 020
+        CreateIncident(),              // 021
     ]
 }

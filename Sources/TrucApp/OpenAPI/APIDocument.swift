@@ -28,6 +28,7 @@ enum APIDocument {
             + FindingAPIController.operations
             + AdvisoryAPIController.operations
             + MonitorAPIController.operations
+            + IncidentAPIController.operations
     }
 
     /// The document as pretty-printed JSON with sorted keys; built once.

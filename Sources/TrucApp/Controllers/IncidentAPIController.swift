@@ -1,0 +1,223 @@
+import Fluent
+import Foundation
+import TrucCore
+import Vapor
+
+/// Incidents: reporting (Mẫu 03), the response team's workflow, observables and correlation, evidence, the final
+/// report, and the STIX 2.1 / MISP exports.
+struct IncidentAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("units", ":unitID", "incidents", use: create)
+        routes.get("units", ":unitID", "incidents", "prefill", use: prefill)
+        routes.get("incidents", use: list)
+        let incident = routes.grouped("incidents", ":incidentID")
+        incident.get(use: show)
+        incident.post("triage", use: triage)
+        incident.post("assign", use: assign)
+        incident.post("status", use: status)
+        incident.post("updates", use: update)
+        incident.post("tasks", use: addTask)
+        incident.post("observables", use: addObservables)
+        incident.put("final-report", use: finalReport)
+        incident.on(.POST, "evidence", body: .collect(maxSize: "64mb"), use: addEvidence)
+        incident.get("evidence", ":evidenceID", use: evidence)
+        incident.get("stix", use: stix)
+        incident.get("misp", use: misp)
+        routes.post("incident-tasks", ":taskID", "status", use: taskStatus)
+        routes.get("observables", use: sightings)
+    }
+
+    static let operations: [APIOperation] = [
+        .init(method: .POST, path: "/api/v1/units/{unitID}/incidents",
+              summary: "Report an incident with the initial report form (Mẫu 03, Circular 20/2017); every invalid field is listed in the 422",
+              tag: "Incidents", body: .json("IncidentInput"), reply: .created("Incident")),
+        .init(method: .GET, path: "/api/v1/units/{unitID}/incidents/prefill",
+              summary: "An initial report prefilled from the inventory (the unit, an information system) and the caller", tag: "Incidents",
+              query: [.init(name: "systemID", description: "The affected information system")], reply: .json("InitialIncidentReport")),
+        .init(method: .GET, path: "/api/v1/incidents", summary: "Incidents the caller may see, newest first", tag: "Incidents",
+              query: APIOperation.paging + [.init(name: "status", description: "Only incidents in this status")], reply: .page("IncidentSummary")),
+        .init(method: .GET, path: "/api/v1/incidents/{incidentID}",
+              summary: "One incident: report, reporting clock, timeline, tasks, observables with correlations, evidence", tag: "Incidents",
+              reply: .json("Incident")),
+        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/triage", summary: "Set severity and category (response team)",
+              tag: "Incidents", body: .json("IncidentTriageInput"), reply: .json("Incident")),
+        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/assign", summary: "Assign the incident to a person (response team)",
+              tag: "Incidents", body: .json("IncidentAssignInput"), reply: .json("Incident")),
+        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/status", summary: "Move the incident through its workflow",
+              tag: "Incidents", body: .json("IncidentStatusInput"), reply: .json("Incident")),
+        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/updates", summary: "Add a situation update or a comment to the timeline",
+              tag: "Incidents", body: .json("IncidentUpdateInput"), reply: .json("Incident")),
+        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/tasks", summary: "Add a task with an owner and a due date (response team)",
+              tag: "Incidents", body: .json("IncidentTaskInput"), reply: .created("IncidentTask")),
+        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/observables",
+              summary: "Add observables: one (kind, value) or all those found in a text (defanged forms accepted)", tag: "Incidents",
+              body: .json("IncidentObservableInput"), reply: .json("Incident")),
+        .init(method: .PUT, path: "/api/v1/incidents/{incidentID}/final-report", summary: "Write the final report (Mẫu 04)",
+              tag: "Incidents", body: .json("FinalIncidentReport"), reply: .json("Incident")),
+        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/evidence",
+              summary: "Upload an evidence file (multipart: file, note); stored with its SHA-256", tag: "Incidents",
+              body: .multipart("IncidentEvidenceUpload"), reply: .created("IncidentEvidence")),
+        .init(method: .GET, path: "/api/v1/incidents/{incidentID}/evidence/{evidenceID}",
+              summary: "Download an evidence file (always application/octet-stream, as an attachment, with X-Content-SHA256)",
+              tag: "Incidents", reply: .file("application/octet-stream")),
+        .init(method: .GET, path: "/api/v1/incidents/{incidentID}/stix", summary: "The incident as a STIX 2.1 bundle", tag: "Incidents",
+              reply: .file("application/stix+json")),
+        .init(method: .GET, path: "/api/v1/incidents/{incidentID}/misp", summary: "The incident as a MISP event (JSON)", tag: "Incidents",
+              reply: .file("application/json")),
+        .init(method: .POST, path: "/api/v1/incident-tasks/{taskID}/status", summary: "Mark a task done or cancelled (response team)",
+              tag: "Incidents", body: .json("IncidentTaskStatusInput"), reply: .json("IncidentTask")),
+        .init(method: .GET, path: "/api/v1/observables",
+              summary: "Where an observable appears: the incidents the caller may see and the advisories", tag: "Incidents",
+              query: [.init(name: "kind", description: "ipv4, ipv6, domain, url, email, md5, sha1, sha256 or cve", required: true),
+                      .init(name: "value", description: "The observable (defanged forms accepted)", required: true)],
+              reply: .json("ObservableSightings")),
+    ]
+
+    func create(req: Request) async throws -> Response {
+        let unit = try await UnitAPIController.find(req)
+        let principal = try req.authorize(.report, on: unit.requireID())
+        let input = try req.content.decode(IncidentInput.self)
+        let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone)
+        return try MonitorAPIController.created(try await IncidentService.detail(incident, for: principal, on: req.db))
+    }
+
+    func prefill(req: Request) async throws -> InitialIncidentReport {
+        let unit = try await UnitAPIController.find(req)
+        let principal = try req.authorize(.report, on: unit.requireID())
+        let systemID = try FindingService.uuid(req.query[String.self, at: "systemID"], "systemID")
+        return try await IncidentPrefiller.report(unit: unit, systemID: systemID, principal: principal, on: req.db)
+    }
+
+    func list(req: Request) async throws -> Page<IncidentSummaryDTO> {
+        let principal = try req.requirePrincipal()
+        var status: IncidentStatus?
+        if let text = req.query[String.self, at: "status"].nonEmpty {
+            guard let value = IncidentStatus(rawValue: text) else {
+                throw BilingualError.badRequest("Trạng thái không hợp lệ.", "status must be one of \(IncidentStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            status = value
+        }
+        let all = try await IncidentService.visible(to: principal, status: status, on: req.db)
+        let page = try req.query.decode(PageRequest.self)
+        let start = (page.page - 1) * page.per
+        let items = Array(all.dropFirst(start).prefix(page.per)).map { IncidentService.summary($0, unitName: $0.unit.name) }
+        return Page(items: items, metadata: PageMetadata(page: page.page, per: page.per, total: all.count))
+    }
+
+    func show(req: Request) async throws -> IncidentDTO {
+        let (incident, principal) = try await IncidentService.find(req)
+        return try await IncidentService.detail(incident, for: principal, on: req.db)
+    }
+
+    func triage(req: Request) async throws -> IncidentDTO {
+        let (incident, principal) = try await IncidentService.find(req)
+        try await IncidentService.triage(incident, try req.content.decode(IncidentTriageInput.self), by: principal, on: req.db)
+        return try await IncidentService.detail(incident, for: principal, on: req.db)
+    }
+
+    func assign(req: Request) async throws -> IncidentDTO {
+        let (incident, principal) = try await IncidentService.find(req)
+        try await IncidentService.assign(incident, to: try req.content.decode(IncidentAssignInput.self).personID, by: principal, on: req.db)
+        return try await IncidentService.detail(incident, for: principal, on: req.db)
+    }
+
+    func status(req: Request) async throws -> IncidentDTO {
+        let (incident, principal) = try await IncidentService.find(req)
+        try await IncidentService.setStatus(incident, try req.content.decode(IncidentStatusInput.self), by: principal, on: req.db)
+        return try await IncidentService.detail(incident, for: principal, on: req.db)
+    }
+
+    func update(req: Request) async throws -> IncidentDTO {
+        let (incident, principal) = try await IncidentService.find(req)
+        try await IncidentService.addUpdate(incident, try req.content.decode(IncidentUpdateInput.self), by: principal, on: req.db)
+        return try await IncidentService.detail(incident, for: principal, on: req.db)
+    }
+
+    func addTask(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        let task = try await IncidentService.addTask(incident, try req.content.decode(IncidentTaskInput.self), by: principal, on: req.db)
+        return try MonitorAPIController.created(IncidentTaskDTO(id: task.id!, title: task.title, note: task.note, assigneeID: task.$assignee.id,
+                                                                dueAt: task.dueAt, status: task.status))
+    }
+
+    func taskStatus(req: Request) async throws -> IncidentTaskDTO {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("taskID", as: UUID.self), let task = try await IncidentTaskRecord.find(id, on: req.db),
+              let incident = try await Incident.find(task.$incident.id, on: req.db), IncidentAccess.mayRead(incident, principal)
+        else { throw BilingualError.notFound("Không có công việc này.", "No such task.") }
+        let input = try req.content.decode(IncidentTaskStatusInput.self)
+        try await IncidentService.setTaskStatus(task, input.status, incident: incident, by: principal, on: req.db)
+        return IncidentTaskDTO(id: task.id!, title: task.title, note: task.note, assigneeID: task.$assignee.id, dueAt: task.dueAt, status: task.status)
+    }
+
+    func addObservables(req: Request) async throws -> IncidentDTO {
+        let (incident, principal) = try await IncidentService.find(req)
+        _ = try await IncidentService.addObservables(incident, try req.content.decode(IncidentObservableInput.self), by: principal, on: req.db)
+        return try await IncidentService.detail(incident, for: principal, on: req.db)
+    }
+
+    func finalReport(req: Request) async throws -> IncidentDTO {
+        let (incident, principal) = try await IncidentService.find(req)
+        try await IncidentService.writeFinalReport(incident, try req.content.decode(FinalIncidentReport.self), by: principal, on: req.db)
+        return try await IncidentService.detail(incident, for: principal, on: req.db)
+    }
+
+    struct EvidenceUpload: Content {
+        var file: File?
+        var note: String?
+    }
+
+    func addEvidence(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        let upload = try req.content.decode(EvidenceUpload.self)
+        let file = try await IncidentService.addEvidence(incident, file: upload.file, note: upload.note, maxBytes: req.config.maxUploadBytes,
+                                                         by: principal, on: req.db)
+        return try MonitorAPIController.created(IncidentEvidenceDTO(id: file.id!, filename: file.filename, size: file.size,
+                                                                    sha256: file.sha256, uploadedAt: file.createdAt))
+    }
+
+    func evidence(req: Request) async throws -> Response {
+        let (incident, _) = try await IncidentService.find(req)
+        guard let id = req.parameters.get("evidenceID", as: UUID.self),
+              let link = try await IncidentEvidence.query(on: req.db).filter(\.$incident.$id == incident.requireID())
+                .filter(\.$evidence.$id == id).with(\.$evidence).first()
+        else { throw BilingualError.notFound("Không có tệp minh chứng này.", "No such evidence file.") }
+        return CampaignService.download(link.evidence)
+    }
+
+    func stix(req: Request) async throws -> Response {
+        let (incident, _) = try await IncidentService.find(req)
+        let province = try await OrgUnit.query(on: req.db).filter(\.$parent.$id == nil).sort(\.$code).first()
+        let bundle = STIXBundle.make(from: try await IncidentService.export(incident, on: req.db),
+                                     producer: (id: province?.id ?? UUID(), name: province?.name ?? "Trực ATTT"), now: Date())
+        return Self.json(try bundle.jsonData(), type: "application/stix+json;version=2.1", filename: "\(incident.reference).stix.json")
+    }
+
+    func misp(req: Request) async throws -> Response {
+        let (incident, _) = try await IncidentService.find(req)
+        let province = try await OrgUnit.query(on: req.db).filter(\.$parent.$id == nil).sort(\.$code).first()
+        let event = MISPEvent.make(from: try await IncidentService.export(incident, on: req.db), orgName: province?.name ?? "Trực ATTT", now: Date(),
+                                   utcOffsetSeconds: req.timeZone.secondsFromGMT())
+        return Self.json(try event.jsonData(), type: "application/json", filename: "\(incident.reference).misp.json")
+    }
+
+    static func json(_ data: Data, type: String, filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: type)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
+    func sightings(req: Request) async throws -> ObservableSightingsDTO {
+        let principal = try req.requirePrincipal()
+        guard let kind = req.query[String.self, at: "kind"].flatMap(ObservableKind.init(rawValue:)),
+              let value = req.query[String.self, at: "value"].nonEmpty
+        else { throw BilingualError.badRequest("Cần kind và value.", "kind (ipv4, ipv6, domain, url, email, md5, sha1, sha256, cve) and value are required.") }
+        let observable: Observable
+        do { observable = try Observable(kind: kind, value: ObservableExtractor.refang(value)) }
+        catch { throw BilingualError.badRequest(error.vietnamese, error.english) }
+        return try await IncidentService.sightings(of: observable, for: principal, on: req.db)
+    }
+}

@@ -49,4 +49,5 @@ func routes(_ app: Application) throws {
     try web.register(collection: AdvisoryWebController())
     try web.register(collection: MonitorWebController())
     try web.register(collection: PublicStatusController())
+    try web.register(collection: IncidentWebController())
 }

@@ -122,7 +122,7 @@ import VaporTesting
                 "campaignID": campaign.id!, "itemID": item.id!, "evidenceID": evidence.id!, "roleID": role.id!, "tokenID": token.id!,
                 "systemID": inventory.system, "assetID": inventory.asset, "findingID": inventory.finding, "advisoryID": inventory.advisory,
                 "monitorID": monitoring.monitor, "alertID": monitoring.alert, "windowID": monitoring.window, "webhookID": monitoring.webhook,
-                "incidentID": incident.id, "taskID": incident.task]
+                "incidentID": incident.id, "taskID": incident.task, "form": UUID()]
     }
 
     private static func text(_ row: any SQLRow, _ column: String) -> String {

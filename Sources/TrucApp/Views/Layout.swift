@@ -19,6 +19,7 @@ enum Layout {
                 ("/findings", ctx.t("Lỗ hổng", "Findings")),
                 ("/advisories", ctx.t("Cảnh báo", "Advisories")),
                 ("/monitors", ctx.t("Giám sát", "Monitoring")),
+                ("/incidents", ctx.t("Sự cố", "Incidents")),
                 ("/cves", "CVE"),
             ]
             if principal.policy.mayViewAudit { links.append(("/audit", ctx.t("Nhật ký", "Audit log"))) }

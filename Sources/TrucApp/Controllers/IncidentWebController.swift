@@ -1,0 +1,221 @@
+import Fluent
+import Foundation
+import TrucCore
+import Vapor
+
+/// Incident pages: the list, the Mẫu 03 report form (prefilled from the inventory), one incident with the
+/// workflow forms, the print-ready national forms, exports and the observable sightings page.
+struct IncidentWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("incidents", use: list)
+        routes.get("units", ":unitID", "incidents", "new", use: newForm)
+        routes.on(.POST, "units", ":unitID", "incidents", use: create)
+        let incident = routes.grouped("incidents", ":incidentID")
+        incident.get(use: show)
+        incident.post("triage", use: triage)
+        incident.post("assign", use: assign)
+        incident.post("status", use: status)
+        incident.post("updates", use: update)
+        incident.post("tasks", use: addTask)
+        incident.post("observables", use: addObservables)
+        incident.post("final-report", use: finalReport)
+        incident.on(.POST, "evidence", body: .collect(maxSize: "64mb"), use: addEvidence)
+        incident.get("evidence", ":evidenceID", use: evidence)
+        incident.get("print", ":form", use: printForm)
+        incident.get("stix", use: stix)
+        incident.get("misp", use: misp)
+        routes.post("incident-tasks", ":taskID", "status", use: taskStatus)
+        routes.get("observables", use: sightings)
+    }
+
+    func list(req: Request) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        let ctx = PageContext(req)
+        let status = req.query[String.self, at: "status"].flatMap(IncidentStatus.init(rawValue:))
+        let all = try await IncidentService.visible(to: principal, status: status, on: req.db)
+        let page = try req.query.decode(PageRequest.self)
+        let items = Array(all.dropFirst((page.page - 1) * page.per).prefix(page.per))
+        return Layout.page(ctx, title: ctx.t("Sự cố", "Incidents"), body: """
+        <h1>\(ctx.t("Sự cố an toàn thông tin mạng", "Cyber-security incidents"))</h1>
+        <p><a href="/units/\(principal.unitID)/incidents/new">\(ctx.t("Báo cáo sự cố (Mẫu 03)", "Report an incident (form 03)"))</a></p>
+        <form class="filters" method="get" action="/incidents"><label>\(ctx.t("Trạng thái", "Status"))
+        <select name="status"><option value="">\(ctx.t("Tất cả", "All"))</option>\(VulnViews.options(IncidentStatus.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: status?.rawValue))</select></label>
+        <button>\(ctx.t("Lọc", "Filter"))</button></form>
+        \(items.isEmpty ? "<p class=\"muted\">\(ctx.t("Không có sự cố.", "No incidents."))</p>" as HTML : """
+        <table><thead><tr><th>\(ctx.t("Số", "Reference"))</th><th>\(ctx.t("Tiêu đề", "Title"))</th><th>\(ctx.t("Đơn vị", "Unit"))</th><th>\(ctx.t("Trạng thái", "Status"))</th>
+        <th>\(ctx.t("Mức độ", "Severity"))</th><th>TLP</th><th>\(ctx.t("Phát hiện", "Detected"))</th><th>\(ctx.t("Báo cáo", "Reported"))</th></tr></thead>
+        <tbody>\(items.html { i in """
+            <tr><td><a href="/incidents/\(i.id)">\(i.reference)</a></td><td>\(i.title)\(i.supportRequested ? " <span class=\"badge s-overdue\">\(ctx.t("Đề nghị hỗ trợ", "Support requested"))</span>" as HTML : .empty)</td>
+            <td>\(i.unit.code)</td><td>\(ctx.t(i.status.vietnamese, i.status.english))</td><td>\(i.severity.map { ctx.t($0.vietnamese, $0.english) } ?? "—")</td>
+            <td>\(VulnViews.tlp(i.tlp))</td><td>\(ctx.date(i.detectedAt))</td><td>\(ctx.date(i.reportedAt))</td></tr>
+            """ })</tbody></table>
+        """ as HTML)
+        \(Layout.pager(ctx, metadata: PageMetadata(page: page.page, per: page.per, total: all.count), request: req))
+        """)
+    }
+
+    // MARK: - Reporting
+
+    func newForm(req: Request) async throws -> HTML {
+        let unit = try await UnitAPIController.find(req)
+        let principal = try req.authorize(.report, on: unit.requireID())
+        let ctx = PageContext(req)
+        let systemID = try FindingService.uuid(req.query[String.self, at: "systemID"], "systemID")
+        let report = try await IncidentPrefiller.report(unit: unit, systemID: systemID, principal: principal, on: req.db)
+        let systems = try await InformationSystem.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(\.$name).all()
+        return Layout.page(ctx, title: ctx.t("Báo cáo ban đầu sự cố", "Initial incident report"), body: """
+        <h1>\(ctx.t("Báo cáo ban đầu sự cố (Mẫu 03, Thông tư 20/2017/TT-BTTTT)", "Initial incident report (form 03, Circular 20/2017)")) – \(unit.name)</h1>
+        <form class="filters" method="get" action="/units/\(unit.id)/incidents/new"><label>\(ctx.t("Điền sẵn từ hệ thống", "Prefill from system"))
+        <select name="systemID"><option value="">—</option>\(VulnViews.options(systems.map { ($0.id!.uuidString, $0.name) }, selected: systemID?.uuidString))</select></label>
+        <button>\(ctx.t("Điền sẵn", "Prefill"))</button></form>
+        \(IncidentViews.reportForm(ctx, action: "/units/\(unit.id!)/incidents", report: report, systemID: systemID))
+        """)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let unit = try await UnitAPIController.find(req)
+        let principal = try req.authorize(.report, on: unit.requireID())
+        let input = try IncidentViews.input(from: try req.content.decode(IncidentViews.ReportForm.self), zone: req.timeZone)
+        let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone)
+        return RosterWebController.redirect(req, to: "/incidents/\(incident.id!)", message: PageContext(req).t("Đã gửi báo cáo \(incident.reference)", "Report \(incident.reference) sent"))
+    }
+
+    // MARK: - One incident
+
+    func show(req: Request) async throws -> HTML {
+        let (incident, principal) = try await IncidentService.find(req)
+        _ = try await incident.$unit.get(on: req.db)
+        let dto = try await IncidentService.detail(incident, for: principal, on: req.db)
+        let people = IncidentAccess.isResponseTeam(principal) ? try await Person.query(on: req.db).filter(\.$isActive == true).sort(\.$fullName).limit(500).all() : []
+        let vncert = try await Contact.query(on: req.db).all().first { ($0.email ?? "").contains("vncert") }?.email
+        return Layout.page(PageContext(req), title: incident.reference, body: IncidentViews.detail(PageContext(req), incident: incident, dto: dto,
+                                                                                                 principal: principal, people: people, nationalEmail: vncert))
+    }
+
+    func back(_ req: Request, _ incident: Incident, _ vi: String, _ en: String) -> Response {
+        RosterWebController.redirect(req, to: "/incidents/\(incident.id!)", message: PageContext(req).t(vi, en))
+    }
+
+    func triage(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        try await IncidentService.triage(incident, try req.content.decode(IncidentTriageInput.self), by: principal, on: req.db)
+        return back(req, incident, "Đã phân loại", "Triaged")
+    }
+
+    func assign(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        let text = try? req.content.get(String.self, at: "personID")
+        try await IncidentService.assign(incident, to: text.flatMap(UUID.init(uuidString:)), by: principal, on: req.db)
+        return back(req, incident, "Đã phân công", "Assigned")
+    }
+
+    func status(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        try await IncidentService.setStatus(incident, try req.content.decode(IncidentStatusInput.self), by: principal, on: req.db)
+        return back(req, incident, "Đã cập nhật trạng thái", "Status changed")
+    }
+
+    func update(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        try await IncidentService.addUpdate(incident, try req.content.decode(IncidentUpdateInput.self), by: principal, on: req.db)
+        return back(req, incident, "Đã thêm vào diễn biến", "Added to the timeline")
+    }
+
+    struct TaskForm: Content {
+        var title: String
+        var note: String?
+        var assigneeID: String?
+        var dueAt: String?
+    }
+
+    func addTask(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        let form = try req.content.decode(TaskForm.self)
+        let due = try form.dueAt.nonEmpty.map { text -> Date in
+            guard let date = VNDateFormat.parse(text, timeZone: req.timeZone) else { throw BilingualError.invalid("Hạn không hợp lệ.", "dueAt is not a date.") }
+            return date
+        }
+        _ = try await IncidentService.addTask(incident, IncidentTaskInput(title: form.title, note: form.note.nonEmpty,
+                                                                           assigneeID: form.assigneeID.nonEmpty.flatMap(UUID.init(uuidString:)), dueAt: due),
+                                              by: principal, on: req.db)
+        return back(req, incident, "Đã thêm công việc", "Task added")
+    }
+
+    func taskStatus(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("taskID", as: UUID.self), let task = try await IncidentTaskRecord.find(id, on: req.db),
+              let incident = try await Incident.find(task.$incident.id, on: req.db), IncidentAccess.mayRead(incident, principal)
+        else { throw BilingualError.notFound("Không có công việc này.", "No such task.") }
+        try await IncidentService.setTaskStatus(task, try req.content.decode(IncidentTaskStatusInput.self).status, incident: incident, by: principal, on: req.db)
+        return back(req, incident, "Đã cập nhật công việc", "Task updated")
+    }
+
+    func addObservables(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        let count = try await IncidentService.addObservables(incident, IncidentObservableInput(text: try? req.content.get(String.self, at: "text")),
+                                                             by: principal, on: req.db)
+        return back(req, incident, "Đã thêm \(count) dấu hiệu", "\(count) observable(s) added")
+    }
+
+    struct FinalForm: Content {
+        var whatHappened: String
+        var impact: String
+        var actionsTaken: String
+        var rootCause: String
+        var preventionMeasures: String
+        var resolvedAt: String
+        var recommendations: String?
+    }
+
+    func finalReport(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        let form = try req.content.decode(FinalForm.self)
+        guard let resolvedAt = VNDateFormat.parse(form.resolvedAt, timeZone: req.timeZone) else {
+            throw BilingualError.invalid("Thời điểm khắc phục không hợp lệ.", "resolvedAt is not a date.")
+        }
+        try await IncidentService.writeFinalReport(incident, FinalIncidentReport(whatHappened: form.whatHappened, impact: form.impact,
+                                                                                 actionsTaken: form.actionsTaken, rootCause: form.rootCause,
+                                                                                 preventionMeasures: form.preventionMeasures, resolvedAt: resolvedAt,
+                                                                                 recommendations: form.recommendations.nonEmpty),
+                                                   by: principal, on: req.db)
+        return back(req, incident, "Đã lưu báo cáo kết thúc", "Final report saved")
+    }
+
+    func addEvidence(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        let upload = try req.content.decode(IncidentAPIController.EvidenceUpload.self)
+        _ = try await IncidentService.addEvidence(incident, file: upload.file, note: upload.note, maxBytes: req.config.maxUploadBytes, by: principal, on: req.db)
+        return back(req, incident, "Đã tải lên tệp minh chứng", "Evidence uploaded")
+    }
+
+    func evidence(req: Request) async throws -> Response { try await IncidentAPIController().evidence(req: req) }
+    func stix(req: Request) async throws -> Response { try await IncidentAPIController().stix(req: req) }
+    func misp(req: Request) async throws -> Response { try await IncidentAPIController().misp(req: req) }
+
+    func printForm(req: Request) async throws -> HTML {
+        let (incident, _) = try await IncidentService.find(req)
+        let unit = try await incident.$unit.get(on: req.db)
+        let ctx = PageContext(req)
+        switch req.parameters.get("form") {
+        case "initial": return IncidentViews.printInitial(ctx, incident: incident, unit: unit)
+        case "final": return IncidentViews.printFinal(ctx, incident: incident, unit: unit)
+        default: throw BilingualError.notFound("Không có mẫu này.", "No such form.")
+        }
+    }
+
+    func sightings(req: Request) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        let ctx = PageContext(req)
+        guard let kind = req.query[String.self, at: "kind"].flatMap(ObservableKind.init(rawValue:)), let value = req.query[String.self, at: "value"].nonEmpty,
+              let observable = try? Observable(kind: kind, value: ObservableExtractor.refang(value))
+        else { throw BilingualError.badRequest("Dấu hiệu không hợp lệ.", "Not a valid observable.") }
+        let dto = try await IncidentService.sightings(of: observable, for: principal, on: req.db)
+        return Layout.page(ctx, title: observable.defanged, body: """
+        <h1>\(ctx.t(kind.vietnamese, kind.english)): <code>\(observable.defanged)</code></h1>
+        <h2>\(ctx.t("Các sự cố", "Incidents")) (\(dto.incidents.count))</h2>
+        <ul>\(dto.incidents.html { "<li><a href=\"/incidents/\($0.id)\">\($0.reference)</a> – \($0.title) (\($0.unitName ?? ""))</li>" })</ul>
+        <h2>\(ctx.t("Các cảnh báo", "Advisories")) (\(dto.advisories.count))</h2>
+        <ul>\(dto.advisories.html { "<li>\($0)</li>" })</ul>
+        """)
+    }
+}

@@ -1,0 +1,59 @@
+import Fluent
+import Foundation
+import Testing
+import TrucCore
+import Vapor
+import VaporTesting
+@testable import TrucApp
+
+/// The incident pages, driven as a browser would (forms, no JavaScript).
+@Suite struct IncidentWebTests {
+    @Test(arguments: TestDatabase.available)
+    func aUnitReportsThroughTheFormAndThePrintableFormsShowTheReport(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            let ids = try await VulnerabilityFixtures.deptAInventory(w)
+            let a = w.deptA.id!
+            var admin = try await BrowserSession.signIn(w.app, email: w.adminA.email)
+            var page = try await admin.get("/units/\(a)/incidents/new?systemID=\(ids.system)")
+            #expect(page.status == .ok)
+            let form = page.body.string
+            #expect(form.contains("name=\"reporterEmail\"") && form.contains(w.adminA.email) && form.contains("Cổng dịch vụ công"))
+            var res = try await admin.post("/units/\(a)/incidents", form: [
+                "title": "Cổng DVC bị thay đổi giao diện", "systemID": ids.system.uuidString, "reporterOrganization": "Sở A",
+                "reporterName": "Quản Trị A", "reporterPhone": "0912345678", "reporterEmail": w.adminA.email, "operatingUnit": "Sở A",
+                "owningAgency": "UBND tỉnh", "systemName": "Cổng dịch vụ công", "domains": "dvc.so-a.gov.vn", "publicIPs": "203.0.113.5",
+                "summary": "Trang chủ bị thay bằng nội dung lạ; truy cập từ 198.51.100[.]44", "detectedAt": VNDateFormat.format(Date().addingTimeInterval(-7200), timeZone: w.app.config.timeZone),
+                "currentStatus": "ongoing", "detectionMethod": "user_report", "supportRequested": "true", "supportDetails": "Cần hỗ trợ điều tra",
+                "tlp": "AMBER"])
+            #expect(res.status == .seeOther, "\(res.body.string.prefix(400))")
+            let incident = try #require(try await Incident.query(on: w.db).first())
+            #expect(incident.supportRequested && incident.tlp == .amber && incident.$system.id == ids.system)
+            page = try await admin.get("/incidents/\(incident.id!)")
+            #expect(page.status == .ok)
+            let body = page.body.string
+            #expect(body.contains(incident.reference) && body.contains("198.51.100[.]44") && body.contains("[TBSC]"))
+            #expect(!body.contains("action=\"/incidents/\(incident.id!)/triage\""), "only the response team triages")
+            res = try await admin.post("/incidents/\(incident.id!)/updates", form: ["text": "Đã khôi phục trang chủ", "kind": "update"])
+            #expect(res.status == .seeOther)
+            res = try await admin.post("/incidents/\(incident.id!)/triage", form: ["severity": "high", "category": "defacement"])
+            #expect(res.status == .forbidden)
+            page = try await admin.get("/incidents/\(incident.id!)/print/initial")
+            #expect(page.status == .ok && page.body.string.contains("BÁO CÁO BAN ĐẦU SỰ CỐ MẠNG") && page.body.string.contains("Cổng dịch vụ công"))
+            page = try await admin.get("/incidents")
+            #expect(page.body.string.contains(incident.reference))
+            page = try await admin.get("/observables?kind=ipv4&value=198.51.100.44")
+            #expect(page.status == .ok && page.body.string.contains(incident.reference))
+
+            // The coordinator triages from the page; another unit's admin sees nothing.
+            var coordinator = try await BrowserSession.signIn(w.app, email: w.coordinator.email)
+            page = try await coordinator.get("/incidents/\(incident.id!)")
+            #expect(page.body.string.contains("action=\"/incidents/\(incident.id!)/triage\""))
+            res = try await coordinator.post("/incidents/\(incident.id!)/triage", form: ["severity": "high", "category": "defacement"])
+            #expect(res.status == .seeOther)
+            #expect(try await Incident.find(incident.id, on: w.db)?.status == .triaged)
+            var other = try await BrowserSession.signIn(w.app, email: w.adminB.email)
+            #expect(try await other.get("/incidents/\(incident.id!)").status == .notFound)
+            #expect(!(try await other.get("/incidents")).body.string.contains(incident.reference))
+        }
+    }
+}

@@ -235,3 +235,24 @@ def test_unit_admin_monitors_the_server_itself_and_sees_it_up(browser):
     browser.get(BASE + "/status")
     assert "SYT" in browser.find_element(By.CSS_SELECTOR, "main").text
     shot(browser, "status-board")
+
+
+def test_unit_reports_an_incident_and_prints_form_03(browser):
+    sign_in(browser, "quantri.syt@demo.truc.vn")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Sự cố"))
+    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Báo cáo sự cố"))
+    stamp = int(time.time() * 1000)
+    form = browser.find_element(By.CSS_SELECTOR, "form.stack")
+    form.find_element(By.NAME, "title").send_keys(f"Mã độc tống tiền {stamp}")
+    for name, value in (("reporterPhone", "0912345678"), ("owningAgency", "UBND tỉnh"), ("systemName", "Hệ thống quản lý bệnh viện")):
+        box = form.find_element(By.NAME, name)
+        box.clear()
+        box.send_keys(value)
+    form.find_element(By.NAME, "summary").send_keys("Máy chủ HIS bị mã hoá; kết nối tới 198.51.100[.]77")
+    click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    heading = browser.find_element(By.CSS_SELECTOR, "h1").text
+    assert f"Mã độc tống tiền {stamp}" in heading and "SC-" in heading, browser.page_source[:2000]
+    assert "198.51.100[.]77" in browser.page_source
+    shot(browser, "incident")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "In Mẫu 03"))
+    assert "BÁO CÁO BAN ĐẦU SỰ CỐ MẠNG" in browser.page_source

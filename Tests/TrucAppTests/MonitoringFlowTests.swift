@@ -277,8 +277,6 @@ import VaporTesting
             let closed = try await SMTPSink.start(group: F.group)
             let port = closed.port
             closed.stop()
-            let dead = F.dispatcher(w, sink: nil)
-            _ = dead
             let transport = NetworkAlertTransport(smtp: SMTPSettings(host: "127.0.0.1", port: port, security: .none, heloName: "t", timeout: .seconds(3)),
                                                   mailFrom: MailAddress(address: "truc@test.vn"), group: F.group, httpClient: w.app.http.client.shared)
             let failing = AlertDispatcher(owner: "a", transport: transport, publicURL: "http://truc.test", timeZone: w.app.config.timeZone)
@@ -314,14 +312,12 @@ import VaporTesting
                 return (status: 204, body: "", delayMs: 0)
             }
             var secret = ""
-            var hookID = ""
             try await w.app.testing().test(.POST, "/api/v1/units/\(w.deptA.id!)/webhooks", headers: w.bearer(w.adminA),
                                            beforeRequest: RosterFixture.json(#"{"name": "SOC", "url": "\#(server.url(path: "/hook").absoluteString)"}"#),
                                            afterResponse: { res async throws in
                 #expect(res.status == .created)
                 let dto = try res.content.decode(WebhookDTO.self)
                 secret = try #require(dto.secret)
-                hookID = dto.id.uuidString
             })
             try await w.app.testing().test(.GET, "/api/v1/units/\(w.deptA.id!)/webhooks", headers: w.bearer(w.adminA), afterResponse: { res async in
                 #expect(res.status == .ok && !res.body.string.contains(secret), "the secret is shown once only")
@@ -338,7 +334,6 @@ import VaporTesting
             #expect(!WebhookSignature.verify(header: signature, body: body + [32], secret: secret, now: Int(Date().timeIntervalSince1970)))
             let json = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
             #expect((json?["monitor"] as? [String: Any])?["id"] as? String == id.uuidString)
-            _ = hookID
             await server.stop()
         }
     }

@@ -55,7 +55,7 @@ enum MonitorBench {
         for _ in 0..<4 { tcpServers.append(try await LoopbackTCPServer.start(group: group)) }
         console.output("targets: \(httpServers.count) HTTP and \(tcpServers.count) TCP servers on 127.0.0.1".consoleText())
 
-        let unitID = try await prepareMonitors(options, http: httpServers, tcp: tcpServers, on: app.db)
+        try await prepareMonitors(options, http: httpServers, tcp: tcpServers, on: app.db)
         console.output("monitors: \(options.monitors) (\(Int(Double(options.monitors) * options.tcpShare)) TCP), every \(options.interval) s, spread over the interval; expected \(String(format: "%.1f", Double(options.monitors) / Double(options.interval))) probes/s".consoleText())
 
         let runner = NetworkProbeRunner(group: group, maxConnectionsPerHost: 16)
@@ -102,10 +102,10 @@ enum MonitorBench {
         try await runner.shutdown()
         for server in httpServers { await server.stop() }
         for server in tcpServers { await server.stop() }
-        _ = unitID
     }
 
     /// Replaces the monitors of the BENCH unit with `options.monitors` new ones (bulk SQL).
+    @discardableResult
     static func prepareMonitors(_ options: Options, http: [LoopbackHTTPServer], tcp: [LoopbackTCPServer], on db: any Database) async throws -> UUID {
         let unit: OrgUnit
         if let existing = try await OrgUnit.query(on: db).filter(\.$code == "BENCH").first() {

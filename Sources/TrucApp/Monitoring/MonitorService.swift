@@ -125,10 +125,7 @@ enum MonitorService {
         let days = UptimeMath.dailyUptime(rollups: history.rollups, days: 30, endingAt: now, timeZone: timeZone)
         let outages = try await MonitorOutage.query(on: db).filter(\.$monitor.$id == monitor.id!)
             .sort(\.$startedAt, .descending).limit(20).all()
-        let formatter = DateFormatter()
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd"
+        let formatter = MonitorViews.dayFormatter(timeZone)
         let dto = MonitorStatsDTO(
             monitorID: monitor.id!,
             uptime24h: UptimeMath.uptimePercent(up: recent.filter { $0.outcome == .up }.count,

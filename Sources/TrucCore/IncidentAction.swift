@@ -16,12 +16,17 @@ public enum IncidentAction: String, Sendable, Codable, CaseIterable {
     /// Write or change the final report (Mẫu 04): response team or reporting unit (the operating unit writes it
     /// under the circular; the team may complete it).
     case writeFinalReport = "write_final_report"
+    /// Send the initial report, an update or the final report to the national coordinator (VNCERT/CC): response
+    /// team or reporting unit, in any status but rejected (the final report is often sent once closed).
+    case notifyNational = "notify_national"
+    /// Change the TLP and the people named on the incident: response team or reporting unit, in any status.
+    case manageSharing = "manage_sharing"
 
     /// Whether only the response team may do it.
     public var isResponseTeamOnly: Bool {
         switch self {
         case .classify, .assign, .manageTasks: true
-        case .addUpdate, .addEvidence, .writeFinalReport: false
+        case .addUpdate, .addEvidence, .writeFinalReport, .notifyNational, .manageSharing: false
         }
     }
 
@@ -30,6 +35,8 @@ public enum IncidentAction: String, Sendable, Codable, CaseIterable {
     public var allowedStatuses: Set<IncidentStatus> {
         switch self {
         case .writeFinalReport: [.inProgress, .contained, .resolved]
+        case .notifyNational: Set(IncidentStatus.allCases.filter { $0 != .rejected })
+        case .manageSharing: Set(IncidentStatus.allCases)
         case .classify, .assign, .manageTasks, .addUpdate, .addEvidence: Set(IncidentStatus.allCases.filter(\.isOpen))
         }
     }
@@ -42,6 +49,8 @@ public enum IncidentAction: String, Sendable, Codable, CaseIterable {
         case .addUpdate: "cập nhật tình hình"
         case .addEvidence: "bổ sung chứng cứ"
         case .writeFinalReport: "lập báo cáo kết thúc ứng phó sự cố"
+        case .notifyNational: "gửi báo cáo tới VNCERT/CC"
+        case .manageSharing: "thay đổi mức chia sẻ (TLP) và người được xem"
         }
     }
 
@@ -53,6 +62,8 @@ public enum IncidentAction: String, Sendable, Codable, CaseIterable {
         case .addUpdate: "add a situation update"
         case .addEvidence: "add evidence"
         case .writeFinalReport: "write the final report"
+        case .notifyNational: "send a report to VNCERT/CC"
+        case .manageSharing: "change the sharing (TLP) and who may see it"
         }
     }
 }

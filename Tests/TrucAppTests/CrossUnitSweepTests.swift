@@ -144,7 +144,7 @@ import VaporTesting
                       InformationSystem.schema, Asset.schema, AssetProduct.schema, Vulnerability.schema, Finding.schema, Advisory.schema,
                       AdvisoryUnit.schema, AppSetting.schema, Monitor.schema, MonitorAlert.schema, AlertDelivery.schema,
                       MonitorOutage.schema, MaintenanceWindowRecord.schema, Webhook.schema, MonitorCheckStore.resultsTable,
-                      Incident.schema, IncidentEvent.schema, IncidentTaskRecord.schema, IncidentObservable.schema, IncidentEvidence.schema]
+                      Incident.schema, IncidentEvent.schema, IncidentTaskRecord.schema, IncidentObservable.schema, IncidentEvidence.schema, OutboxMail.schema]
         let sql = try #require(db as? any SQLDatabase)
         for table in tables {
             let rows = try await sql.raw("SELECT * FROM \(ident: table)").all()

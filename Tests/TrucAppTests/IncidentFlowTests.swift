@@ -24,10 +24,22 @@ import VaporTesting
         """
     }
 
+    /// The world with a member of the response team (role responder on the province) who has an API token.
+    static func withResponder(_ w: TestWorld) async throws -> (TestWorld, Person) {
+        let responder = Person(unitID: w.province.id!, email: "ucsc@test.vn", fullName: "Ứng Cứu", phone: "0900000001")
+        try await responder.create(on: w.db)
+        try await RoleAssignment(personID: responder.id!, unitID: w.province.id!, role: .responder).create(on: w.db)
+        var world = w
+        let secret = TokenSecret.generate()
+        try await APIToken(personID: responder.id!, name: "t", tokenHash: TokenSecret.hash(secret), prefix: "t", expiresAt: nil).create(on: w.db)
+        world.tokens[responder.email] = secret
+        return (world, responder)
+    }
+
     static func create(_ w: TestWorld, by person: Person? = nil, unit: OrgUnit? = nil, title: String = "Thay đổi giao diện cổng thông tin",
-                       tlp: String = "GREEN", named: [UUID] = [], summary: String? = nil) async throws -> IncidentDTO {
+                       tlp: String = "GREEN", named: [UUID] = [], summary: String? = nil, support: Bool = false) async throws -> IncidentDTO {
         var dto: IncidentDTO?
-        let report = summary.map { reportJSON(w, summary: $0) } ?? reportJSON(w)
+        let report = summary.map { reportJSON(w, summary: $0, support: support) } ?? reportJSON(w, support: support)
         let body = #"{"title": "\#(title)", "tlp": "\#(tlp)", "namedPeople": [\#(named.map { "\"\($0)\"" }.joined(separator: ","))], "report": \#(report)}"#
         try await w.app.testing().test(.POST, "/api/v1/units/\((unit ?? w.deptA).id!)/incidents", headers: w.bearer(person ?? w.adminA),
                                        beforeRequest: RosterFixture.json(body), afterResponse: { res async throws in
@@ -39,7 +51,7 @@ import VaporTesting
 
     /// An incident of Sở A with a task (for the cross-unit sweeps).
     static func deptAIncident(_ w: TestWorld) async throws -> (id: UUID, task: UUID) {
-        let incident = try await create(w, by: w.coordinator)
+        let incident = try await create(w, by: w.coordinator, support: true)
         let task = IncidentTaskRecord()
         task.id = UUID()
         task.$incident.id = incident.incident.id
@@ -59,15 +71,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.available)
     func aUnitReportsAndTheResponseTeamWorksTheIncidentToClosure(db: TestDatabase) async throws {
         try await withWorld(db) { w in
-            let responder = Person(unitID: w.province.id!, email: "ucsc@test.vn", fullName: "Ứng Cứu", phone: "0900000001")
-            try await responder.create(on: w.db)
-            try await RoleAssignment(personID: responder.id!, unitID: w.province.id!, role: .responder).create(on: w.db)
-            var tokens = w.tokens
-            let secret = TokenSecret.generate()
-            try await APIToken(personID: responder.id!, name: "t", tokenHash: TokenSecret.hash(secret), prefix: "t", expiresAt: nil).create(on: w.db)
-            tokens[responder.email] = secret
-            let world = TestWorld(app: w.app, province: w.province, deptA: w.deptA, deptB: w.deptB, agencyA1: w.agencyA1, telecom: w.telecom,
-                                  coordinator: w.coordinator, adminA: w.adminA, adminB: w.adminB, officerA: w.officerA, auditor: w.auditor, tokens: tokens)
+            let (world, responder) = try await Self.withResponder(w)
 
             let created = try await Self.create(world)
             let id = created.incident.id

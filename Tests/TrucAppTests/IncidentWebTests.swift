@@ -54,6 +54,50 @@ import VaporTesting
             var other = try await BrowserSession.signIn(w.app, email: w.adminB.email)
             #expect(try await other.get("/incidents/\(incident.id!)").status == .notFound)
             #expect(!(try await other.get("/incidents")).body.string.contains(incident.reference))
+
+            // The support request went to the coordinator through the outbox, and the page shows it.
+            page = try await coordinator.get("/incidents/\(incident.id!)")
+            #expect(page.body.string.contains("[TBSC] Đề nghị hỗ trợ ứng cứu sự cố \(incident.reference)") && page.body.string.contains(w.coordinator.email))
+            // The unit sends its initial report to VNCERT/CC from the page.
+            page = try await admin.get("/incidents/\(incident.id!)")
+            #expect(page.body.string.contains("action=\"/incidents/\(incident.id!)/notify-national\"") && page.body.string.contains("ir@vncert.vn"))
+            res = try await admin.post("/incidents/\(incident.id!)/notify-national", form: ["kind": "initial", "note": "Kính gửi."])
+            #expect(res.status == .seeOther, "\(res.body.string.prefix(300))")
+            let national = try await OutboxMail.query(on: w.db).filter(\.$purpose == .national).all()
+            #expect(national.map(\.recipient) == ["ir@vncert.vn"] && national.first?.subject.hasPrefix("[TBSC] Báo cáo ban đầu sự cố") == true)
+            res = try await admin.post("/incidents/\(incident.id!)/notify-national", form: ["kind": "final"])
+            #expect(res.status == .unprocessableEntity, "no final report yet")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aRedIncidentNamesItsReadersInTheFormAndTheSharingFormChangesThem(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            let a = w.deptA.id!
+            var admin = try await BrowserSession.signIn(w.app, email: w.adminA.email)
+            let form = try await admin.get("/units/\(a)/incidents/new").body.string
+            #expect(form.contains("name=\"namedPeople[]\"") && form.contains(w.officerA.fullName))
+            #expect(form.contains("Qua kiểm tra nhật ký hệ thống"), "detection methods are named, not coded")
+            let res = try await admin.post("/units/\(a)/incidents", form: [
+                "title": "Lộ lọt dữ liệu", "reporterOrganization": "Sở A", "reporterName": "Quản Trị A", "reporterPhone": "0912345678",
+                "reporterEmail": w.adminA.email, "operatingUnit": "Sở A", "owningAgency": "UBND tỉnh", "systemName": "Hệ thống hồ sơ",
+                "summary": "Nghi lộ dữ liệu", "detectedAt": VNDateFormat.format(Date().addingTimeInterval(-3600), timeZone: w.app.config.timeZone),
+                "detectionMethod": "log_review", "tlp": "RED", "namedPeople[]": w.officerA.id!.uuidString])
+            #expect(res.status == .seeOther, "\(res.body.string.suffix(1500))")
+            let incident = try #require(try await Incident.query(on: w.db).first())
+            #expect(incident.tlp == .red && incident.namedPeople == [w.officerA.id!])
+            var officer = try await BrowserSession.signIn(w.app, email: w.officerA.email)
+            #expect(try await officer.get("/incidents/\(incident.id!)").status == .ok)
+            var coordinator = try await BrowserSession.signIn(w.app, email: w.coordinator.email)
+            #expect(try await coordinator.get("/incidents/\(incident.id!)").status == .notFound, "RED: only the named people")
+            let page = try await admin.get("/incidents/\(incident.id!)").body.string
+            #expect(page.contains("action=\"/incidents/\(incident.id!)/sharing\"") && page.contains("TLP:RED"))
+            #expect(!page.contains("action=\"/incidents/\(incident.id!)/notify-national\""), "a RED incident is not sent outside")
+            // The reporter names the coordinator instead of the officer.
+            let changed = try await admin.post("/incidents/\(incident.id!)/sharing", form: ["tlp": "RED", "namedPeople[]": w.coordinator.id!.uuidString])
+            #expect(changed.status == .seeOther)
+            #expect(try await coordinator.get("/incidents/\(incident.id!)").status == .ok)
+            #expect(try await officer.get("/incidents/\(incident.id!)").status == .notFound)
         }
     }
 }

@@ -338,7 +338,7 @@ import VaporTesting
             // Incidents
             try await api.call(.GET, "/api/v1/units/\(deptA)/incidents/prefill")
             let incident = try await api.call(.POST, "/api/v1/units/\(deptA)/incidents", json: """
-            {"title": "Thay đổi giao diện", "tlp": "AMBER", "report": \(IncidentFlowTests.reportJSON(w))}
+            {"title": "Thay đổi giao diện", "tlp": "AMBER", "report": \(IncidentFlowTests.reportJSON(w, support: true))}
             """)
             let incidentID = incident["incident"]?["id"]?.stringValue ?? "missing"
             try await api.call(.GET, "/api/v1/incidents")
@@ -356,6 +356,8 @@ import VaporTesting
             try await api.call(.PUT, "/api/v1/incidents/\(incidentID)/final-report", json: """
             {"whatHappened": "Khai thác CMS", "impact": "2 giờ", "actionsTaken": "Khôi phục", "rootCause": "CMS cũ", "preventionMeasures": "Cập nhật", "resolvedAt": "\(ISO8601DateFormatter().string(from: Date()))"}
             """)
+            try await api.call(.POST, "/api/v1/incidents/\(incidentID)/notify-national", json: #"{"kind": "final", "note": "Kính gửi báo cáo kết thúc."}"#)
+            try await api.call(.PUT, "/api/v1/incidents/\(incidentID)/sharing", json: #"{"tlp": "AMBER", "namedPeople": ["\#(w.officerA.id!)"]}"#)
             try await api.call(.GET, "/api/v1/incidents/\(incidentID)/stix")
             try await api.call(.GET, "/api/v1/incidents/\(incidentID)/misp")
 
@@ -445,6 +447,7 @@ final class APIExerciser {
                                                       body: body.map { ByteBuffer(string: $0) })
         let expected: HTTPStatus = switch op.reply {
         case .created: .created
+        case .accepted: .accepted
         case .noContent: .noContent
         default: .ok
         }
@@ -455,7 +458,7 @@ final class APIExerciser {
         let type = res.headers.first(name: .contentType) ?? ""
         let schema: JSONValue
         switch op.reply {
-        case let .json(name), let .created(name): schema = .ref(name)
+        case let .json(name), let .created(name), let .accepted(name): schema = .ref(name)
         case let .page(name): schema = .ref(APIDocument.pageSchemaName(name))
         case let .list(name): schema = .object(["type": "array", "items": .ref(name)])
         case .noContent:

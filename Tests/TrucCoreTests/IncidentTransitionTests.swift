@@ -125,6 +125,16 @@ import Testing
             let allowed: Set<IncidentStatus> = [.inProgress, .contained, .resolved]
             #expect((result(.writeFinalReport, status, Self.unitAdmin) == nil) == allowed.contains(status))
         }
+        for actor in [Self.team, Self.unitAdmin, Self.dutyOfficer] {
+            for status in IncidentStatus.allCases {
+                #expect((result(.notifyNational, status, actor) == nil) == (status != .rejected), "\(status)")
+                #expect(result(.manageSharing, status, actor) == nil)
+            }
+        }
+        for action in [IncidentAction.notifyNational, .manageSharing] {
+            #expect(result(action, .inProgress, Self.otherUnitAdmin) == .actionForbidden(action))
+            #expect(result(action, .inProgress, Self.auditor) == .actionForbidden(action))
+        }
         #expect(result(.classify, .closed, Self.team) == .actionNotAllowed(.classify, status: .closed))
         #expect(result(.writeFinalReport, .reported, Self.team) == .actionNotAllowed(.writeFinalReport, status: .reported))
     }

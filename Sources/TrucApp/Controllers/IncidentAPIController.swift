@@ -23,6 +23,8 @@ struct IncidentAPIController: RouteCollection {
         incident.get("evidence", ":evidenceID", use: evidence)
         incident.get("stix", use: stix)
         incident.get("misp", use: misp)
+        incident.post("notify-national", use: notifyNational)
+        incident.put("sharing", use: sharing)
         routes.post("incident-tasks", ":taskID", "status", use: taskStatus)
         routes.get("observables", use: sightings)
     }
@@ -64,6 +66,12 @@ struct IncidentAPIController: RouteCollection {
               reply: .file("application/stix+json")),
         .init(method: .GET, path: "/api/v1/incidents/{incidentID}/misp", summary: "The incident as a MISP event (JSON)", tag: "Incidents",
               reply: .file("application/json")),
+        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/notify-national",
+              summary: "E-mail VNCERT/CC (the national contact) the initial report, an update or the final report, with a \"[TBSC]\" subject; queued and sent by the server (202), refused for TLP:RED",
+              tag: "Incidents", body: .json("NationalNoticeInput"), reply: .accepted("IncidentMail")),
+        .init(method: .PUT, path: "/api/v1/incidents/{incidentID}/sharing",
+              summary: "Change the TLP and the people named on the incident (who may see a TLP:RED incident)", tag: "Incidents",
+              body: .json("IncidentSharingInput"), reply: .json("Incident")),
         .init(method: .POST, path: "/api/v1/incident-tasks/{taskID}/status", summary: "Mark a task done or cancelled (response team)",
               tag: "Incidents", body: .json("IncidentTaskStatusInput"), reply: .json("IncidentTask")),
         .init(method: .GET, path: "/api/v1/observables",
@@ -77,7 +85,8 @@ struct IncidentAPIController: RouteCollection {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.report, on: unit.requireID())
         let input = try req.content.decode(IncidentInput.self)
-        let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone)
+        let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone,
+                                                        publicURL: req.application.config.publicURL)
         return try MonitorAPIController.created(try await IncidentService.detail(incident, for: principal, on: req.db))
     }
 
@@ -159,6 +168,21 @@ struct IncidentAPIController: RouteCollection {
     func finalReport(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
         try await IncidentService.writeFinalReport(incident, try req.content.decode(FinalIncidentReport.self), by: principal, on: req.db)
+        return try await IncidentService.detail(incident, for: principal, on: req.db)
+    }
+
+    func notifyNational(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        let mail = try await IncidentNotifications.notifyNational(incident, try req.content.decode(NationalNoticeInput.self), by: principal,
+                                                                  on: req.db, zone: req.timeZone)
+        let response = try Response(status: .accepted)
+        try response.content.encode(IncidentMailDTO(mail))
+        return response
+    }
+
+    func sharing(req: Request) async throws -> IncidentDTO {
+        let (incident, principal) = try await IncidentService.find(req)
+        try await IncidentService.updateSharing(incident, try req.content.decode(IncidentSharingInput.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 

@@ -24,6 +24,8 @@ struct IncidentWebController: RouteCollection {
         incident.get("print", ":form", use: printForm)
         incident.get("stix", use: stix)
         incident.get("misp", use: misp)
+        incident.post("notify-national", use: notifyNational)
+        incident.post("sharing", use: sharing)
         routes.post("incident-tasks", ":taskID", "status", use: taskStatus)
         routes.get("observables", use: sightings)
     }
@@ -63,12 +65,13 @@ struct IncidentWebController: RouteCollection {
         let systemID = try FindingService.uuid(req.query[String.self, at: "systemID"], "systemID")
         let report = try await IncidentPrefiller.report(unit: unit, systemID: systemID, principal: principal, on: req.db)
         let systems = try await InformationSystem.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(\.$name).all()
+        let people = try await Self.activePeople(on: req.db)
         return Layout.page(ctx, title: ctx.t("Báo cáo ban đầu sự cố", "Initial incident report"), body: """
         <h1>\(ctx.t("Báo cáo ban đầu sự cố (Mẫu 03, Thông tư 20/2017/TT-BTTTT)", "Initial incident report (form 03, Circular 20/2017)")) – \(unit.name)</h1>
         <form class="filters" method="get" action="/units/\(unit.id)/incidents/new"><label>\(ctx.t("Điền sẵn từ hệ thống", "Prefill from system"))
         <select name="systemID"><option value="">—</option>\(VulnViews.options(systems.map { ($0.id!.uuidString, $0.name) }, selected: systemID?.uuidString))</select></label>
         <button>\(ctx.t("Điền sẵn", "Prefill"))</button></form>
-        \(IncidentViews.reportForm(ctx, action: "/units/\(unit.id!)/incidents", report: report, systemID: systemID))
+        \(IncidentViews.reportForm(ctx, action: "/units/\(unit.id!)/incidents", report: report, systemID: systemID, people: people))
         """)
     }
 
@@ -76,7 +79,8 @@ struct IncidentWebController: RouteCollection {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.report, on: unit.requireID())
         let input = try IncidentViews.input(from: try req.content.decode(IncidentViews.ReportForm.self), zone: req.timeZone)
-        let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone)
+        let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone,
+                                                        publicURL: req.application.config.publicURL)
         return RosterWebController.redirect(req, to: "/incidents/\(incident.id!)", message: PageContext(req).t("Đã gửi báo cáo \(incident.reference)", "Report \(incident.reference) sent"))
     }
 
@@ -86,10 +90,45 @@ struct IncidentWebController: RouteCollection {
         let (incident, principal) = try await IncidentService.find(req)
         _ = try await incident.$unit.get(on: req.db)
         let dto = try await IncidentService.detail(incident, for: principal, on: req.db)
-        let people = IncidentAccess.isResponseTeam(principal) ? try await Person.query(on: req.db).filter(\.$isActive == true).sort(\.$fullName).limit(500).all() : []
-        let vncert = try await Contact.query(on: req.db).all().first { ($0.email ?? "").contains("vncert") }?.email
+        let people = try await Self.activePeople(on: req.db)
+        let vncert = try await IncidentNotifications.nationalAddress(on: req.db)?.email
         return Layout.page(PageContext(req), title: incident.reference, body: IncidentViews.detail(PageContext(req), incident: incident, dto: dto,
                                                                                                  principal: principal, people: people, nationalEmail: vncert))
+    }
+
+    /// People offered in the assignment and named-people pickers.
+    static func activePeople(on db: any Database) async throws -> [Person] {
+        try await Person.query(on: db).filter(\.$isActive == true).sort(\.$fullName).limit(500).all()
+    }
+
+    struct NationalForm: Content {
+        var kind: NationalNoticeKind
+        var note: String?
+    }
+
+    func notifyNational(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        let form = try req.content.decode(NationalForm.self)
+        let mail = try await IncidentNotifications.notifyNational(incident, NationalNoticeInput(kind: form.kind, note: form.note.nonEmpty),
+                                                                  by: principal, on: req.db, zone: req.timeZone)
+        return back(req, incident, "Đã đưa thư tới \(mail.recipient) vào hàng gửi", "The e-mail to \(mail.recipient) is queued")
+    }
+
+    struct SharingForm: Content {
+        var tlp: String
+        var namedPeople: [String]?
+    }
+
+    func sharing(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        let form = try req.content.decode(SharingForm.self)
+        guard let tlp = TLP(label: form.tlp) else { throw BilingualError.invalid("Mức TLP không hợp lệ.", "tlp is not a TLP level.") }
+        try await IncidentService.updateSharing(incident, IncidentSharingInput(tlp: tlp, namedPeople: (form.namedPeople ?? []).compactMap(UUID.init(uuidString:))),
+                                                by: principal, on: req.db)
+        guard IncidentAccess.mayRead(incident, principal) else {
+            return RosterWebController.redirect(req, to: "/incidents", message: PageContext(req).t("Đã lưu mức chia sẻ", "Sharing saved"))
+        }
+        return back(req, incident, "Đã lưu mức chia sẻ", "Sharing saved")
     }
 
     func back(_ req: Request, _ incident: Incident, _ vi: String, _ en: String) -> Response {

@@ -44,6 +44,10 @@ struct IncidentDTO: Content, Equatable {
     var evidence: [IncidentEvidenceDTO]
     /// The e-mail subject for notifying the national coordinator (VNCERT/CC), by the "[TBSC]" convention.
     var nationalSubject: String
+    /// For TLP:RED: the people named on it (besides its reporter and assignee).
+    var namedPeople: [IncidentPersonDTO]
+    /// E-mails queued about it: support requests, reports to VNCERT/CC.
+    var mails: [IncidentMailDTO]
     var allowedStatuses: [IncidentStatus]
 }
 
@@ -135,3 +139,49 @@ struct ObservableSightingsDTO: Content, Equatable {
 
 extension InitialIncidentReport: Content {}
 extension FinalIncidentReport: Content {}
+
+/// Body of POST /incidents/{incidentID}/notify-national.
+struct NationalNoticeInput: Content {
+    var kind: NationalNoticeKind
+    /// The update's text (required for an update), or a covering line.
+    var note: String?
+}
+
+/// Body of PUT /incidents/{incidentID}/sharing.
+struct IncidentSharingInput: Content {
+    var tlp: TLP
+    /// Who else may see a TLP:RED incident (person ids); replaces the list.
+    var namedPeople: [UUID]
+}
+
+/// A person named on an incident.
+struct IncidentPersonDTO: Content, Equatable {
+    var id: UUID
+    var fullName: String
+    var email: String
+}
+
+/// An e-mail queued about an incident (support request, report to VNCERT/CC) and whether it went.
+struct IncidentMailDTO: Content, Equatable {
+    var id: UUID
+    var purpose: String
+    var recipient: String
+    var subject: String
+    var status: DeliveryStatus
+    var attempts: Int
+    var createdAt: Date
+    var sentAt: Date?
+    var lastError: String?
+
+    init(_ mail: OutboxMail) {
+        id = mail.id!
+        purpose = mail.purpose.rawValue
+        recipient = mail.recipient
+        subject = mail.subject
+        status = mail.status
+        attempts = mail.attempts
+        createdAt = mail.createdAt
+        sentAt = mail.sentAt
+        lastError = mail.lastError
+    }
+}

@@ -29,8 +29,10 @@ enum IncidentService {
 
     // MARK: - Reporting
 
+    /// Records a report. When the unit asks for emergency support, the response team and the coordinators are
+    /// e-mailed in the same transaction (`IncidentNotifications`); `publicURL` makes the link in that mail.
     static func create(unitID: UUID, input: IncidentInput, by principal: Principal, on db: any Database,
-                       zone: TimeZone, now: Date = Date()) async throws -> Incident {
+                       zone: TimeZone, publicURL: String, now: Date = Date()) async throws -> Incident {
         let report: InitialIncidentReport
         do { report = try input.report.validated(now: now) } catch { throw invalid(error) }
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -53,7 +55,8 @@ enum IncidentService {
         incident.reportedAt = report.reportedAt
         incident.supportRequested = report.supportRequested
         incident.confidential = report.keepConfidential
-        incident.namedPeople = input.namedPeople ?? []
+        incident.namedPeople = try await namedPeople(input.namedPeople ?? [], on: db).map { $0.id! }
+        let unitName = try await OrgUnit.find(unitID, on: db)?.name ?? report.reporterOrganization
         incident.createdBy = principal.personID
         // References are numbered per year; a concurrent report taking the same number is retried.
         for attempt in 0..<5 {
@@ -70,6 +73,14 @@ enum IncidentService {
                     try await event(incident, .reported, "\(incident.reference): \(title)", by: principal, at: now, on: tx)
                     for observable in ObservableExtractor.extract(from: [report.summary, report.services ?? ""].joined(separator: "\n")) {
                         try await addObservable(observable, to: incident, source: "extracted", on: tx)
+                    }
+                    if report.supportRequested {
+                        let count = try await IncidentNotifications.queueSupportRequest(incident, unitName: unitName, publicURL: publicURL,
+                                                                                         zone: zone, now: now, on: tx)
+                        try await event(incident, .notification,
+                                        "Đề nghị hỗ trợ khẩn cấp đã gửi tới \(count) người của Đội ƯCSC và điều phối / "
+                                            + "Emergency support request sent to \(count) people of the response team and coordination",
+                                        by: nil, at: now, on: tx)
                     }
                     try await Audit.record("incident.create", entity: "incident", id: incident.id?.uuidString, unitID: unitID,
                                            after: summary(incident), by: principal, on: tx)
@@ -259,6 +270,49 @@ enum IncidentService {
         return evidence
     }
 
+    /// The active people of `ids` (each once, in order); 422 naming any unknown or inactive id.
+    static func namedPeople(_ ids: [UUID], on db: any Database) async throws -> [Person] {
+        var seen = Set<UUID>()
+        let unique = ids.filter { seen.insert($0).inserted }
+        guard unique.count <= 100 else {
+            throw BilingualError.invalid("Tối đa 100 người được nêu tên.", "namedPeople: at most 100 people.")
+        }
+        guard !unique.isEmpty else { return [] }
+        let found = try await Person.query(on: db).filter(\.$id ~~ unique).all().filter(\.isActive)
+        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id!, $0) })
+        let missing = unique.filter { byID[$0] == nil }
+        guard missing.isEmpty else {
+            let list = missing.map(\.uuidString).joined(separator: ", ")
+            throw BilingualError.invalid("Không có người này: \(list).", "namedPeople: no such active person: \(list).")
+        }
+        return unique.compactMap { byID[$0] }
+    }
+
+    /// Changes the TLP and the named people. Observables that carried the incident's TLP follow it. Making an
+    /// incident TLP:RED names the caller too when they would otherwise lose sight of it.
+    static func updateSharing(_ incident: Incident, _ input: IncidentSharingInput, by principal: Principal,
+                              on db: any Database) async throws {
+        var people = try await namedPeople(input.namedPeople, on: db)
+        if input.tlp == .red, ![incident.createdBy, incident.$assignee.id].contains(principal.personID),
+           !people.contains(where: { $0.id == principal.personID }),
+           let me = try await Person.find(principal.personID, on: db) {
+            people.append(me)
+        }
+        let names = people.map(\.fullName).joined(separator: ", ")
+        let oldTLP = incident.tlp
+        let line = "TLP:\(oldTLP.rawValue) → TLP:\(input.tlp.rawValue)" + (names.isEmpty ? "" : " · \(names)")
+        let ids = people.map { $0.id! }
+        try await act(.manageSharing, on: incident, by: principal, db: db, audit: "incident.sharing", line: (.access, line)) { tx in
+            incident.tlp = input.tlp
+            incident.namedPeople = ids
+            try await incident.save(on: tx)
+            if oldTLP != input.tlp {
+                try await IncidentObservable.query(on: tx).filter(\.$incident.$id == incident.id!).filter(\.$tlp == oldTLP)
+                    .set(\.$tlp, to: input.tlp).update()
+            }
+        }
+    }
+
     // MARK: - Reading
 
     static func summary(_ incident: Incident, unitName: String? = nil) -> IncidentSummaryDTO {
@@ -298,6 +352,8 @@ enum IncidentService {
             for row in same { if let ref = visibleIDs[row.$incident.id] { others["\(row.kind.rawValue)|\(row.value)", default: []].append(ref) } }
         }
         let organization = incident.report?.reporterOrganization ?? ""
+        let named = try await Person.query(on: db).filter(\.$id ~~ incident.namedPeople).sort(\.$fullName).all()
+        let mails = try await IncidentNotifications.mails(of: incident, on: db)
         let status = ReportingClock.status(detectedAt: incident.detectedAt, reportedAt: incident.reportedAt, now: now)
         return IncidentDTO(
             incident: summary(incident, unitName: incident.$unit.value?.name),
@@ -313,6 +369,8 @@ enum IncidentService {
             nationalSubject: incident.finalReport != nil
                 ? TBSCSubject.finalReport(reference: incident.reference, organization: organization, summary: incident.title)
                 : TBSCSubject.initialReport(reference: incident.reference, organization: organization, summary: incident.title),
+            namedPeople: named.map { IncidentPersonDTO(id: $0.id!, fullName: $0.fullName, email: $0.email) },
+            mails: mails,
             allowedStatuses: IncidentTransition.allowedTargets(from: incident.status, actor: IncidentAccess.actor(incident, principal),
                                                                hasFinalReport: incident.finalReport != nil,
                                                                isClassified: incident.severity != nil && incident.category != nil))

@@ -26,5 +26,6 @@ enum Migrations {
         CreateMonitorAlert(),          // 019
         UpdateUnitAddStatusPage(),     // 020
         CreateIncident(),              // 021
+        CreateOutboxMail(),            // 022
     ]
 }

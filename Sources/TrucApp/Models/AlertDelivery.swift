@@ -7,9 +7,7 @@ final class AlertDelivery: Model, @unchecked Sendable {
     static let schema = "alert_deliveries"
 
     enum Channel: String, Codable, Sendable { case email, webhook }
-    enum Status: String, Codable, Sendable, CaseIterable {
-        case pending, sending, sent, failed
-    }
+    typealias Status = DeliveryStatus
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "alert_id") var alert: MonitorAlert

@@ -6,7 +6,8 @@ final class IncidentEvent: Model, @unchecked Sendable {
     static let schema = "incident_events"
 
     enum Kind: String, Codable, Sendable, CaseIterable {
-        case reported, status, triage, assignment, comment, update, task, evidence, observable, finalReport = "final_report", access
+        case reported, status, triage, assignment, comment, update, task, evidence, observable, finalReport = "final_report", access,
+             notification
     }
 
     @ID(key: .id) var id: UUID?

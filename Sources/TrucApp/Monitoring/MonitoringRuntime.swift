@@ -6,8 +6,8 @@ import TrucCore
 import TrucNet
 import Vapor
 
-/// Starts the background work of monitoring in `serve`: the check scheduler, the alert loop (escalation and
-/// delivery) and housekeeping (rolling up old results, under a job lease). Every instance runs all three; the
+/// Starts the background work of `serve`: the check scheduler, the delivery loop (alert escalation and
+/// delivery, and the mail outbox of incidents) and housekeeping (rolling up old results, under a job lease). Every instance runs all three; the
 /// database decides which instance does each piece of work.
 final class MonitoringRuntime: LifecycleHandler, @unchecked Sendable {
     private var tasks: [Task<Void, Never>] = []
@@ -21,8 +21,10 @@ final class MonitoringRuntime: LifecycleHandler, @unchecked Sendable {
         let router = AlertRouter(timeZone: app.config.timeZone)
         let scheduler = MonitorScheduler(db: app.db, runner: runner, alerts: router, owner: owner,
                                          maxInFlight: app.config.monitorConcurrency, logger: app.logger)
-        let dispatcher = AlertDispatcher(owner: owner, transport: Self.transport(app), publicURL: app.config.publicURL,
+        let transport = Self.transport(app)
+        let dispatcher = AlertDispatcher(owner: owner, transport: transport, publicURL: app.config.publicURL,
                                          timeZone: app.config.timeZone, logger: app.logger)
+        let outbox = OutboxDispatcher(owner: owner, transport: transport, logger: app.logger)
         let db = app.db
         let logger = app.logger
         let owner = self.owner
@@ -32,8 +34,9 @@ final class MonitoringRuntime: LifecycleHandler, @unchecked Sendable {
                 do {
                     try await router.escalateDue(on: db)
                     try await dispatcher.deliverDue(on: db)
+                    try await outbox.deliverDue(on: db)
                 } catch {
-                    logger.error("alert loop: \(String(describing: error))")
+                    logger.error("delivery loop: \(String(describing: error))")
                 }
                 try? await Task.sleep(for: .seconds(1))
             }

@@ -125,6 +125,8 @@ enum APIDocument {
             responses[200] = reply("OK", [.json: .content(.init(schema: .array(items: ref(name))))])
         case let .created(name):
             responses[201] = reply("Created", [.json: .content(.init(schema: ref(name)))])
+        case let .accepted(name):
+            responses[202] = reply("Accepted: queued, done in the background", [.json: .content(.init(schema: ref(name)))])
         case .noContent:
             responses[204] = reply("Done; no content", [:])
         case let .file(mediaType):
@@ -196,7 +198,7 @@ enum APIDocument {
             default: break
             }
             switch op.reply {
-            case let .json(name), let .page(name), let .list(name), let .created(name): names.insert(name)
+            case let .json(name), let .page(name), let .list(name), let .created(name), let .accepted(name): names.insert(name)
             case .noContent, .file: break
             }
         }

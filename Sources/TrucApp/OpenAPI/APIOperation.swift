@@ -21,6 +21,8 @@ struct APIOperation: Sendable {
         case list(String)
         /// 201 with a JSON object of the named schema.
         case created(String)
+        /// 202 with a JSON object of the named schema: queued, done in the background.
+        case accepted(String)
         /// 204, no body.
         case noContent
         /// 200 with a body of the given media type (text/calendar, text/vcard, text/csv, application/octet-stream).

@@ -13,7 +13,20 @@ enum IncidentViews {
     }
 
     /// The Mẫu 03 form, grouped as the paper form.
-    static func reportForm(_ ctx: PageContext, action: String, report r: InitialIncidentReport, systemID: UUID?) -> HTML {
+    /// A multiple choice of people (for the people named on a TLP:RED incident).
+    static func peoplePicker(_ ctx: PageContext, _ people: [Person], selected: Set<UUID>) -> HTML {
+        """
+        <label>\(ctx.t("Người được xem sự cố TLP:RED (ngoài người báo cáo và người được phân công)", "People who may see a TLP:RED incident (besides its reporter and assignee)"))
+        <select name="namedPeople[]" multiple size="6">\(people.html { p in
+            "<option value=\"\(p.id!.uuidString)\"\(selected.contains(p.id!) ? HTML(raw: " selected") : .empty)>\(p.fullName) &lt;\(p.email)&gt;</option>"
+        })</select></label>
+        """
+    }
+
+    static let detectionKinds = ["monitoring_system", "log_review", "user_report", "external_notification", "audit", "other"]
+    static let notifiedKinds = ["vncert", "ncsc", "authority_of_information_security", "police", "owning_agency", "isp", "provincial_coordinator"]
+
+    static func reportForm(_ ctx: PageContext, action: String, report r: InitialIncidentReport, systemID: UUID?, people: [Person]) -> HTML {
         """
         <form class="stack" method="post" action="\(action)">\(ctx.csrfField)
         \(systemID.map { "<input type=\"hidden\" name=\"systemID\" value=\"\($0.uuidString)\">" as HTML } ?? .empty)
@@ -45,13 +58,14 @@ enum IncidentViews {
         \(area(ctx.t("Mô tả sơ bộ (IP, tên miền, mã băm… được nhận diện tự động)", "Short description (IPs, domains, hashes… are picked out)"), "summary", nil, required: true))
         \(field(ctx.t("Thời điểm phát hiện", "Detected at"), "detectedAt", ctx.inputDate(r.detectedAt), required: true, type: "datetime-local"))
         <label>\(ctx.t("Tình trạng hiện tại", "Current status")) <select name="currentStatus">\(VulnViews.options(IncidentCurrentStatus.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: r.currentStatus.rawValue))</select></label>
-        <label>\(ctx.t("Cách thức phát hiện", "How it was detected")) <select name="detectionMethod">\(VulnViews.options(["monitoring_system", "log_review", "user_report", "external_notification", "audit", "other"].map { ($0, $0) }, selected: r.detectionMethod.kind))</select></label>
+        <label>\(ctx.t("Cách thức phát hiện", "How it was detected")) <select name="detectionMethod">\(VulnViews.options(detectionKinds.compactMap { kind in IncidentDetectionMethod(kind: kind, details: nil).map { (kind, ctx.t($0.vietnamese, $0.english)) } }, selected: r.detectionMethod.kind))</select></label>
         \(field(ctx.t("Chi tiết (ai thông báo, cách khác)", "Details (who notified, other way)"), "detectionDetails", r.detectionMethod.details))
-        <p>\(ctx.t("Đã thông báo cho", "Already notified")): \(["vncert", "ncsc", "authority_of_information_security", "police", "owning_agency", "isp", "provincial_coordinator"].html { "<label><input type=\"checkbox\" name=\"notified[]\" value=\"\($0)\"> \($0)</label> " })</p>
+        <p>\(ctx.t("Đã thông báo cho", "Already notified")): \(notifiedKinds.compactMap { kind in NotifiedParty(kind: kind).map { (kind, ctx.t($0.vietnamese, $0.english)) } }.html { "<label><input type=\"checkbox\" name=\"notified[]\" value=\"\($0.0)\"> \($0.1)</label> " })</p>
         <label><input type="checkbox" name="keepConfidential" value="true"> \(ctx.t("Đề nghị giữ bí mật thông tin sự cố", "Keep the incident confidential"))</label>
         <label><input type="checkbox" name="supportRequested" value="true"> \(ctx.t("Đề nghị hỗ trợ ứng cứu khẩn cấp", "Request emergency support"))</label>
         \(area(ctx.t("Nội dung đề nghị hỗ trợ", "Support needed"), "supportDetails", nil))
         <label>TLP <select name="tlp">\(VulnViews.options(TLP.allCases.map { ($0.rawValue, "\($0.label) — \(ctx.t($0.vietnamese, $0.english))") }, selected: TLP.amber.rawValue))</select></label>
+        \(peoplePicker(ctx, people, selected: []))
         </fieldset>
         <button type="submit">\(ctx.t("Gửi báo cáo ban đầu", "Send the initial report"))</button>
         </form>
@@ -90,6 +104,7 @@ enum IncidentViews {
         var supportRequested: String?
         var supportDetails: String?
         var tlp: String?
+        var namedPeople: [String]?
     }
 
     static func input(from f: ReportForm, zone: TimeZone, now: Date = Date()) throws -> IncidentInput {
@@ -117,14 +132,15 @@ enum IncidentViews {
             keepConfidential: f.keepConfidential == "true", supportRequested: f.supportRequested == "true",
             supportDetails: f.supportDetails.nonEmpty, reportedAt: now)
         return IncidentInput(title: f.title, systemID: f.systemID.nonEmpty.flatMap(UUID.init(uuidString:)),
-                             tlp: f.tlp.flatMap(TLP.init(label:)), namedPeople: nil, report: report)
+                             tlp: f.tlp.flatMap(TLP.init(label:)), namedPeople: f.namedPeople?.compactMap(UUID.init(uuidString:)), report: report)
     }
 
     static func detail(_ ctx: PageContext, incident: Incident, dto: IncidentDTO, principal: Principal, people: [Person], nationalEmail: String?) -> HTML {
         let i = dto.incident
         let id = incident.id!
         let team = IncidentAccess.isResponseTeam(principal)
-        let mailto = "mailto:\(nationalEmail ?? "")?subject=\(dto.nationalSubject.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")"
+        let actor = IncidentAccess.actor(incident, principal)
+        func may(_ action: IncidentAction) -> Bool { (try? IncidentTransition.check(action, status: incident.status, actor: actor)) != nil }
         return """
         <h1>\(i.reference): \(i.title) \(VulnViews.tlp(i.tlp))</h1>
         <p>\(incident.$unit.value?.name ?? "") · <strong>\(ctx.t(i.status.vietnamese, i.status.english))</strong>
@@ -132,8 +148,10 @@ enum IncidentViews {
         <p class="\(i.reportedLate ? "gap" : "muted")">\(ctx.t("Phát hiện", "Detected")) \(ctx.date(i.detectedAt)) · \(ctx.t("Báo cáo", "Reported")) \(ctx.date(i.reportedAt)) · \(ctx.t("Hạn báo cáo ban đầu (5 ngày)", "Initial report due (5 days)")) \(ctx.date(i.reportDeadline)) · \(dto.clock)</p>
         \(i.supportRequested ? "<p class=\"gap\">\(ctx.t("Đơn vị đề nghị hỗ trợ ứng cứu khẩn cấp", "The unit requests emergency support")): \(dto.report?.supportDetails ?? "")</p>" as HTML : .empty)
         <p><a href="/incidents/\(id)/print/initial">\(ctx.t("In Mẫu 03", "Print form 03"))</a> · \(dto.finalReport != nil ? "<a href=\"/incidents/\(id)/print/final\">\(ctx.t("In Mẫu 04", "Print form 04"))</a> · " as HTML : .empty)
-        <a href="/incidents/\(id)/stix">STIX 2.1</a> · <a href="/incidents/\(id)/misp">MISP</a> · <a href="\(mailto)">\(ctx.t("Thư gửi VNCERT/CC", "E-mail to VNCERT/CC"))</a> <code>\(dto.nationalSubject)</code></p>
+        <a href="/incidents/\(id)/stix">STIX 2.1</a> · <a href="/incidents/\(id)/misp">MISP</a></p>
         <div class="card"><p style="white-space: pre-wrap">\(dto.report?.summary ?? "")</p></div>
+        \(sharing(ctx, incident: incident, dto: dto, people: people, editable: may(.manageSharing)))
+        \(national(ctx, incident: incident, dto: dto, nationalEmail: nationalEmail, allowed: may(.notifyNational)))
         <h2>\(ctx.t("Xử lý", "Response"))</h2>
         <div class="filters">
         \(team ? """
@@ -192,6 +210,63 @@ enum IncidentViews {
         """
     }
 
+    /// The TLP, the people named on the incident and, for those who may, the form to change them.
+    static func sharing(_ ctx: PageContext, incident: Incident, dto: IncidentDTO, people: [Person], editable: Bool) -> HTML {
+        let named = dto.namedPeople.map { "\($0.fullName) <\($0.email)>" }.joined(separator: ", ")
+        return """
+        <h2>\(ctx.t("Chia sẻ", "Sharing"))</h2>
+        <p>\(VulnViews.tlp(incident.tlp)) \(ctx.t(incident.tlp.vietnamese, incident.tlp.english))\(named.isEmpty ? "" : " · \(ctx.t("Người được nêu tên", "Named people")): \(named)")</p>
+        \(editable ? """
+        <details><summary>\(ctx.t("Đổi mức chia sẻ, người được xem", "Change the sharing and who may see it"))</summary>
+        <form class="stack" method="post" action="/incidents/\(incident.id!)/sharing">\(ctx.csrfField)
+        <label>TLP <select name="tlp">\(VulnViews.options(TLP.allCases.map { ($0.rawValue, "\($0.label) — \(ctx.t($0.vietnamese, $0.english))") }, selected: incident.tlp.rawValue))</select></label>
+        \(peoplePicker(ctx, people, selected: Set(dto.namedPeople.map(\.id))))
+        <button>\(ctx.t("Lưu", "Save"))</button></form></details>
+        """ as HTML : .empty)
+        """
+    }
+
+    /// Sending the "[TBSC]" reports to VNCERT/CC from the server, and the e-mails already queued about the incident.
+    static func national(_ ctx: PageContext, incident: Incident, dto: IncidentDTO, nationalEmail: String?, allowed: Bool) -> HTML {
+        let kinds = NationalNoticeKind.allCases.filter { $0 != .final || dto.finalReport != nil }
+        let form: HTML
+        if !allowed {
+            form = .empty
+        } else if incident.tlp == .red {
+            form = "<p class=\"muted\">\(ctx.t("Sự cố TLP:RED không gửi ra ngoài; đổi mức TLP để gửi VNCERT/CC.", "A TLP:RED incident is not sent outside; change its TLP to send it to VNCERT/CC."))</p>"
+        } else if let nationalEmail {
+            form = """
+            <form class="stack" method="post" action="/incidents/\(incident.id!)/notify-national">\(ctx.csrfField)
+            <label>\(ctx.t("Nội dung gửi", "What to send")) <select name="kind">\(VulnViews.options(kinds.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: dto.finalReport != nil ? NationalNoticeKind.final.rawValue : nil))</select></label>
+            <label>\(ctx.t("Nội dung cập nhật / lời nhắn", "Update text / covering note")) <textarea name="note"></textarea></label>
+            <button>\(ctx.t("Gửi tới", "Send to")) \(nationalEmail)</button></form>
+            """
+        } else {
+            form = "<p class=\"gap\">\(ctx.t("Danh bạ chưa có e-mail của VNCERT/CC.", "The contact directory has no e-mail for VNCERT/CC.")) <a href=\"/contacts\">\(ctx.t("Danh bạ", "Contacts"))</a></p>"
+        }
+        return """
+        <h2>\(ctx.t("Thông báo VNCERT/CC", "Notify VNCERT/CC"))</h2>
+        <p class="muted">\(ctx.t("Tiêu đề", "Subject")): <code>\(dto.nationalSubject)</code></p>
+        \(form)
+        \(dto.mails.isEmpty ? .empty : """
+        <table><thead><tr><th>\(ctx.t("Thư", "E-mail"))</th><th>\(ctx.t("Người nhận", "To"))</th><th>\(ctx.t("Trạng thái", "Status"))</th><th>\(ctx.t("Gửi lúc", "Sent"))</th></tr></thead>
+        <tbody>\(dto.mails.html { m in """
+            <tr><td>\(m.subject)</td><td>\(m.recipient)</td><td>\(deliveryStatus(ctx, m.status))\(m.lastError.map { " <span class=\"muted\">(\($0))</span>" as HTML } ?? .empty)</td>
+            <td>\(m.sentAt.map { ctx.date($0) } ?? "")</td></tr>
+            """ })</tbody></table>
+        """ as HTML)
+        """
+    }
+
+    static func deliveryStatus(_ ctx: PageContext, _ status: DeliveryStatus) -> String {
+        switch status {
+        case .pending: ctx.t("Chờ gửi", "Waiting")
+        case .sending: ctx.t("Đang gửi", "Sending")
+        case .sent: ctx.t("Đã gửi", "Sent")
+        case .failed: ctx.t("Gửi không được", "Failed")
+        }
+    }
+
     /// A bare printable page (no navigation), A4, Vietnamese as the national forms are.
     static func printPage(title: String, body: HTML) -> HTML {
         """
@@ -216,24 +291,7 @@ enum IncidentViews {
         <h1>BÁO CÁO BAN ĐẦU SỰ CỐ MẠNG</h1>
         <p>Kính gửi: Trung tâm Ứng cứu khẩn cấp không gian mạng Việt Nam (VNCERT/CC)</p>
         <table>
-        \(row("1. Tên tổ chức báo cáo", r?.reporterOrganization)) \(row("Địa chỉ", r?.reporterAddress))
-        \(row("Người liên hệ", [r?.reporterName, r?.reporterPosition].compactMap { $0 }.joined(separator: " – ")))
-        \(row("Điện thoại / E-mail", [r?.reporterPhone, r?.reporterEmail].compactMap { $0 }.joined(separator: " / ")))
-        \(row("2. Đơn vị vận hành hệ thống", r?.operatingUnit)) \(row("Cơ quan chủ quản", r?.owningAgency))
-        \(row("Tên hệ thống bị sự cố", r?.systemName)) \(row("Tên miền", r?.domains.joined(separator: ", ")))
-        \(row("Địa chỉ IP", r?.ipAddresses.joined(separator: ", "))) \(row("Địa chỉ IP công cộng", r?.publicIPs.joined(separator: ", ")))
-        \(row("Cấp độ an toàn hệ thống", r?.securityLevel.map(String.init)))
-        \(row("Đơn vị cung cấp dịch vụ an toàn / kết nối", [r?.securityProvider, r?.connectivityProvider].compactMap { $0 }.joined(separator: " / ")))
-        \(row("Mục đích sử dụng", r?.purpose)) \(row("Hệ điều hành", r?.operatingSystems)) \(row("Các dịch vụ", r?.services))
-        \(row("Biện pháp an toàn đã triển khai", r?.securityMeasures))
-        \(row("3. Mô tả sơ bộ sự cố", r?.summary))
-        \(row("Thời điểm phát hiện", VNDateFormat.format(incident.detectedAt, timeZone: ctx.timeZone)))
-        \(row("Tình trạng hiện tại", r?.currentStatus.vietnamese))
-        \(row("Cách thức phát hiện", [r?.detectionMethod.kind, r?.detectionMethod.details].compactMap { $0 }.joined(separator: ": ")))
-        \(row("Đã thông báo cho", r?.notifiedParties.map(\.kind).joined(separator: ", ")))
-        \(row("Đề nghị giữ bí mật", r?.keepConfidential == true ? "Có" : "Không"))
-        \(row("Đề nghị hỗ trợ", r?.supportRequested == true ? "Có: \(r?.supportDetails ?? "")" : "Không"))
-        \(row("Thời gian báo cáo", VNDateFormat.format(incident.reportedAt, timeZone: ctx.timeZone)))
+        \((r?.formLines(timeZone: ctx.timeZone) ?? []).html { row($0.label, $0.value) })
         </table>
         <p><em>Gửi qua thư điện tử với tiêu đề bắt đầu bằng "[TBSC]".</em></p>
         <p style="text-align:right"><strong>NGƯỜI BÁO CÁO</strong><br><br><br>\(r?.reporterName ?? "")</p>
@@ -248,12 +306,8 @@ enum IncidentViews {
         <p style="text-align:right"><em>Mẫu số 04 – Ban hành kèm theo Thông tư số 20/2017/TT-BTTTT</em></p>
         <h1>BÁO CÁO KẾT THÚC ỨNG PHÓ SỰ CỐ</h1>
         <table>
-        \(row("Sự cố", "\(incident.reference): \(incident.title)")) \(row("Hệ thống", incident.report?.systemName))
-        \(row("Thời điểm phát hiện", VNDateFormat.format(incident.detectedAt, timeZone: ctx.timeZone)))
-        \(row("Thời điểm khắc phục", f.map { VNDateFormat.format($0.resolvedAt, timeZone: ctx.timeZone) }))
-        \(row("Diễn biến, nguyên nhân", f?.whatHappened)) \(row("Thiệt hại, ảnh hưởng", f?.impact))
-        \(row("Các biện pháp đã xử lý", f?.actionsTaken)) \(row("Nguyên nhân gốc", f?.rootCause))
-        \(row("Biện pháp phòng ngừa tái diễn", f?.preventionMeasures)) \(row("Kiến nghị", f?.recommendations))
+        \((f?.formLines(reference: incident.reference, title: incident.title, systemName: incident.report?.systemName,
+                        detectedAt: incident.detectedAt, timeZone: ctx.timeZone) ?? []).html { row($0.label, $0.value) })
         </table>
         <p style="text-align:right"><strong>THỦ TRƯỞNG ĐƠN VỊ</strong></p>
         """)

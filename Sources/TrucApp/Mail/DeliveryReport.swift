@@ -1,0 +1,6 @@
+/// What a pass over a delivery queue did.
+struct DeliveryReport: Sendable, Equatable {
+    var sent = 0
+    var retrying = 0
+    var failed = 0
+}

@@ -1,0 +1,36 @@
+import Fluent
+import Foundation
+import Logging
+import SQLKit
+import TrucCore
+
+/// Sends the mails of the outbox that are due, through the same SMTP transport as the alerts. Rows are claimed
+/// with leases (`DeliveryQueue`), so several app instances never send a mail twice; failures are retried with
+/// backoff unless permanent.
+struct OutboxDispatcher: Sendable {
+    var owner: String
+    var transport: any AlertTransport
+    var backoff = RetryBackoff()
+    var leaseSeconds: TimeInterval = 120
+    var logger = Logger(label: "truc.outbox")
+
+    @discardableResult
+    func deliverDue(now: Date = Date(), limit: Int = 100, on db: any Database) async throws -> DeliveryReport {
+        guard let sql = db as? any SQLDatabase else { return DeliveryReport() }
+        let queue = DeliveryQueue(table: OutboxMail.schema, owner: owner, leaseSeconds: leaseSeconds, backoff: backoff)
+        let ids = try await queue.claim(now: now, limit: limit, on: sql)
+        guard !ids.isEmpty else { return DeliveryReport() }
+        var report = DeliveryReport()
+        for mail in try await OutboxMail.query(on: db).filter(\.$id ~~ ids).all() {
+            var headers: [(String, String)] = [("X-Truc-Purpose", mail.purpose.rawValue)]
+            if let replyTo = mail.replyTo { headers.append(("Reply-To", replyTo)) }
+            let message = MailMessage(from: transport.mailFrom, to: [MailAddress(name: mail.recipientName, address: mail.recipient)],
+                                      subject: mail.subject, textBody: mail.body, htmlBody: nil, headers: headers, date: now,
+                                      messageID: "<\(mail.id!.uuidString.lowercased())@truc-attt>")
+            let outcome = await DeliveryOutcome.attempt { try await transport.sendMail(message) }
+            if let error = outcome.errorMessage { logger.warning("outbox mail \(mail.id!) (\(mail.purpose.rawValue)) failed: \(error)") }
+            try await queue.finish(mail.id!, attempts: mail.attempts, outcome: outcome, now: now, on: sql, report: &report)
+        }
+        return report
+    }
+}

@@ -98,16 +98,24 @@ public struct IncidentNotice: Sendable, Equatable {
         return IncidentNotice(subject: subject, body: lines.joined(separator: "\n"))
     }
 
-    /// The e-mail to the response team and the coordinator when the unit asks for emergency support.
-    public static func supportRequest(_ facts: Facts, link: String, timeZone: TimeZone) -> IncidentNotice {
+    /// The e-mail to the response team and the coordinator when the unit asks for emergency support; with
+    /// `waitingMinutes`, the reminder sent when nobody has triaged the incident after that long.
+    public static func supportRequest(_ facts: Facts, link: String, timeZone: TimeZone, waitingMinutes: Int? = nil) -> IncidentNotice {
         let red = facts.tlp == .red
-        let subject = TBSCSubject.supportRequest(reference: facts.reference, organization: facts.organization,
-                                                 summary: red ? "" : facts.title)
+        let summary = red ? "" : facts.title
+        let subject = waitingMinutes == nil
+            ? TBSCSubject.supportRequest(reference: facts.reference, organization: facts.organization, summary: summary)
+            : TBSCSubject.supportReminder(reference: facts.reference, organization: facts.organization, summary: summary)
         let report = facts.report
         let contact = [report?.reporterName, report?.reporterPhone, report?.reporterEmail].compactMap { $0 }
             .filter { !$0.isEmpty }.joined(separator: " · ")
         let detected = VNDateFormat.format(facts.detectedAt, timeZone: timeZone)
-        var lines = [
+        var lines: [String] = []
+        if let waitingMinutes {
+            lines += ["NHẮC LẠI: chưa ai phân loại sự cố sau \(waitingMinutes) phút.",
+                      "REMINDER: nobody has triaged the incident after \(waitingMinutes) minutes."]
+        }
+        lines += [
             "\(facts.unitName) đề nghị hỗ trợ ứng cứu khẩn cấp sự cố \(facts.reference).",
             "\(facts.unitName) requests emergency support for incident \(facts.reference).",
             "",

@@ -37,6 +37,11 @@ public enum TBSCSubject {
         subject("Đề nghị hỗ trợ ứng cứu sự cố", reference, organization, summary)
     }
 
+    /// "[TBSC] Nhắc lại đề nghị hỗ trợ ứng cứu sự cố SC-2026-0007 – Sở Y tế – …": the request is still waiting.
+    public static func supportReminder(reference: String, organization: String, summary: String) -> String {
+        subject("Nhắc lại đề nghị hỗ trợ ứng cứu sự cố", reference, organization, summary)
+    }
+
     private static func subject(_ kind: String, _ reference: String, _ organization: String,
                                 _ summary: String) -> String {
         let reference = String(IncidentFormValidator.singleLine(reference).prefix(40))

@@ -80,6 +80,32 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func theProvinceOnDutyIsToldTooAndAnUntriagedRequestIsRemindedOnce(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            // Sở A's officer is on duty for the province tonight.
+            try await F.onDuty(w, w.officerA, unit: w.province)
+            let waiting = try await IncidentFlowTests.create(w, support: true)
+            let handled = try await IncidentFlowTests.create(w, support: true)
+            #expect(Set(try await Self.outbox(w, incident: waiting.incident.id).map(\.recipient)) == [w.coordinator.email, w.officerA.email])
+            #expect(try await IncidentFlowTests.post(w, "/api/v1/incidents/\(handled.incident.id)/triage",
+                                                     #"{"severity": "high", "category": "defacement"}"#, by: w.coordinator) == .ok)
+            let zone = w.app.config.timeZone
+            // Not yet: the request is 10 minutes old.
+            #expect(try await IncidentNotifications.remindUntriaged(now: Date().addingTimeInterval(600), zone: zone, publicURL: "http://t", on: w.db) == 0)
+            // 31 minutes on, the untriaged one is reminded, once.
+            let later = Date().addingTimeInterval(31 * 60)
+            #expect(try await IncidentNotifications.remindUntriaged(now: later, zone: zone, publicURL: "http://t", on: w.db) == 1)
+            #expect(try await IncidentNotifications.remindUntriaged(now: later.addingTimeInterval(60), zone: zone, publicURL: "http://t", on: w.db) == 0)
+            let reminders = try await Self.outbox(w, incident: waiting.incident.id).filter { $0.dedupeKey.hasPrefix("support-reminder:") }
+            #expect(reminders.count == 2 && reminders.allSatisfy { $0.subject.hasPrefix("[TBSC] Nhắc lại đề nghị hỗ trợ ứng cứu sự cố") })
+            #expect(reminders.first?.body.contains("chưa ai phân loại sự cố sau 31 phút") == true)
+            #expect(try await Self.outbox(w, incident: handled.incident.id).count == 2, "a triaged request is not reminded")
+            let events = try await IncidentEvent.query(on: w.db).filter(\.$incident.$id == waiting.incident.id).filter(\.$kind == .notification).all()
+            #expect(events.count == 2 && events.contains { $0.text.contains("Chưa được phân loại sau 31 phút") })
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func theUnitSendsTheTBSCReportsToVNCERTFromTheServer(db: TestDatabase) async throws {
         try await withWorld(db) { w in
             let created = try await IncidentFlowTests.create(w)

@@ -69,6 +69,12 @@ import Testing
         #expect(notice.body.contains("https://truc.example/incidents/1"))
     }
 
+    @Test func aReminderSaysHowLongTheRequestHasWaited() {
+        let notice = IncidentNotice.supportRequest(facts(support: true), link: "l", timeZone: zone, waitingMinutes: 30)
+        #expect(notice.subject.hasPrefix("[TBSC] Nhắc lại đề nghị hỗ trợ ứng cứu sự cố SC-2026-0007 – Sở Y tế"))
+        #expect(notice.body.hasPrefix("NHẮC LẠI: chưa ai phân loại sự cố sau 30 phút."))
+    }
+
     @Test func supportRequestOfARedIncidentTellsNothingButWhoToCall() {
         let notice = IncidentNotice.supportRequest(facts(tlp: .red, support: true), link: "https://truc.example/incidents/1", timeZone: zone)
         #expect(notice.subject == "[TBSC] Đề nghị hỗ trợ ứng cứu sự cố SC-2026-0007 – Sở Y tế")

@@ -29,9 +29,19 @@ final class MonitoringRuntime: LifecycleHandler, @unchecked Sendable {
         let logger = app.logger
         let owner = self.owner
         tasks.append(Task { await scheduler.run() })
+        let zone = app.config.timeZone
+        let publicURL = app.config.publicURL
         tasks.append(Task {
+            var lastReminderSweep = Date.distantPast
             while !Task.isCancelled {
                 do {
+                    // Reminders of untriaged support requests: once a minute, by the instance holding the lease.
+                    if Date().timeIntervalSince(lastReminderSweep) >= 60 {
+                        lastReminderSweep = Date()
+                        if try await JobLease.acquire("incident-reminders", owner: owner, seconds: 120, on: db) {
+                            try await IncidentNotifications.remindUntriaged(zone: zone, publicURL: publicURL, on: db)
+                        }
+                    }
                     try await router.escalateDue(on: db)
                     try await dispatcher.deliverDue(on: db)
                     try await outbox.deliverDue(on: db)

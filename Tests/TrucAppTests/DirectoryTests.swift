@@ -311,9 +311,19 @@ extension ContactTests {
             #expect(try await OrgUnit.query(on: app.db).count() == 11)
             #expect(try await Campaign.query(on: app.db).count() == 2)
             #expect(try await DutyShift.query(on: app.db).count() > 50)
+            // Three incidents: one asking for support (its mails queued), one being handled, one closed with Mẫu 04.
+            let incidents = try await Incident.query(on: app.db).sort(\.$reference).all()
+            #expect(incidents.map(\.status) == [.reported, .inProgress, .closed])
+            #expect(incidents[0].supportRequested && incidents[2].finalReport != nil)
+            #expect(try await OutboxMail.query(on: app.db).filter(\.$incidentID == incidents[0].id).count() >= 2)
+            #expect(try await IncidentObservable.query(on: app.db).filter(\.$incident.$id == incidents[0].id!).filter(\.$kind == .sha256).count() == 1)
             let browser = try await BrowserSession.signIn(app, email: DemoSeeder.coordinatorEmail, password: DemoSeeder.password)
             try await app.testing().test(.GET, "/", headers: browser.headers()) { res async in
-                #expect(res.body.string.contains("Nguyễn Văn Điều Phối"))
+                let body = res.body.string
+                #expect(body.contains("Nguyễn Văn Điều Phối"))
+                // The home page shows the incidents: two open, one waiting for triage with a support request.
+                #expect(body.contains("id=\"incidents\"") && body.contains("Mã độc mã hóa dữ liệu trên máy chủ HIS"))
+                #expect(body.contains("1 đề nghị hỗ trợ") && body.contains("2 sự cố đang xử lý"), "\(body)")
             }
         } catch {
             try? await app.asyncShutdown()

@@ -27,6 +27,7 @@ struct HomeWebController: RouteCollection {
         }
         let dutyCard: HTML = (duty ?? nil).map { Self.dutyCard($0, ctx) } ?? .empty
         let securityCard = try await Self.securityCard(principal, ctx, on: req.db)
+        let incidentCard = try await Self.incidentCard(principal, ctx, on: req.db)
         return Layout.page(ctx, title: ctx.t("Tổng quan", "Overview"), body: """
         <h1>\(ctx.t("Xin chào", "Hello")), \(principal.fullName)</h1>
         <div class="cards">
@@ -40,6 +41,7 @@ struct HomeWebController: RouteCollection {
             return "<li><a href=\"/campaigns/\(c.id)\">\(c.title)</a> <span class=\"muted\">\(ctx.date(c.startsAt)) – \(ctx.date(c.endsAt))</span>\(badge)</li>" })</ul>
           """)</section>
           \(dutyCard)
+          \(incidentCard)
           \(securityCard)
           <section class="card"><h2>\(ctx.t("Trực", "Duty"))</h2>
             <p><a href="/on-duty">\(ctx.t("Ai đang trực bây giờ", "Who is on duty now"))</a></p>
@@ -61,6 +63,24 @@ struct HomeWebController: RouteCollection {
           <ul>\(pending.prefix(10).html { item in
             "<li><a href=\"/advisories/\(item.0.id)\">\(item.0.reference): \(item.0.title)</a> — \(item.1.unit.name): <span class=\"badge s-overdue\">\(ctx.t(item.1.state.vietnamese, item.1.state.english))</span></li>" })</ul>
           """)
+        </section>
+        """
+    }
+
+    /// Open incidents the person may see, those asking for support first, and how many await triage.
+    static func incidentCard(_ principal: Principal, _ ctx: PageContext, on db: any Database) async throws -> HTML {
+        let open = try await IncidentService.visible(to: principal, on: db).filter(\.status.isOpen)
+        let support = open.filter { $0.supportRequested && $0.status == .reported }
+        let untriaged = open.filter { $0.status == .reported }
+        let shown = (support + open.filter { !($0.supportRequested && $0.status == .reported) }).prefix(5)
+        return """
+        <section class="card" id="incidents"><h2>\(ctx.t("Sự cố", "Incidents"))</h2>
+          <p><a href="/incidents">\(ctx.t("\(open.count) sự cố đang xử lý", "\(open.count) open incidents"))</a>\(support.isEmpty ? .empty : " · <span class=\"badge s-overdue\">\(ctx.t("\(support.count) đề nghị hỗ trợ", "\(support.count) support requests"))</span>" as HTML)\(untriaged.isEmpty ? .empty : " · <a href=\"/incidents?status=reported\">\(ctx.t("\(untriaged.count) chờ phân loại", "\(untriaged.count) awaiting triage"))</a>" as HTML)</p>
+          \(shown.isEmpty ? "<p class=\"muted\">\(ctx.t("Không có sự cố đang mở", "No open incident"))</p>" as HTML : """
+          <ul>\(Array(shown).html { i in
+            "<li><a href=\"/incidents/\(i.id)\">\(i.reference): \(i.title)</a> — \(i.unit.name) · \(ctx.t(i.status.vietnamese, i.status.english))</li>" })</ul>
+          """)
+          <p><a href="/units/\(principal.unitID)/incidents/new">\(ctx.t("Báo cáo sự cố (Mẫu 03)", "Report an incident (form 03)"))</a></p>
         </section>
         """
     }

@@ -128,7 +128,77 @@ enum DemoSeeder {
         try await roster(health, Array(healthStaff.dropFirst()), healthStaff[0], skipShift: 8, skipLeaderDay: 3)
 
         try await inventory(ict: ict, health: health, on: db)
+        try await incidents(ict: ict, health: health, now: now, timeZone: timeZone, on: db)
         try await Audit.record("demo.seed", entity: "province", id: province.id?.uuidString, unitID: nil, by: nil, on: db)
+    }
+
+    /// Three incidents: Sở Y tế's ransomware asking for emergency support (waiting for triage), a defacement of the
+    /// public-service portal being handled by the response team, and an SSH brute-force closed with its final report.
+    private static func incidents(ict: OrgUnit, health: OrgUnit, now: Date, timeZone: TimeZone, on db: any Database) async throws {
+        func principal(_ email: String) async throws -> Principal {
+            let person = try await Person.query(on: db).filter(\.$email == email).first()
+            guard let person, let loaded = try await Principal.load(personID: person.id!, tokenID: nil, on: db) else {
+                throw Abort(.internalServerError, reason: "demo person \(email) missing")
+            }
+            return loaded
+        }
+        let hospitalAdmin = try await principal("quantri.syt@demo.truc.vn")
+        let ictAdmin = try await principal("quantri.ttcntt@demo.truc.vn")
+        let lead = try await principal("doitruong@demo.truc.vn")
+        let systems = try await InformationSystem.query(on: db).all()
+        func report(_ p: Principal, _ unit: OrgUnit, system: String, summary: String, detected: Date, status: IncidentCurrentStatus,
+                    method: IncidentDetectionMethod, support: String? = nil) -> InitialIncidentReport {
+            let s = systems.first { $0.name == system }
+            return InitialIncidentReport(
+                reporterOrganization: unit.name, reporterName: p.fullName, reporterPosition: nil, reporterPhone: "0912 000 030",
+                reporterEmail: p.email, operatingUnit: unit.name, owningAgency: "UBND tỉnh (demo)", systemName: system,
+                domains: s?.domains ?? [], ipAddresses: [], securityLevel: s?.securityLevel, purpose: s?.purpose,
+                publicIPs: s?.publicIPs ?? [], summary: summary, detectedAt: detected, currentStatus: status, detectionMethod: method,
+                notifiedParties: [.provincialCoordinator], supportRequested: support != nil, supportDetails: support,
+                reportedAt: detected.addingTimeInterval(1800))
+        }
+        func create(_ p: Principal, _ unit: OrgUnit, title: String, tlp: TLP, _ r: InitialIncidentReport, at: Date) async throws -> Incident {
+            let system = systems.first { $0.name == r.systemName && $0.$unit.id == unit.id }
+            return try await IncidentService.create(unitID: unit.id!, input: IncidentInput(title: title, systemID: system?.id, tlp: tlp, namedPeople: nil, report: r),
+                                                    by: p, on: db, zone: timeZone, publicURL: "http://localhost:8080", now: at)
+        }
+
+        let ransomware = now.addingTimeInterval(-3 * 3600)
+        _ = try await create(hospitalAdmin, health, title: "Mã độc mã hóa dữ liệu trên máy chủ HIS", tlp: .amber, report(
+            hospitalAdmin, health, system: "Hệ thống quản lý bệnh viện",
+            summary: "Nhiều tệp trên máy chủ HIS bị đổi đuôi .lockbit, có tệp đòi tiền chuộc. Máy chủ kết nối ra 198.51.100.77:443 "
+                + "và tải về hxxp://update-his[.]example/patch.exe (SHA-256 0f343b0931126a20f133d67c2b018a3b5e4a4e2f5b2e3f9c4d1a6b7c8d9e0f12).",
+            detected: ransomware, status: .ongoing, method: .monitoringSystem,
+            support: "Đề nghị Đội ƯCSC hỗ trợ cô lập, phân tích mẫu mã độc và khôi phục dữ liệu."), at: ransomware.addingTimeInterval(1800))
+
+        let defacement = now.addingTimeInterval(-26 * 3600)
+        let portal = try await create(ictAdmin, ict, title: "Cổng dịch vụ công bị thay đổi giao diện", tlp: .green, report(
+            ictAdmin, ict, system: "Cổng dịch vụ công tỉnh",
+            summary: "Trang chủ dichvucong.demo.gov.vn hiển thị nội dung lạ. Nhật ký cho thấy khai thác CVE-2017-5638 (Apache Struts) từ 203.0.113.99.",
+            detected: defacement, status: .contained, method: .userReport), at: defacement.addingTimeInterval(1800))
+        try await IncidentService.triage(portal, IncidentTriageInput(severity: .high, category: .defacement), by: lead, on: db)
+        try await IncidentService.assign(portal, to: lead.personID, by: lead, on: db)
+        try await IncidentService.setStatus(portal, IncidentStatusInput(status: .inProgress, note: "Đội ƯCSC tiếp nhận"), by: lead, on: db)
+        _ = try await IncidentService.addTask(portal, IncidentTaskInput(title: "Nâng cấp Apache Struts lên bản vá", note: nil,
+                                                                        assigneeID: ictAdmin.personID, dueAt: now.addingTimeInterval(86_400)),
+                                              by: lead, on: db, now: now)
+        try await IncidentService.addUpdate(portal, IncidentUpdateInput(kind: "update", text: "Đã khôi phục trang chủ từ bản sao lưu, chặn 203.0.113.99 trên tường lửa."),
+                                            by: ictAdmin, on: db)
+
+        let bruteForce = now.addingTimeInterval(-9 * 86_400)
+        let ssh = try await create(ictAdmin, ict, title: "Dò quét mật khẩu SSH vào máy chủ Trung tâm dữ liệu", tlp: .green, report(
+            ictAdmin, ict, system: "Trung tâm dữ liệu tỉnh",
+            summary: "Hơn 20.000 lần đăng nhập SSH thất bại từ 192.0.2.45 trong 2 giờ.", detected: bruteForce, status: .resolved,
+            method: .logReview), at: bruteForce.addingTimeInterval(1800))
+        try await IncidentService.triage(ssh, IncidentTriageInput(severity: .low, category: .scanning), by: lead, on: db)
+        try await IncidentService.setStatus(ssh, IncidentStatusInput(status: .inProgress, note: nil), by: lead, on: db)
+        try await IncidentService.writeFinalReport(ssh, FinalIncidentReport(
+            whatHappened: "Dò quét mật khẩu SSH tự động từ 192.0.2.45, không đăng nhập thành công.", impact: "Không ảnh hưởng dịch vụ.",
+            actionsTaken: "Chặn địa chỉ nguồn, bật fail2ban.", rootCause: "Cổng SSH mở ra Internet.",
+            preventionMeasures: "Chỉ cho phép SSH qua VPN quản trị.", resolvedAt: bruteForce.addingTimeInterval(4 * 3600), recommendations: nil),
+            by: ictAdmin, on: db, now: now)
+        try await IncidentService.setStatus(ssh, IncidentStatusInput(status: .resolved, note: nil), by: lead, on: db)
+        try await IncidentService.setStatus(ssh, IncidentStatusInput(status: .closed, note: "Đã gửi báo cáo kết thúc"), by: lead, on: db)
     }
 
     /// A small inventory shaped like a province's: after `truc import-nvd` on the shared feeds these assets get findings.

@@ -74,6 +74,12 @@ struct MISPEventTests {
         #expect(["new", "Reported", " open "].map(MISPEvent.analysis(forStatus:)) == ["0", "0", "0"])
         #expect(["triage", "investigating", "contained"].map(MISPEvent.analysis(forStatus:)) == ["1", "1", "1"])
         #expect(["closed", "RESOLVED"].map(MISPEvent.analysis(forStatus:)) == ["2", "2"])
+        // Every status of the workflow: reported is initial, the response is ongoing, the end states are completed.
+        let expected: [IncidentStatus: String] = [.reported: "0", .triaged: "1", .inProgress: "1", .contained: "1",
+                                                  .resolved: "2", .closed: "2", .rejected: "2"]
+        for status in IncidentStatus.allCases {
+            #expect(MISPEvent.analysis(forStatus: status.rawValue) == expected[status], "\(status)")
+        }
         let severities: [String?] = ["critical", "High", "medium", "low", nil, "unknown", "Nghiêm trọng", "thấp"]
         #expect(severities.map(MISPEvent.threatLevelID(forSeverity:)) == ["1", "1", "2", "3", "4", "4", "1", "3"])
         #expect(TLP.allCases.map(\.mispTag) == ["tlp:clear", "tlp:green", "tlp:amber", "tlp:amber+strict", "tlp:red"])

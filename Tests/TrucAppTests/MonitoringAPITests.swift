@@ -75,11 +75,21 @@ import VaporTesting
             try await MonitorCheckStore.insert(rows, on: w.db)
             let monitor = try #require(try await Monitor.find(id, on: w.db))
             let (before, _) = try await MonitorService.stats(monitor, now: now, timeZone: w.app.config.timeZone, on: w.db)
+            // The public status page counts in the database, per local day, and gets the same figures.
+            func publicFigures() async throws -> PublicStatusFigures.Figures? {
+                try await PublicStatusFigures().figures(unitID: w.deptA.id!, monitorIDs: [id], now: now, timeZone: w.app.config.timeZone, on: w.db)[id]
+            }
+            var figures = try await publicFigures()
+            #expect(figures?.uptime30d == before.uptime30d)
+            #expect(figures?.days.map(\.percent) == before.days.map(\.uptimePercent))
             let report = try await MonitorCheckStore.compact(now: now, on: w.db)
             #expect(report.rawRolledUp > 0)
             let (after, _) = try await MonitorService.stats(monitor, now: now, timeZone: w.app.config.timeZone, on: w.db)
             #expect(before.uptime30d == after.uptime30d)
             #expect(before.days == after.days)
+            figures = try await publicFigures()
+            #expect(figures?.uptime30d == after.uptime30d)
+            #expect(figures?.days.map(\.percent) == after.days.map(\.uptimePercent))
             let expected = Double(rows.filter { $0.outcome == .up }.count) / Double(rows.count) * 100
             #expect(abs((after.uptime30d ?? 0) - expected) < 0.0001)
             let remaining = try await MonitorCheckStore.results(of: id, since: .distantPast, on: w.db)

@@ -21,18 +21,16 @@ struct PublicStatusController: RouteCollection {
         let monitors = try await Monitor.query(on: req.db).filter(\.$unit.$id == unit.requireID()).filter(\.$isPublic == true)
             .filter(\.$enabled == true).sort(\.$name).limit(200).all()
         let now = Date()
-        var items: [HTML] = []
-        for monitor in monitors {
-            let (stats, _) = try await MonitorService.stats(monitor, now: now, timeZone: req.timeZone, on: req.db)
-            let days = stats.days.compactMap { day -> DailyUptime? in
-                MonitorViews.dayFormatter(req.timeZone).date(from: day.day).map { DailyUptime(day: $0, percent: day.uptimePercent) }
-            }
-            let bars = SVGChart.uptimeBars(days: days, width: 600, height: 40,
+        let figures = try await PublicStatusFigures.shared.figures(unitID: unit.requireID(), monitorIDs: monitors.compactMap(\.id), now: now,
+                                                                   timeZone: req.timeZone, on: req.db)
+        let items: [HTML] = monitors.map { monitor in
+            let figure = figures[monitor.id!]
+            let bars = SVGChart.uptimeBars(days: figure?.days ?? [], width: 600, height: 40,
                                            title: ctx.t("Hoạt động 30 ngày", "Uptime, 30 days") + ": " + monitor.name, timeZone: req.timeZone)
-            items.append("""
+            return """
             <li><span>\(MonitorViews.state(ctx, monitor.state)) <strong>\(monitor.name)</strong>
-            · \(ctx.t("30 ngày", "30 days")): \(MonitorViews.percent(stats.uptime30d))</span>\(HTML(raw: bars))</li>
-            """)
+            · \(ctx.t("30 ngày", "30 days")): \(MonitorViews.percent(figure?.uptime30d))</span>\(HTML(raw: bars))</li>
+            """
         }
         let worst = monitors.map(\.state).max { rank($0) < rank($1) } ?? .up
         return Layout.page(ctx, title: ctx.t("Trạng thái dịch vụ", "Service status") + " – " + unit.name, body: """

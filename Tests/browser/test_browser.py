@@ -256,3 +256,19 @@ def test_unit_reports_an_incident_and_prints_form_03(browser):
     shot(browser, "incident")
     click_and_wait(browser, browser.find_element(By.LINK_TEXT, "In Mẫu 03"))
     assert "BÁO CÁO BAN ĐẦU SỰ CỐ MẠNG" in browser.page_source
+
+
+def test_unit_sends_its_initial_report_to_vncert_from_the_server(browser):
+    sign_in(browser, "quantri.syt@demo.truc.vn")
+    card = browser.find_element(By.ID, "incidents")
+    assert "đề nghị hỗ trợ" in card.text, card.text
+    click_and_wait(browser, card.find_element(By.PARTIAL_LINK_TEXT, "Mã độc mã hóa dữ liệu trên máy chủ HIS"))
+    # The support request already went to the response team through the outbox.
+    assert "[TBSC] Đề nghị hỗ trợ ứng cứu sự cố" in browser.page_source
+    form = browser.find_element(By.CSS_SELECTOR, "form[action$='/notify-national']")
+    Select(form.find_element(By.NAME, "kind")).select_by_value("initial")
+    form.find_element(By.NAME, "note").send_keys("Kính gửi VNCERT/CC báo cáo ban đầu.")
+    click_and_wait(browser, form.find_element(By.TAG_NAME, "button"))
+    rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table tr")]
+    assert any("[TBSC] Báo cáo ban đầu sự cố" in row and "ir@vncert.vn" in row for row in rows), rows
+    shot(browser, "incident-vncert")

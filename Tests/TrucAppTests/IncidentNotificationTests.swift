@@ -18,10 +18,7 @@ import VaporTesting
     }
 
     static func dispatcher(_ w: TestWorld, sink: SMTPSink?, owner: String = "test-a") -> OutboxDispatcher {
-        let smtp = sink.map { SMTPSettings(host: "127.0.0.1", port: $0.port, security: .none, heloName: "test", timeout: .seconds(5)) }
-        let transport = NetworkAlertTransport(smtp: smtp, mailFrom: MailAddress(name: "Trực ATTT", address: "truc@test.vn"),
-                                              group: F.group, httpClient: w.app.http.client.shared)
-        return OutboxDispatcher(owner: owner, transport: transport)
+        OutboxDispatcher(owner: owner, transport: F.transport(w, sink: sink))
     }
 
     static func send(_ w: TestWorld, _ method: HTTPMethod, _ path: String, _ body: String, by person: Person) async throws -> (HTTPStatus, String) {

@@ -77,11 +77,15 @@ enum MonitoringFixture {
         }
     }
 
-    static func dispatcher(_ w: TestWorld, sink: SMTPSink?, owner: String = "test-a") -> AlertDispatcher {
+    /// SMTP to `sink` (none configured when nil) and webhooks over the app's HTTP client.
+    static func transport(_ w: TestWorld, sink: SMTPSink?) -> NetworkAlertTransport {
         let smtp = sink.map { SMTPSettings(host: "127.0.0.1", port: $0.port, security: .none, heloName: "test", timeout: .seconds(5)) }
-        let transport = NetworkAlertTransport(smtp: smtp, mailFrom: MailAddress(name: "Trực ATTT", address: "truc@test.vn"),
-                                              group: group, httpClient: w.app.http.client.shared)
-        return AlertDispatcher(owner: owner, transport: transport, publicURL: "http://truc.test", timeZone: w.app.config.timeZone)
+        return NetworkAlertTransport(smtp: smtp, mailFrom: MailAddress(name: "Trực ATTT", address: "truc@test.vn"),
+                                     group: group, httpClient: w.app.http.client.shared)
+    }
+
+    static func dispatcher(_ w: TestWorld, sink: SMTPSink?, owner: String = "test-a") -> AlertDispatcher {
+        AlertDispatcher(owner: owner, transport: transport(w, sink: sink), publicURL: "http://truc.test", timeZone: w.app.config.timeZone)
     }
 
     /// Puts `person` on duty for `unit` from an hour ago for a day.

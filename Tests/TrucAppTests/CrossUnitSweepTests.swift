@@ -24,7 +24,7 @@ import VaporTesting
                     if case let .parameter(name) = component { return name }
                     return nil
                 }
-                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "tokenID", "systemID", "assetID", "findingID", "advisoryID", "monitorID", "alertID", "windowID", "webhookID", "incidentID", "taskID"].contains($0) }
+                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "tokenID", "systemID", "assetID", "findingID", "advisoryID", "monitorID", "alertID", "windowID", "webhookID", "incidentID", "taskID", "observableID"].contains($0) }
                 let campaignMutation = params.contains("campaignID") && route.method != .GET
                 guard unitScoped || campaignMutation else { continue }
                 var path = ""
@@ -72,7 +72,7 @@ import VaporTesting
                     if case let .parameter(name) = component { return name }
                     return nil
                 }
-                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "systemID", "assetID", "findingID", "advisoryID", "monitorID", "alertID", "windowID", "webhookID", "incidentID", "taskID"].contains($0) }
+                let unitScoped = params.contains { ["unitID", "personID", "contactID", "shiftID", "evidenceID", "roleID", "systemID", "assetID", "findingID", "advisoryID", "monitorID", "alertID", "windowID", "webhookID", "incidentID", "taskID", "observableID"].contains($0) }
                 let campaignMutation = params.contains("campaignID") && route.method != .GET
                 guard unitScoped || campaignMutation else { continue }
                 var path = ""
@@ -122,7 +122,7 @@ import VaporTesting
                 "campaignID": campaign.id!, "itemID": item.id!, "evidenceID": evidence.id!, "roleID": role.id!, "tokenID": token.id!,
                 "systemID": inventory.system, "assetID": inventory.asset, "findingID": inventory.finding, "advisoryID": inventory.advisory,
                 "monitorID": monitoring.monitor, "alertID": monitoring.alert, "windowID": monitoring.window, "webhookID": monitoring.webhook,
-                "incidentID": incident.id, "taskID": incident.task, "form": UUID()]
+                "incidentID": incident.id, "taskID": incident.task, "observableID": incident.observable, "form": UUID()]
     }
 
     private static func text(_ row: any SQLRow, _ column: String) -> String {

@@ -49,8 +49,8 @@ import VaporTesting
         return try #require(dto)
     }
 
-    /// An incident of Sở A with a task (for the cross-unit sweeps).
-    static func deptAIncident(_ w: TestWorld) async throws -> (id: UUID, task: UUID) {
+    /// An incident of Sở A with a task and observables (for the cross-unit sweeps).
+    static func deptAIncident(_ w: TestWorld) async throws -> (id: UUID, task: UUID, observable: UUID) {
         let incident = try await create(w, by: w.coordinator, support: true)
         let task = IncidentTaskRecord()
         task.id = UUID()
@@ -58,7 +58,8 @@ import VaporTesting
         task.title = "Thu thập nhật ký"
         task.status = .open
         try await task.create(on: w.db)
-        return (incident.incident.id, task.id!)
+        let observable = try #require(incident.observables.first)
+        return (incident.incident.id, task.id!, observable.id)
     }
 
     static func post(_ w: TestWorld, _ path: String, _ body: String, by person: Person) async throws -> HTTPStatus {

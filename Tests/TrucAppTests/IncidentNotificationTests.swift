@@ -212,6 +212,24 @@ import VaporTesting
             #expect(dto.timeline.contains { $0.kind == "access" && $0.text.contains("TLP:GREEN → TLP:RED") })
             for person in [w.adminA, w.officerA, w.coordinator] { #expect(try await reads(person), "\(person.email)") }
             #expect(try await reads(w.auditor) == false)
+            // An observable can be marked on its own; marked stricter than its incident it stays out of the exports.
+            let amber = try await Self.send(w, .PUT, path, #"{"tlp": "AMBER", "namedPeople": []}"#, by: w.coordinator)
+            #expect(amber.0 == .ok)
+            let ip = try #require(dto.observables.first { $0.value == "203.0.113.7" })
+            (status, body) = try await Self.send(w, .PUT, "/api/v1/incidents/\(id)/observables/\(ip.id)", #"{"tlp": "RED"}"#, by: w.adminA)
+            #expect(status == .ok, "\(body)")
+            let marked = try JSONDecoder.custom(dates: .iso8601).decode(IncidentDTO.self, from: Data(body.utf8))
+            #expect(marked.observables.first { $0.id == ip.id }?.tlp == .red)
+            let stix = try await Self.send(w, .GET, "/api/v1/incidents/\(id)/stix", "", by: w.adminA).1
+            let misp = try await Self.send(w, .GET, "/api/v1/incidents/\(id)/misp", "", by: w.adminA).1
+            #expect(!stix.contains("203.0.113.7") && !misp.contains("203.0.113.7"))
+            #expect(stix.contains("evil.example") && misp.contains("evil.example"), "the others are still shared")
+            (status, _) = try await Self.send(w, .PUT, "/api/v1/incidents/\(id)/observables/\(UUID())", #"{"tlp": "RED"}"#, by: w.adminA)
+            #expect(status == .notFound)
+            (status, _) = try await Self.send(w, .PUT, "/api/v1/incidents/\(id)/observables/\(ip.id)", #"{"tlp": "CLEAR"}"#, by: w.auditor)
+            #expect(status == .notFound || status == .forbidden)
+            (status, _) = try await Self.send(w, .PUT, path, #"{"tlp": "RED", "namedPeople": ["\#(w.officerA.id!)", "\#(w.coordinator.id!)"]}"#, by: w.coordinator)
+            #expect(status == .ok)
             // A RED incident is not sent outside.
             (status, body) = try await Self.send(w, .POST, "/api/v1/incidents/\(id)/notify-national", #"{"kind": "initial"}"#, by: w.adminA)
             #expect(status == .unprocessableEntity && body.contains("TLP:RED"), "\(body)")
@@ -221,7 +239,8 @@ import VaporTesting
             #expect(status == .ok)
             #expect(try await reads(w.officerA) == false)
             #expect(try await reads(w.coordinator))
-            #expect(try await AuditEntry.query(on: w.db).filter(\.$action == "incident.sharing").count() == 2)
+            #expect(try await AuditEntry.query(on: w.db).filter(\.$action == "incident.sharing").count() == 4)
+            #expect(try await AuditEntry.query(on: w.db).filter(\.$action == "incident.observable_tlp").count() == 1)
         }
     }
 }

@@ -67,6 +67,13 @@ import VaporTesting
             #expect(national.map(\.recipient) == ["ir@vncert.vn"] && national.first?.subject.hasPrefix("[TBSC] Báo cáo ban đầu sự cố") == true)
             res = try await admin.post("/incidents/\(incident.id!)/notify-national", form: ["kind": "final"])
             #expect(res.status == .unprocessableEntity, "no final report yet")
+            // The observable's own TLP, from its row.
+            let observable = try #require(try await IncidentObservable.query(on: w.db).filter(\.$incident.$id == incident.id!).filter(\.$value == "198.51.100.44").first())
+            #expect(page.body.string.contains("action=\"/incidents/\(incident.id!)/observables/\(observable.id!)/tlp\""))
+            res = try await admin.post("/incidents/\(incident.id!)/observables/\(observable.id!)/tlp", form: ["tlp": "RED"])
+            #expect(res.status == .seeOther)
+            #expect(try await IncidentObservable.find(observable.id, on: w.db)?.tlp == .red)
+            #expect(try await admin.get("/incidents/\(incident.id!)").body.string.contains("không chia sẻ cùng sự cố"))
         }
     }
 

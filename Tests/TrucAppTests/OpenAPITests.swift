@@ -358,6 +358,8 @@ import VaporTesting
             """)
             try await api.call(.POST, "/api/v1/incidents/\(incidentID)/notify-national", json: #"{"kind": "final", "note": "Kính gửi báo cáo kết thúc."}"#)
             try await api.call(.PUT, "/api/v1/incidents/\(incidentID)/sharing", json: #"{"tlp": "AMBER", "namedPeople": ["\#(w.officerA.id!)"]}"#)
+            let observableID = incident["observables"]?[0]?["id"]?.stringValue ?? "missing"
+            try await api.call(.PUT, "/api/v1/incidents/\(incidentID)/observables/\(observableID)", json: #"{"tlp": "RED"}"#)
             try await api.call(.GET, "/api/v1/incidents/\(incidentID)/stix")
             try await api.call(.GET, "/api/v1/incidents/\(incidentID)/misp")
 

@@ -25,6 +25,7 @@ struct IncidentAPIController: RouteCollection {
         incident.get("misp", use: misp)
         incident.post("notify-national", use: notifyNational)
         incident.put("sharing", use: sharing)
+        incident.put("observables", ":observableID", use: observableTLP)
         routes.post("incident-tasks", ":taskID", "status", use: taskStatus)
         routes.get("observables", use: sightings)
     }
@@ -72,6 +73,9 @@ struct IncidentAPIController: RouteCollection {
         .init(method: .PUT, path: "/api/v1/incidents/{incidentID}/sharing",
               summary: "Change the TLP and the people named on the incident (who may see a TLP:RED incident)", tag: "Incidents",
               body: .json("IncidentSharingInput"), reply: .json("Incident")),
+        .init(method: .PUT, path: "/api/v1/incidents/{incidentID}/observables/{observableID}",
+              summary: "Mark one observable with its own TLP; one stricter than the incident is left out of its STIX and MISP exports",
+              tag: "Incidents", body: .json("IncidentObservableTLPInput"), reply: .json("Incident")),
         .init(method: .POST, path: "/api/v1/incident-tasks/{taskID}/status", summary: "Mark a task done or cancelled (response team)",
               tag: "Incidents", body: .json("IncidentTaskStatusInput"), reply: .json("IncidentTask")),
         .init(method: .GET, path: "/api/v1/observables",
@@ -183,6 +187,22 @@ struct IncidentAPIController: RouteCollection {
     func sharing(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
         try await IncidentService.updateSharing(incident, try req.content.decode(IncidentSharingInput.self), by: principal, on: req.db)
+        return try await IncidentService.detail(incident, for: principal, on: req.db)
+    }
+
+    /// The observable of `:observableID` on the incident of `:incidentID` (404 otherwise).
+    static func observable(_ req: Request, of incident: Incident) async throws -> IncidentObservable {
+        guard let id = req.parameters.get("observableID", as: UUID.self), let observable = try await IncidentObservable.find(id, on: req.db),
+              observable.$incident.id == incident.id
+        else { throw BilingualError.notFound("Không có dấu hiệu này.", "No such observable.") }
+        return observable
+    }
+
+    func observableTLP(req: Request) async throws -> IncidentDTO {
+        let (incident, principal) = try await IncidentService.find(req)
+        let observable = try await Self.observable(req, of: incident)
+        try await IncidentService.setObservableTLP(observable, try req.content.decode(IncidentObservableTLPInput.self).tlp, incident: incident,
+                                                   by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 

@@ -26,6 +26,7 @@ struct IncidentWebController: RouteCollection {
         incident.get("misp", use: misp)
         incident.post("notify-national", use: notifyNational)
         incident.post("sharing", use: sharing)
+        incident.post("observables", ":observableID", "tlp", use: observableTLP)
         routes.post("incident-tasks", ":taskID", "status", use: taskStatus)
         routes.get("observables", use: sightings)
     }
@@ -129,6 +130,16 @@ struct IncidentWebController: RouteCollection {
             return RosterWebController.redirect(req, to: "/incidents", message: PageContext(req).t("Đã lưu mức chia sẻ", "Sharing saved"))
         }
         return back(req, incident, "Đã lưu mức chia sẻ", "Sharing saved")
+    }
+
+    func observableTLP(req: Request) async throws -> Response {
+        let (incident, principal) = try await IncidentService.find(req)
+        let observable = try await IncidentAPIController.observable(req, of: incident)
+        guard let tlp = (try? req.content.get(String.self, at: "tlp")).flatMap(TLP.init(label:)) else {
+            throw BilingualError.invalid("Mức TLP không hợp lệ.", "tlp is not a TLP level.")
+        }
+        try await IncidentService.setObservableTLP(observable, tlp, incident: incident, by: principal, on: req.db)
+        return back(req, incident, "Đã đổi TLP của dấu hiệu", "Observable TLP changed")
     }
 
     func back(_ req: Request, _ incident: Incident, _ vi: String, _ en: String) -> Response {

@@ -154,6 +154,11 @@ struct IncidentSharingInput: Content {
     var namedPeople: [UUID]
 }
 
+/// Body of PUT /incidents/{incidentID}/observables/{observableID}.
+struct IncidentObservableTLPInput: Content {
+    var tlp: TLP
+}
+
 /// A person named on an incident.
 struct IncidentPersonDTO: Content, Equatable {
     var id: UUID

@@ -313,6 +313,17 @@ enum IncidentService {
         }
     }
 
+    /// Marks one observable with its own TLP. One marked stricter than its incident stays out of the incident's
+    /// STIX and MISP exports; a looser one is still exported under the incident's marking.
+    static func setObservableTLP(_ observable: IncidentObservable, _ tlp: TLP, incident: Incident, by principal: Principal,
+                                 on db: any Database) async throws {
+        let line = "\(observable.kind.rawValue) \(observable.observable?.defanged ?? observable.value): TLP:\(observable.tlp.rawValue) → TLP:\(tlp.rawValue)"
+        try await act(.manageSharing, on: incident, by: principal, db: db, audit: "incident.observable_tlp", line: (.access, line)) { tx in
+            observable.tlp = tlp
+            try await observable.save(on: tx)
+        }
+    }
+
     // MARK: - Reading
 
     static func summary(_ incident: Incident, unitName: String? = nil) -> IncidentSummaryDTO {
@@ -394,7 +405,9 @@ enum IncidentService {
     // MARK: - Sharing
 
     static func export(_ incident: Incident, on db: any Database) async throws -> IncidentExport {
-        let observables = try await IncidentObservable.query(on: db).filter(\.$incident.$id == incident.id!).all().compactMap(\.observable)
+        // Observables marked stricter than the incident are not shared with it.
+        let observables = try await IncidentObservable.query(on: db).filter(\.$incident.$id == incident.id!).all()
+            .filter { $0.tlp <= incident.tlp }.compactMap(\.observable)
         let unit = try await OrgUnit.find(incident.$unit.id, on: db)
         let report = incident.report
         return IncidentExport(id: incident.id!, reference: incident.reference, title: incident.title, description: report?.summary ?? "",

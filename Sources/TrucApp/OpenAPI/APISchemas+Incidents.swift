@@ -90,6 +90,7 @@ extension APISchemas {
             "kind": .string(allowedValues: NationalNoticeKind.allCases.map { AnyCodable($0.rawValue) }),
             "note": JSONSchema.string(maxLength: 20000).optional.described("The update's text (required for an update), or a covering line"),
         ]),
+        "IncidentObservableTLPInput": object("An observable's own TLP.", ["tlp": ref("TLP")]),
         "IncidentSharingInput": object("The incident's TLP and the people named on it.", [
             "tlp": ref("TLP"),
             "namedPeople": JSONSchema.array(items: uuid).described("Who else may see a TLP:RED incident; replaces the list"),

@@ -189,7 +189,9 @@ enum IncidentViews {
         <h2>\(ctx.t("Dấu hiệu (IOC)", "Observables"))</h2>
         <table><tbody>\(dto.observables.html { o in """
             <tr><td>\(o.kind.rawValue)</td><td><a href="/observables?kind=\(o.kind.rawValue)&amp;value=\(o.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"><code>\(o.defanged)</code></a></td>
-            <td>\(VulnViews.tlp(o.tlp))</td><td>\((o.otherIncidents ?? []).isEmpty ? "" : ctx.t("Cũng có trong", "Also in") + " " + (o.otherIncidents ?? []).joined(separator: ", "))</td></tr>
+            <td>\(may(.manageSharing) ? """
+            <form class="inline" method="post" action="/incidents/\(id)/observables/\(o.id)/tlp">\(ctx.csrfField)<select name="tlp" aria-label="TLP">\(VulnViews.options(TLP.allCases.map { ($0.rawValue, $0.label) }, selected: o.tlp.rawValue))</select> <button>\(ctx.t("Đổi", "Set"))</button></form>
+            """ as HTML : VulnViews.tlp(o.tlp))\(o.tlp > incident.tlp ? " <span class=\"muted\">\(ctx.t("không chia sẻ cùng sự cố", "not shared with the incident"))</span>" as HTML : .empty)</td><td>\((o.otherIncidents ?? []).isEmpty ? "" : ctx.t("Cũng có trong", "Also in") + " " + (o.otherIncidents ?? []).joined(separator: ", "))</td></tr>
             """ })</tbody></table>
         <form class="filters" method="post" action="/incidents/\(id)/observables">\(ctx.csrfField)
         <textarea name="text" placeholder="203.0.113[.]7, hxxp://…, CVE-…"></textarea> <button>\(ctx.t("Thêm dấu hiệu", "Add observables"))</button></form>

@@ -222,4 +222,38 @@ import VaporTesting
             })
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func theIndicatorFeedSharesWhatTheCallerMaySeeUpToTheChosenTLP(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            _ = try await Self.create(w, tlp: "GREEN", summary: "Kết nối tới 203.0.113.7 và CVE-2021-44228")
+            let amber = try await Self.create(w, tlp: "AMBER", summary: "Kết nối tới 203.0.113.7 và c2.evil.example")
+            _ = try await Self.create(w, tlp: "RED", summary: "Rò rỉ qua 198.51.100.99")
+            func feed(_ query: String, by person: Person) async throws -> (HTTPStatus, String, String?) {
+                var result: (HTTPStatus, String, String?) = (.ok, "", nil)
+                try await w.app.testing().test(.GET, "/api/v1/observables/stix\(query)", headers: w.bearer(person), afterResponse: { res async in
+                    result = (res.status, res.body.string, res.headers.first(name: .contentType))
+                })
+                return result
+            }
+            // GREEN (the default): the address and the CVE of the GREEN incident only.
+            var (status, body, type) = try await feed("", by: w.coordinator)
+            #expect(status == .ok && type?.hasPrefix("application/stix+json") == true)
+            #expect(body.contains("[ipv4-addr:value = '203.0.113.7']") && body.contains("CVE-2021-44228"))
+            #expect(!body.contains("c2.evil.example") && !body.contains(amber.incident.reference))
+            // Up to AMBER: the domain too, and the address names both incidents, marked AMBER.
+            (status, body, _) = try await feed("?tlp=AMBER", by: w.coordinator)
+            #expect(body.contains("c2.evil.example") && body.contains(amber.incident.reference))
+            #expect(body.contains(TLP.amber.stixMarkingDefinitionID))
+            // The RED incident is the reporter's only: not in the coordinator's feed, in the reporter's at RED.
+            #expect(!body.contains("198.51.100.99"))
+            #expect(try await feed("?tlp=RED", by: w.coordinator).1.contains("198.51.100.99") == false)
+            #expect(try await feed("?tlp=RED", by: w.adminA).1.contains("198.51.100.99"))
+            // Another unit sees none of Sở A's incidents: an empty but valid feed.
+            (status, body, _) = try await feed("?tlp=RED", by: w.adminB)
+            #expect(status == .ok && !body.contains("indicator--") && body.contains("\"type\" : \"bundle\""))
+            #expect(try await feed("?tlp=PURPLE", by: w.coordinator).0 == .badRequest)
+            #expect(try await feed("?days=0", by: w.coordinator).0 == .badRequest)
+        }
+    }
 }

@@ -41,6 +41,9 @@ import VaporTesting
             #expect(page.status == .ok && page.body.string.contains("BÁO CÁO BAN ĐẦU SỰ CỐ MẠNG") && page.body.string.contains("Cổng dịch vụ công"))
             page = try await admin.get("/incidents")
             #expect(page.body.string.contains(incident.reference))
+            #expect(page.body.string.contains("action=\"/observables/stix\""))
+            let feed = try await admin.get("/observables/stix?tlp=AMBER&days=30")
+            #expect(feed.status == .ok && feed.body.string.contains("[ipv4-addr:value = '198.51.100.44']"))
             page = try await admin.get("/observables?kind=ipv4&value=198.51.100.44")
             #expect(page.status == .ok && page.body.string.contains(incident.reference))
 

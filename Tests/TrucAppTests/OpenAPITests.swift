@@ -361,6 +361,7 @@ import VaporTesting
             let observableID = incident["observables"]?[0]?["id"]?.stringValue ?? "missing"
             try await api.call(.PUT, "/api/v1/incidents/\(incidentID)/observables/\(observableID)", json: #"{"tlp": "RED"}"#)
             try await api.call(.GET, "/api/v1/incidents/\(incidentID)/stix")
+            try await api.call(.GET, "/api/v1/observables/stix?tlp=AMBER&days=30")
             try await api.call(.GET, "/api/v1/incidents/\(incidentID)/misp")
 
             #expect(api.problems.isEmpty, "Answers that differ from the document:\n\(api.problems.joined(separator: "\n"))")

@@ -31,6 +31,14 @@ struct STIXValidatorTests {
         try IncidentFixture.bundle(observables: extracted).jsonData().write(to: fromText)
         files.append(fromText.path)
 
+        let feed = directory.appendingPathComponent("bundle-feed.json")
+        try IndicatorFeedTests.feed.jsonData().write(to: feed)
+        files.append(feed.path)
+        let empty = directory.appendingPathComponent("bundle-feed-empty.json")
+        try STIXBundle.indicatorFeed([], producer: (IncidentFixture.producer.id, IncidentFixture.producer.name), now: IncidentFixture.now)
+            .jsonData().write(to: empty)
+        files.append(empty.path)
+
         let result = try PythonSTIXValidator.run([PythonSTIXValidator.script.path, "--strict"] + files)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("\(files.count) passed, 0 failed"), "\(result.output)")

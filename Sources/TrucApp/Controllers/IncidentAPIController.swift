@@ -28,6 +28,7 @@ struct IncidentAPIController: RouteCollection {
         incident.put("observables", ":observableID", use: observableTLP)
         routes.post("incident-tasks", ":taskID", "status", use: taskStatus)
         routes.get("observables", use: sightings)
+        routes.get("observables", "stix", use: indicatorFeed)
     }
 
     static let operations: [APIOperation] = [
@@ -83,6 +84,12 @@ struct IncidentAPIController: RouteCollection {
               query: [.init(name: "kind", description: "ipv4, ipv6, domain, url, email, md5, sha1, sha256 or cve", required: true),
                       .init(name: "value", description: "The observable (defanged forms accepted)", required: true)],
               reply: .json("ObservableSightings")),
+        .init(method: .GET, path: "/api/v1/observables/stix",
+              summary: "The indicator feed: observables of the incidents the caller may see as a STIX 2.1 bundle of indicators and vulnerabilities, each with its own TLP marking and the incidents it was seen in",
+              tag: "Incidents",
+              query: [.init(name: "tlp", description: "Share only observables marked at most this (CLEAR, GREEN, AMBER, AMBER+STRICT, RED); default GREEN"),
+                      .init(name: "days", description: "Incidents detected in the last N days (1-3650); default 90", type: "integer")],
+              reply: .file("application/stix+json")),
     ]
 
     func create(req: Request) async throws -> Response {
@@ -231,9 +238,8 @@ struct IncidentAPIController: RouteCollection {
 
     func stix(req: Request) async throws -> Response {
         let (incident, _) = try await IncidentService.find(req)
-        let province = try await OrgUnit.query(on: req.db).filter(\.$parent.$id == nil).sort(\.$code).first()
         let bundle = STIXBundle.make(from: try await IncidentService.export(incident, on: req.db),
-                                     producer: (id: province?.id ?? UUID(), name: province?.name ?? "Trực ATTT"), now: Date())
+                                     producer: try await IncidentService.producer(on: req.db), now: Date())
         return Self.json(try bundle.jsonData(), type: "application/stix+json;version=2.1", filename: "\(incident.reference).stix.json")
     }
 
@@ -243,6 +249,28 @@ struct IncidentAPIController: RouteCollection {
         let event = MISPEvent.make(from: try await IncidentService.export(incident, on: req.db), orgName: province?.name ?? "Trực ATTT", now: Date(),
                                    utcOffsetSeconds: req.timeZone.secondsFromGMT())
         return Self.json(try event.jsonData(), type: "application/json", filename: "\(incident.reference).misp.json")
+    }
+
+    func indicatorFeed(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        var maxTLP = TLP.green
+        if let text = req.query[String.self, at: "tlp"].nonEmpty {
+            guard let value = TLP(label: text) else {
+                throw BilingualError.badRequest("Mức TLP không hợp lệ.", "tlp must be CLEAR, GREEN, AMBER, AMBER+STRICT or RED.")
+            }
+            maxTLP = value
+        }
+        var days = 90
+        if let text = req.query[String.self, at: "days"].nonEmpty {
+            guard let value = Int(text), (1...3650).contains(value) else {
+                throw BilingualError.badRequest("Số ngày phải từ 1 đến 3650.", "days must be 1-3650.")
+            }
+            days = value
+        }
+        let items = try await IncidentService.sharedObservables(for: principal, maxTLP: maxTLP, days: days, on: req.db)
+        let bundle = STIXBundle.indicatorFeed(items, producer: try await IncidentService.producer(on: req.db), now: Date())
+        let day = VNDateFormat.datetimeLocal(Date(), timeZone: req.timeZone).prefix(10)
+        return Self.json(try bundle.jsonData(), type: "application/stix+json;version=2.1", filename: "chi-dau-\(day).stix.json")
     }
 
     static func json(_ data: Data, type: String, filename: String) -> Response {

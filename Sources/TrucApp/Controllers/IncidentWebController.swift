@@ -29,6 +29,7 @@ struct IncidentWebController: RouteCollection {
         incident.post("observables", ":observableID", "tlp", use: observableTLP)
         routes.post("incident-tasks", ":taskID", "status", use: taskStatus)
         routes.get("observables", use: sightings)
+        routes.get("observables", "stix", use: indicatorFeed)
     }
 
     func list(req: Request) async throws -> HTML {
@@ -41,6 +42,10 @@ struct IncidentWebController: RouteCollection {
         return Layout.page(ctx, title: ctx.t("Sự cố", "Incidents"), body: """
         <h1>\(ctx.t("Sự cố an toàn thông tin mạng", "Cyber-security incidents"))</h1>
         <p><a href="/units/\(principal.unitID)/incidents/new">\(ctx.t("Báo cáo sự cố (Mẫu 03)", "Report an incident (form 03)"))</a></p>
+        <form class="filters" method="get" action="/observables/stix"><label>\(ctx.t("Xuất chỉ dấu (STIX 2.1) đến mức", "Export indicators (STIX 2.1) up to"))
+        <select name="tlp">\(VulnViews.options(TLP.allCases.map { ($0.rawValue, $0.label) }, selected: TLP.green.rawValue))</select></label>
+        <label>\(ctx.t("trong", "over the last")) <input type="number" name="days" value="90" min="1" max="3650"> \(ctx.t("ngày", "days"))</label>
+        <button>\(ctx.t("Tải về", "Download"))</button></form>
         <form class="filters" method="get" action="/incidents"><label>\(ctx.t("Trạng thái", "Status"))
         <select name="status"><option value="">\(ctx.t("Tất cả", "All"))</option>\(VulnViews.options(IncidentStatus.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: status?.rawValue))</select></label>
         <button>\(ctx.t("Lọc", "Filter"))</button></form>
@@ -241,6 +246,7 @@ struct IncidentWebController: RouteCollection {
     func evidence(req: Request) async throws -> Response { try await IncidentAPIController().evidence(req: req) }
     func stix(req: Request) async throws -> Response { try await IncidentAPIController().stix(req: req) }
     func misp(req: Request) async throws -> Response { try await IncidentAPIController().misp(req: req) }
+    func indicatorFeed(req: Request) async throws -> Response { try await IncidentAPIController().indicatorFeed(req: req) }
 
     func printForm(req: Request) async throws -> HTML {
         let (incident, _) = try await IncidentService.find(req)

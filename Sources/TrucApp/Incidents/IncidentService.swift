@@ -404,6 +404,29 @@ enum IncidentService {
 
     // MARK: - Sharing
 
+    /// The observables of the incidents the caller may see, detected in the last `days` days, marked at most
+    /// `maxTLP`, merged per observable (`SharedObservable.merge`).
+    static func sharedObservables(for principal: Principal, maxTLP: TLP, days: Int, now: Date = Date(),
+                                  on db: any Database) async throws -> [SharedObservable] {
+        let since = now.addingTimeInterval(-Double(days) * 86_400)
+        let incidents = try await visible(to: principal, on: db).filter { $0.detectedAt >= since }
+        let byID = Dictionary(uniqueKeysWithValues: incidents.map { ($0.id!, $0) })
+        var sightings: [SharedObservable.Sighting] = []
+        for chunk in Array(byID.keys).chunked(500) {
+            for row in try await IncidentObservable.query(on: db).filter(\.$incident.$id ~~ chunk).all() {
+                guard let incident = byID[row.$incident.id], let observable = row.observable else { continue }
+                sightings.append(.init(observable: observable, tlp: row.tlp, seenAt: incident.detectedAt, incidentReference: incident.reference))
+            }
+        }
+        return SharedObservable.merge(sightings, maxTLP: maxTLP)
+    }
+
+    /// The producer of exports: the province (the root unit), or the app's name.
+    static func producer(on db: any Database) async throws -> (id: UUID, name: String) {
+        let province = try await OrgUnit.query(on: db).filter(\.$parent.$id == nil).sort(\.$code).first()
+        return (province?.id ?? UUID(), province?.name ?? "Trực ATTT")
+    }
+
     static func export(_ incident: Incident, on db: any Database) async throws -> IncidentExport {
         // Observables marked stricter than the incident are not shared with it.
         let observables = try await IncidentObservable.query(on: db).filter(\.$incident.$id == incident.id!).all()

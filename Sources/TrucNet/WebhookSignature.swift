@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TrucCore
 
 /// HMAC-SHA256 signatures of webhook deliveries, in the header `X-Truc-Signature: t=<unix>,v1=<hex>`, where
 /// `<hex>` is the lower-case hex HMAC-SHA256, keyed with the secret's UTF-8 bytes, of `"<t>." + body`.
@@ -7,7 +8,7 @@ import Foundation
 public enum WebhookSignature {
     /// The header value for `body` sent at `timestamp` (Unix seconds).
     public static func sign(body: [UInt8], secret: String, timestamp: Int) -> String {
-        "t=\(timestamp),v1=\(hex(mac(body: body, secret: secret, timestamp: timestamp)))"
+        "t=\(timestamp),v1=\(Hex.encode(mac(body: body, secret: secret, timestamp: timestamp)))"
     }
 
     /// Whether `header` carries a valid signature of `body` with `secret`, made no more than `tolerance` seconds
@@ -23,7 +24,7 @@ public enum WebhookSignature {
             let value = pair[1].trimmingCharacters(in: .whitespaces)
             if key == "t" {
                 timestamp = Int(value)
-            } else if key == "v1", let bytes = unhex(value) {
+            } else if key == "v1", !value.isEmpty, let bytes = Hex.decode(value) {
                 candidates.append(bytes)
             }
         }
@@ -52,39 +53,5 @@ public enum WebhookSignature {
             difference |= a[i] ^ b[i]
         }
         return difference == 0
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func unhex(_ text: String) -> [UInt8]? {
-        let chars = Array(text.utf8)
-        guard chars.count % 2 == 0, !chars.isEmpty else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(chars.count / 2)
-        var i = 0
-        while i < chars.count {
-            guard let hi = nibble(chars[i]), let lo = nibble(chars[i + 1]) else { return nil }
-            out.append(hi << 4 | lo)
-            i += 2
-        }
-        return out
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -76,10 +76,4 @@ import Vapor
         #expect(CampaignService.csvField("-5") == "-5")
         #expect(CampaignService.csvField("") == "")
     }
-
-    @Test func hexDecoding() {
-        #expect(CampaignService.bytes(fromHex: "00ff10") == [0, 255, 16])
-        #expect(CampaignService.bytes(fromHex: "ABC") == nil)
-        #expect(CampaignService.bytes(fromHex: "zz") == nil)
-    }
 }

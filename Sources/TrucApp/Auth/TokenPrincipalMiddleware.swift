@@ -1,5 +1,6 @@
 import Crypto
 import Fluent
+import TrucCore
 import Vapor
 
 /// API authentication: `Authorization: Bearer <token>`; the token's SHA-256 is looked up, never the token itself.
@@ -40,5 +41,5 @@ enum TokenSecret {
 }
 
 extension Digest {
-    var hex: String { map { String(format: "%02x", $0) }.joined() }
+    var hex: String { Hex.encode(self) }
 }

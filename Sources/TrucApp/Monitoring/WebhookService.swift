@@ -24,7 +24,7 @@ enum WebhookService {
         hook.$unit.id = unitID
         hook.name = name
         hook.url = text
-        hook.secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
+        hook.secret = SymmetricKey(size: .bits256).withUnsafeBytes { Hex.encode($0) }
         hook.includeSubunits = input.includeSubunits ?? false
         hook.enabled = true
         try await db.transaction { tx in

@@ -845,33 +845,10 @@ enum CampaignService {
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; sandbox")
         headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        let digest = bytes(fromHex: file.sha256).map { Data($0).base64EncodedString() } ?? ""
+        let digest = Hex.decode(file.sha256).map { Data($0).base64EncodedString() } ?? ""
         headers.replaceOrAdd(name: "Digest", value: "sha-256=\(digest)")
         headers.replaceOrAdd(name: "Repr-Digest", value: "sha-256=:\(digest):")
         headers.replaceOrAdd(name: "X-Content-SHA256", value: file.sha256)
         return Response(status: .ok, headers: headers, body: .init(data: file.content))
-    }
-
-    /// Bytes from lower- or upper-case hex; nil for odd length or non-hex characters.
-    static func bytes(fromHex hex: String) -> [UInt8]? {
-        let chars = Array(hex.utf8)
-        guard chars.count % 2 == 0 else { return nil }
-        func nibble(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 48...57: c - 48
-            case 97...102: c - 87
-            case 65...70: c - 55
-            default: nil
-            }
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(chars.count / 2)
-        var index = 0
-        while index < chars.count {
-            guard let hi = nibble(chars[index]), let lo = nibble(chars[index + 1]) else { return nil }
-            bytes.append(hi << 4 | lo)
-            index += 2
-        }
-        return bytes
     }
 }

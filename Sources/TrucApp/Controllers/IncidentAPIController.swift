@@ -161,10 +161,7 @@ struct IncidentAPIController: RouteCollection {
     }
 
     func taskStatus(req: Request) async throws -> IncidentTaskDTO {
-        let principal = try req.requirePrincipal()
-        guard let id = req.parameters.get("taskID", as: UUID.self), let task = try await IncidentTaskRecord.find(id, on: req.db),
-              let incident = try await Incident.find(task.$incident.id, on: req.db), IncidentAccess.mayRead(incident, principal)
-        else { throw BilingualError.notFound("Không có công việc này.", "No such task.") }
+        let (task, incident, principal) = try await IncidentService.findTask(req)
         let input = try req.content.decode(IncidentTaskStatusInput.self)
         try await IncidentService.setTaskStatus(task, input.status, incident: incident, by: principal, on: req.db)
         return IncidentTaskDTO(id: task.id!, title: task.title, note: task.note, assigneeID: task.$assignee.id, dueAt: task.dueAt, status: task.status)
@@ -186,7 +183,7 @@ struct IncidentAPIController: RouteCollection {
         let (incident, principal) = try await IncidentService.find(req)
         let mail = try await IncidentNotifications.notifyNational(incident, try req.content.decode(NationalNoticeInput.self), by: principal,
                                                                   on: req.db, zone: req.timeZone)
-        let response = try Response(status: .accepted)
+        let response = Response(status: .accepted)
         try response.content.encode(IncidentMailDTO(mail))
         return response
     }

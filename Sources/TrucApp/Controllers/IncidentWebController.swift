@@ -96,7 +96,10 @@ struct IncidentWebController: RouteCollection {
         let (incident, principal) = try await IncidentService.find(req)
         _ = try await incident.$unit.get(on: req.db)
         let dto = try await IncidentService.detail(incident, for: principal, on: req.db)
-        let people = try await Self.activePeople(on: req.db)
+        // The people pickers (assignment, named people) are shown only to those who may use them.
+        let actor = IncidentAccess.actor(incident, principal)
+        let picks = actor.isResponseTeam || (try? IncidentTransition.check(.manageSharing, status: incident.status, actor: actor)) != nil
+        let people = picks ? try await Self.activePeople(on: req.db) : []
         let vncert = try await IncidentNotifications.nationalAddress(on: req.db)?.email
         return Layout.page(PageContext(req), title: incident.reference, body: IncidentViews.detail(PageContext(req), incident: incident, dto: dto,
                                                                                                  principal: principal, people: people, nationalEmail: vncert))
@@ -197,10 +200,7 @@ struct IncidentWebController: RouteCollection {
     }
 
     func taskStatus(req: Request) async throws -> Response {
-        let principal = try req.requirePrincipal()
-        guard let id = req.parameters.get("taskID", as: UUID.self), let task = try await IncidentTaskRecord.find(id, on: req.db),
-              let incident = try await Incident.find(task.$incident.id, on: req.db), IncidentAccess.mayRead(incident, principal)
-        else { throw BilingualError.notFound("Không có công việc này.", "No such task.") }
+        let (task, incident, principal) = try await IncidentService.findTask(req)
         try await IncidentService.setTaskStatus(task, try req.content.decode(IncidentTaskStatusInput.self).status, incident: incident, by: principal, on: req.db)
         return back(req, incident, "Đã cập nhật công việc", "Task updated")
     }

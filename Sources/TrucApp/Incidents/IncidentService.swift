@@ -110,6 +110,15 @@ enum IncidentService {
             .run()
     }
 
+    /// The task of `:taskID` and its incident, if the caller may see the incident (404 otherwise).
+    static func findTask(_ req: Request) async throws -> (IncidentTaskRecord, Incident, Principal) {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("taskID", as: UUID.self), let task = try await IncidentTaskRecord.find(id, on: req.db),
+              let incident = try await Incident.find(task.$incident.id, on: req.db), IncidentAccess.mayRead(incident, principal)
+        else { throw BilingualError.notFound("Không có công việc này.", "No such task.") }
+        return (task, incident, principal)
+    }
+
     // MARK: - Workflow
 
     /// Runs `change` with the check of `action` for the caller, then records the timeline line and the audit entry.
@@ -348,19 +357,26 @@ enum IncidentService {
         return try await query.all().filter { IncidentAccess.mayRead($0, principal) }
     }
 
+    /// The references of those of `ids` the caller may read (for correlations: only the incidents sharing an
+    /// observable are loaded, not every incident the caller may see).
+    static func readableReferences(_ ids: Set<UUID>, for principal: Principal, on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let incidents = try await Incident.query(on: db).filter(\.$id ~~ Array(ids)).all().filter { IncidentAccess.mayRead($0, principal) }
+        return Dictionary(uniqueKeysWithValues: incidents.map { ($0.id!, $0.reference) })
+    }
+
     static func detail(_ incident: Incident, for principal: Principal, on db: any Database, now: Date = Date()) async throws -> IncidentDTO {
         let id = incident.id!
         let events = try await IncidentEvent.query(on: db).filter(\.$incident.$id == id).sort(\.$at).sort(\.$id).all()
         let tasks = try await IncidentTaskRecord.query(on: db).filter(\.$incident.$id == id).sort(\.$createdAt).all()
         let observables = try await IncidentObservable.query(on: db).filter(\.$incident.$id == id).sort(\.$kind).sort(\.$value).all()
         let links = try await IncidentEvidence.query(on: db).filter(\.$incident.$id == id).with(\.$evidence).all()
-        let visible = try await visible(to: principal, on: db)
-        let visibleIDs = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.reference) })
         var others: [String: [String]] = [:]
         if !observables.isEmpty {
             let same = try await IncidentObservable.query(on: db).filter(\.$value ~~ observables.map(\.value))
                 .filter(\.$incident.$id != id).all()
-            for row in same { if let ref = visibleIDs[row.$incident.id] { others["\(row.kind.rawValue)|\(row.value)", default: []].append(ref) } }
+            let readable = try await readableReferences(Set(same.map { $0.$incident.id }), for: principal, on: db)
+            for row in same { if let ref = readable[row.$incident.id] { others["\(row.kind.rawValue)|\(row.value)", default: []].append(ref) } }
         }
         let organization = incident.report?.reporterOrganization ?? ""
         let named = try await Person.query(on: db).filter(\.$id ~~ incident.namedPeople).sort(\.$fullName).all()
@@ -390,8 +406,8 @@ enum IncidentService {
     /// Incidents (visible to the caller) and advisories where an observable appears.
     static func sightings(of observable: Observable, for principal: Principal, on db: any Database) async throws -> ObservableSightingsDTO {
         let rows = try await IncidentObservable.query(on: db).filter(\.$kind == observable.kind).filter(\.$value == observable.value).all()
-        let ids = Set(rows.map { $0.$incident.id })
-        let incidents = try await visible(to: principal, on: db).filter { ids.contains($0.id!) }
+        let incidents = try await Incident.query(on: db).filter(\.$id ~~ Array(Set(rows.map { $0.$incident.id })))
+            .sort(\.$reportedAt, .descending).with(\.$unit).all().filter { IncidentAccess.mayRead($0, principal) }
         let advisories = try await AdvisoryQueries.visible(for: principal, on: db)
         let mentioned = advisories.filter { advisory in
             observable.kind == .cve ? advisory.cves.contains(observable.value)

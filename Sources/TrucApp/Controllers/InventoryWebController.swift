@@ -205,7 +205,7 @@ struct InventoryWebController: RouteCollection {
         let ctx = PageContext(req)
         return Layout.page(ctx, title: system.name, body: """
         <h1>\(system.name)</h1>
-        \(systemForm(ctx, action: "/systems/\(system.id)", system: system))
+        \(systemForm(ctx, action: "/systems/\(system.id!)", system: system))
         <form method="post" action="/systems/\(system.id)/delete">\(ctx.csrfField)
         <button>\(ctx.t("Xóa hệ thống (tài sản được giữ, bỏ gán)", "Delete the system (assets stay, unassigned)"))</button></form>
         <p><a href="/units/\(system.$unit.id)/inventory">\(ctx.t("Quay lại", "Back"))</a></p>

@@ -13,7 +13,8 @@ struct AuditAPIController: RouteCollection {
     ]
 
     func list(req: Request) async throws -> Page<AuditEntryDTO> {
-        try await AuditLog.query(req).paginate(for: req).map { $0.dto() }
+        let page = try await AuditLog.query(req).paginate(for: req)
+        return Page(items: try await AuditLog.dtos(page.items, for: try req.requirePrincipal(), on: req.db), metadata: page.metadata)
     }
 }
 

@@ -228,9 +228,10 @@ struct IncidentAPIController: RouteCollection {
         let (incident, _) = try await IncidentService.find(req)
         guard let id = req.parameters.get("evidenceID", as: UUID.self),
               let link = try await IncidentEvidence.query(on: req.db).filter(\.$incident.$id == incident.requireID())
-                .filter(\.$evidence.$id == id).with(\.$evidence).first()
+                .filter(\.$evidence.$id == id).first()
         else { throw BilingualError.notFound("Không có tệp minh chứng này.", "No such evidence file.") }
-        return CampaignService.download(link.evidence)
+        let principal = try req.requirePrincipal()
+        return CampaignService.download(try await IncidentAccess.evidence(link.$evidence.id, for: principal, on: req.db))
     }
 
     func stix(req: Request) async throws -> Response {

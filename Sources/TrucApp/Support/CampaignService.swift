@@ -828,11 +828,9 @@ enum CampaignService {
     // MARK: - Evidence
 
     /// An evidence file the principal may read (its unit readable), or 404.
+    /// An evidence file by id, through the one check that also applies the TLP of any incident it belongs to.
     static func evidence(_ id: UUID, for principal: Principal, on db: any Database) async throws -> EvidenceFile {
-        guard let file = try await EvidenceFile.find(id, on: db), principal.policy.allows(.read, on: file.$unit.id) else {
-            throw BilingualError.notFound("Không có tệp minh chứng này.", "No such evidence file.")
-        }
-        return file
+        try await IncidentAccess.evidence(id, for: principal, on: db)
     }
 
     /// Serves evidence as an opaque download, never rendered by the browser, with its SHA-256.

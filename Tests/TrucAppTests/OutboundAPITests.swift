@@ -277,6 +277,29 @@ import VaporTesting
         }
     }
 
+    @Test func aDNSMonitorsOwnResolverIsCheckedBeforeEachQuery() async throws {
+        try await withWorld(.sqlite) { w in
+            let stub = try await DNSStubServer.start(records: [DNSRecord(name: "cong.so-a.gov.vn", type: .a, ttl: 60, value: "203.113.131.5")],
+                                                     group: F.group)
+            let id = try await F.monitor(w, name: "DNS", kind: "dns", target: "cong.so-a.gov.vn", retries: 0,
+                                         extra: #", "settings": {"dnsServer": "\#(stub.address)"}"#)
+            let runner = NetworkProbeRunner(group: F.group, outbound: w.app.outbound)
+            let scheduler = F.scheduler(w, runner)
+            var clock = F.Clock()
+            try await scheduler.runDueChecks(now: clock.tick())
+            #expect(try await Monitor.find(id, on: w.db)?.state == .up)
+            let asked = stub.queriesReceived
+            try await O.clearAllowList(w)
+            try await scheduler.runDueChecks(now: clock.tick())
+            let monitor = try #require(try await Monitor.find(id, on: w.db))
+            #expect(monitor.state == .down)
+            #expect(monitor.lastMessage == "DNS: blocked by the outbound policy: loopback address, not on the allow-list", "\(monitor.lastMessage ?? "")")
+            #expect(stub.queriesReceived == asked, "no query was sent")
+            try await runner.shutdown()
+            try await stub.stop()
+        }
+    }
+
     @Test func webhooksAreCheckedAtEachDelivery() async throws {
         try await withWorld(.sqlite) { w in
             let log = NIOLockedRequests()

@@ -1,4 +1,6 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
 import NIOHTTP1
 import Testing
 import TrucCore
@@ -149,6 +151,27 @@ struct OutboundGuardTests {
             #expect(result.message.hasPrefix("blocked by the outbound policy"), "\(url): \(result.message)")
         }
         try await clients.shutdown()
+    }
+
+    @Test func pinnedClientsAreKeptUpToTheirCapacity() async throws {
+        let server = try await LoopbackHTTPServer.start(group: Loopback.group) { head in (200, head.headers["Host"].first ?? "", 0) }
+        let clients = PinnedHTTPClients(group: Loopback.group, configuration: HTTPProbe.configuration(maxConnectionsPerHost: 1), capacity: 2)
+        let loopback = IPAddress("127.0.0.1")!
+        for name in ["a.example.org", "b.example.org", "c.example.org", "a.example.org"] {
+            let host = try await clients.withClient(host: name, address: loopback) { client in
+                let response = try await client.execute(HTTPClientRequest(url: "http://\(name):\(server.port)/"), timeout: .seconds(5))
+                return String(buffer: try await response.body.collect(upTo: 1024))
+            }
+            #expect(host == "\(name):\(server.port)", "the request names the host, the connection goes to the checked address")
+            #expect(clients.pinnedCount <= 2)
+        }
+        // A literal that is the checked address needs no pinned client.
+        _ = try await clients.withClient(host: "127.0.0.1", address: loopback) { client in
+            try await client.execute(HTTPClientRequest(url: server.url().absoluteString), timeout: .seconds(5)).status
+        }
+        #expect(clients.pinnedCount <= 2)
+        try await clients.shutdown()
+        await server.stop()
     }
 
     @Test func theSystemResolverReadsTheHostsFile() async throws {

@@ -5,6 +5,7 @@ import NIOCore
 import NIOPosix
 import PostgresKit
 import SQLKit
+import TrucNet
 import Vapor
 
 /// Sets up the database, sessions, middleware, routes and commands, then brings the schema up to date.
@@ -57,6 +58,11 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(MatchCommand(), as: "match")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.storage[CPEProposalCacheKey.self] = CPEProposalCache()
+    // The outbound policy: allow-lists from the database, names resolved by the system. Registered before the
+    // monitoring runtime so that its webhook clients shut down after the loops that use them.
+    app.outbound = OutboundContext(group: app.eventLoopGroup, resolver: SystemHostResolver(group: app.eventLoopGroup),
+                                   policies: OutboundPolicyCache(db: app.db))
+    app.lifecycle.use(OutboundLifecycle())
     app.lifecycle.use(MonitoringRuntime())
 
     try routes(app)

@@ -32,6 +32,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: AdvisoryAPIController())
     try api.register(collection: MonitorAPIController())
     try api.register(collection: IncidentAPIController())
+    try api.register(collection: OutboundAPIController())
 
     // Web pages: session cookie + CSRF on every form.
     let web = app.grouped(app.sessions.middleware, MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware())
@@ -50,4 +51,5 @@ func routes(_ app: Application) throws {
     try web.register(collection: MonitorWebController())
     try web.register(collection: PublicStatusController())
     try web.register(collection: IncidentWebController())
+    try web.register(collection: OutboundWebController())
 }

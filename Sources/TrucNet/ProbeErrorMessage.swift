@@ -3,6 +3,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import TrucCore
 
 #if canImport(Glibc)
 import Glibc
@@ -21,6 +22,10 @@ public enum ProbeErrorMessage {
         switch error {
         case is ProbeTimeout:
             return timedOut
+        case let refusal as OutboundRefusal:
+            return refusal.probeMessage
+        case let missing as HostNotFound:
+            return missing.description
         case let e as HTTPClientError:
             return describe(e, timedOut: timedOut)
         case let e as NIOConnectionError:

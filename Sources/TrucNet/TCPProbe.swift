@@ -11,19 +11,19 @@ public struct TCPProbe: Sendable {
         self.group = group
     }
 
-    /// Connects once (name resolution included) within `timeout`; the verdict is `ProbeEvaluation.tcp`.
+    /// Connects once (name resolution included) within `timeout`, only to an address `outbound` allows (see
+    /// `OutboundGuard.connect`); the verdict is `ProbeEvaluation.tcp`.
     /// Never throws: failures are `.down` results with a short message.
-    public func run(host: String, port: Int, settings: MonitorSettings, timeout: Duration) async -> ProbeResult {
+    public func run(host: String, port: Int, settings: MonitorSettings, timeout: Duration, outbound: OutboundGuard) async -> ProbeResult {
         guard (1...65_535).contains(port) else { return .down("invalid port \(port)") }
         guard !host.isEmpty else { return .down("invalid host") }
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let channel = try await ClientBootstrap(group: group)
+            let bootstrap = ClientBootstrap(group: group)
                 .connectTimeout(timeout.timeAmount)
                 .channelInitializer { $0.eventLoop.makeSucceededVoidFuture() }
-                .connect(host: Self.unbracketed(host), port: port)
-                .get()
+            let channel = try await outbound.connect(bootstrap, host: Self.unbracketed(host), port: port, timeout: timeout)
             let latency = (clock.now - start).milliseconds
             try? await channel.close().get()
             return ProbeEvaluation.tcp(latencyMs: latency, settings: settings)

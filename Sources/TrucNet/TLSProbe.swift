@@ -25,10 +25,10 @@ public struct TLSProbe: Sendable {
         self.context = Result { try NIOSSLContext(configuration: tls) }
     }
 
-    /// Handshakes once within `timeout` (connect included). Never throws: failures are `.down` results with a
-    /// short message.
+    /// Handshakes once within `timeout` (connect included), only with an address `outbound` allows. Never throws:
+    /// failures are `.down` results with a short message.
     public func run(
-        host: String, port: Int, settings: MonitorSettings, timeout: Duration, now: Date = Date()
+        host: String, port: Int, settings: MonitorSettings, timeout: Duration, outbound: OutboundGuard, now: Date = Date()
     ) async -> ProbeResult {
         guard (1...65_535).contains(port) else { return .down("invalid port \(port)") }
         let host = TCPProbe.unbracketed(host)
@@ -38,23 +38,33 @@ public struct TLSProbe: Sendable {
         case .success(let c): sslContext = c
         case .failure(let error): return .down("TLS: cannot set up (\(error))")
         }
-        let serverName: String? = IPAddressLiteral.isLiteral(host) ? nil : host
+        let serverName: String?
+        if case .name = IPAddress.parseHost(host) { serverName = host } else { serverName = nil }
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = NIODeadline.now() + timeout.timeAmount
-        let promise = group.any().makePromise(of: Date.self)
+        let group = self.group
         do {
-            let channel = try await ClientBootstrap(group: group)
-                .connectTimeout(timeout.timeAmount)
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        let ssl = try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
-                        try channel.pipeline.syncOperations.addHandler(ssl)
-                        try channel.pipeline.syncOperations.addHandler(TLSHandshakeObserver(promise: promise))
+            // One handshake promise per connection attempt, so a failed first address cannot settle the next one.
+            let (channel, promise) = try await outbound.connect(host: host, port: port, timeout: timeout) { address in
+                let promise = group.any().makePromise(of: Date.self)
+                let connecting = ClientBootstrap(group: group)
+                    .connectTimeout(timeout.timeAmount)
+                    .channelInitializer { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            let ssl = try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
+                            try channel.pipeline.syncOperations.addHandler(ssl)
+                            try channel.pipeline.syncOperations.addHandler(TLSHandshakeObserver(promise: promise))
+                        }
                     }
+                    .connect(to: address)
+                do {
+                    return (try await connecting.get(), promise)
+                } catch {
+                    promise.fail(error)  // never leave a promise pending
+                    throw error
                 }
-                .connect(host: host, port: port)
-                .get()
+            }
             let limit = channel.eventLoop.scheduleTask(deadline: deadline) {
                 promise.fail(ProbeTimeout(limit: timeout))
                 channel.close(promise: nil)
@@ -77,7 +87,6 @@ public struct TLSProbe: Sendable {
             if result.certificateExpiresAt == nil { result.certificateExpiresAt = expiresAt }
             return result
         } catch {
-            promise.fail(error)  // no-op when already completed; never leave it pending
             return .down(Self.message(for: error, timeout: timeout))
         }
     }

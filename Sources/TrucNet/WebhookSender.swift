@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import TrucCore
 
 /// Sends one webhook delivery: a POST of a JSON body, signed with ``WebhookSignature``.
 ///
@@ -9,19 +10,22 @@ import NIOHTTP1
 /// `X-Truc-Delivery` (event id, the same on every retry so a receiver can de-duplicate) and
 /// `X-Truc-Signature` (`t=<unix>,v1=<hex>`). One attempt per call; the retry schedule is the caller's.
 ///
-/// Give it a client made with ``configuration()`` (or at least one that does not follow redirects: a followed
-/// 301/302 would turn the POST into a GET without body). A 3xx answer is a failure that is not retryable.
+/// Redirects are not followed (a followed 301/302 would turn the POST into a GET without body, and each hop would
+/// need its own policy check): a 3xx answer is a failure that is not retryable.
+///
+/// Outbound policy: the receiver's host goes through the `OutboundGuard` before each attempt, and the POST goes to a
+/// checked address only (`PinnedHTTPClients`); a refused receiver fails without retry and with a neutral message.
 public struct WebhookSender: Sendable {
     /// Sent as `User-Agent`.
     public static let userAgent = "TrucATTT-webhook/1"
     /// Most bytes of the receiver's answer read (and discarded) so the connection can be reused.
     static let drainBytes = 64 << 10
 
-    private let client: HTTPClient
+    private let clients: PinnedHTTPClients
 
-    /// Sends with `client`, which the caller owns and shuts down; see ``configuration()``.
-    public init(client: HTTPClient) {
-        self.client = client
+    /// Sends with `clients`, which the caller owns and shuts down; make them with ``configuration()``.
+    public init(clients: PinnedHTTPClients) {
+        self.clients = clients
     }
 
     /// A client configuration suited to webhooks: redirects not followed, and a failed connection attempt fails
@@ -33,15 +37,13 @@ public struct WebhookSender: Sendable {
         return configuration
     }
 
-    /// POSTs `body` to `url` once, within `timeout` (answer head and at most 64 KiB of its body).
-    /// Never throws. The signature timestamp is `now`.
+    /// POSTs `body` to `url` once, within `timeout` (answer head and at most 64 KiB of its body), if `outbound`
+    /// allows the receiver. Never throws. The signature timestamp is `now`.
     public func deliver(
         url: URL, body: [UInt8], secret: String, eventID: String, eventType: String, timeout: Duration,
-        now: Date = Date()
+        outbound: OutboundGuard, now: Date = Date()
     ) async -> WebhookDeliveryResult {
-        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            let host = url.host, !host.isEmpty
-        else {
+        guard let host = HTTPProbe.hostOf(url) else {
             return WebhookDeliveryResult(success: false, statusCode: nil, message: "invalid URL", retryable: false)
         }
         let timestamp = Int(now.timeIntervalSince1970.rounded(.down))
@@ -54,14 +56,19 @@ public struct WebhookSender: Sendable {
         request.headers.add(
             name: "X-Truc-Signature", value: WebhookSignature.sign(body: body, secret: secret, timestamp: timestamp))
         request.body = .bytes(body)
-        let client = self.client
+        let clients = self.clients
         do {
             let status = try await TimeLimit.run(timeout) { [request] in
-                let response = try await client.execute(request, timeout: timeout.timeAmount)
-                try await HTTPProbe.drain(response.body, limit: Self.drainBytes)
-                return Int(response.status.code)
+                let addresses = try await outbound.addresses(for: host, timeout: timeout)
+                return try await clients.withClient(host: host, address: addresses[0]) { client in
+                    let response = try await client.execute(request, timeout: timeout.timeAmount)
+                    try await HTTPProbe.drain(response.body, limit: Self.drainBytes)
+                    return Int(response.status.code)
+                }
             }
             return Self.result(status: status)
+        } catch let refusal as OutboundRefusal {
+            return WebhookDeliveryResult(success: false, statusCode: nil, message: refusal.probeMessage, retryable: false)
         } catch {
             let message = ProbeErrorMessage.describe(error, timeout: timeout)
             return WebhookDeliveryResult(

@@ -317,6 +317,15 @@ extension ContactTests {
             #expect(incidents[0].supportRequested && incidents[2].finalReport != nil)
             #expect(try await OutboxMail.query(on: app.db).filter(\.$incidentID == incidents[0].id).count() >= 2)
             #expect(try await IncidentObservable.query(on: app.db).filter(\.$incident.$id == incidents[0].id!).filter(\.$kind == .sha256).count() == 1)
+            // The demo's monitors (and its DNS server) are on loopback, which the demo's allow-list allows.
+            for monitor in try await Monitor.query(on: app.db).all() {
+                let policy = try await OutboundAllowList.policy(forUnit: monitor.$unit.id, on: app.db)
+                let target = try MonitorTarget.parse(kind: monitor.kind, text: monitor.target)
+                for host in [target.kind == .dns ? nil : target.host, monitor.settings.dnsServer.map { String($0.split(separator: ":")[0]) }] {
+                    guard let host else { continue }
+                    if case .refused(let refusal) = policy.screen(host: host) { Issue.record("\(monitor.name): \(refusal)") }
+                }
+            }
             let browser = try await BrowserSession.signIn(app, email: DemoSeeder.coordinatorEmail, password: DemoSeeder.password)
             try await app.testing().test(.GET, "/", headers: browser.headers()) { res async in
                 let body = res.body.string

@@ -81,7 +81,7 @@ enum MonitoringFixture {
     static func transport(_ w: TestWorld, sink: SMTPSink?) -> NetworkAlertTransport {
         let smtp = sink.map { SMTPSettings(host: "127.0.0.1", port: $0.port, security: .none, heloName: "test", timeout: .seconds(5)) }
         return NetworkAlertTransport(smtp: smtp, mailFrom: MailAddress(name: "Trực ATTT", address: "truc@test.vn"),
-                                     group: group, httpClient: w.app.http.client.shared)
+                                     group: group, outbound: w.app.outbound)
     }
 
     static func dispatcher(_ w: TestWorld, sink: SMTPSink?, owner: String = "test-a") -> AlertDispatcher {

@@ -278,7 +278,7 @@ import VaporTesting
             let port = closed.port
             closed.stop()
             let transport = NetworkAlertTransport(smtp: SMTPSettings(host: "127.0.0.1", port: port, security: .none, heloName: "t", timeout: .seconds(3)),
-                                                  mailFrom: MailAddress(address: "truc@test.vn"), group: F.group, httpClient: w.app.http.client.shared)
+                                                  mailFrom: MailAddress(address: "truc@test.vn"), group: F.group, outbound: w.app.outbound)
             let failing = AlertDispatcher(owner: "a", transport: transport, publicURL: "http://truc.test", timeZone: w.app.config.timeZone)
             let now = F.later
             #expect(try await failing.deliverDue(now: now, on: w.db).retrying == 1)

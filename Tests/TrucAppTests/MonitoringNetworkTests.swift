@@ -39,7 +39,7 @@ import Vapor
             let cer = try await F.monitor(w, name: "TLS", kind: "tls", target: "127.0.0.1:\(tls.port)", retries: 0)
             let name = try await F.monitor(w, name: "DNS", kind: "dns", target: "cong.so-a.gov.vn", retries: 0,
                                            extra: #", "settings": {"dnsServer": "\#(dns.address)", "dnsExpected": ["203.0.113.7"]}"#)
-            let runner = NetworkProbeRunner(group: F.group)
+            let runner = NetworkProbeRunner(group: F.group, outbound: w.app.outbound)
             let scheduler = F.scheduler(w, runner)
             var clock = F.Clock()
             try await scheduler.runDueChecks(now: clock.tick())
@@ -85,7 +85,7 @@ import Vapor
             let id = try await F.monitor(w, target: http.url(path: "/").absoluteString, retries: 0)
             // Due now.
             try await Monitor.query(on: w.db).filter(\.$id == id).set(\.$nextDueAt, to: Date().addingTimeInterval(-1)).update()
-            let runner = NetworkProbeRunner(group: F.group)
+            let runner = NetworkProbeRunner(group: F.group, outbound: w.app.outbound)
             let scheduler = MonitorScheduler(db: w.db, runner: runner, alerts: AlertRouter(timeZone: w.app.config.timeZone),
                                              owner: "loop", pollInterval: .milliseconds(20), flushInterval: .milliseconds(20))
             let task = Task { await scheduler.run() }
@@ -117,7 +117,7 @@ import Vapor
             }
             // All due now; each loop polls every 20 ms and may take 10 checks per claim.
             try await Monitor.query(on: w.db).set(\.$nextDueAt, to: Date().addingTimeInterval(-1)).update()
-            let runner = NetworkProbeRunner(group: F.group)
+            let runner = NetworkProbeRunner(group: F.group, outbound: w.app.outbound)
             func loop(_ owner: String) -> MonitorScheduler {
                 MonitorScheduler(db: w.db, runner: runner, alerts: AlertRouter(timeZone: w.app.config.timeZone), owner: owner,
                                  claimBatch: 10, pollInterval: .milliseconds(20), flushInterval: .milliseconds(20))

@@ -335,6 +335,12 @@ import VaporTesting
             try await api.call(.PUT, "/api/v1/escalation", json: #"{"delayMinutes": 20}"#)
             try await api.call(.DELETE, "/api/v1/monitors/\(monitorID)")
 
+            // Outbound allow-list
+            let allowed = try await api.call(.POST, "/api/v1/outbound-allow-list",
+                                             json: #"{"value": "10.20.0.0/16", "unitID": "\#(deptA)", "note": "Mạng nội bộ Sở A"}"#)
+            try await api.call(.GET, "/api/v1/outbound-allow-list?unitID=\(deptA)")
+            try await api.call(.DELETE, "/api/v1/outbound-allow-list/\(allowed.id)")
+
             // Incidents
             try await api.call(.GET, "/api/v1/units/\(deptA)/incidents/prefill")
             let incident = try await api.call(.POST, "/api/v1/units/\(deptA)/incidents", json: """

@@ -4,6 +4,7 @@ import SQLKit
 import Foundation
 import Testing
 import TrucCore
+import TrucNet
 import Vapor
 import VaporTesting
 @testable import TrucApp
@@ -60,6 +61,8 @@ func withWorld(_ database: TestDatabase, _ body: (TestWorld) async throws -> Voi
             config.database = .postgres(url: url, searchPath: name)
         }
         try await configure(app, config: config)
+        // No name lookup leaves the test process: names resolve only where a test says so.
+        app.outbound.resolver = StaticHostResolver()
         let world = try await makeWorld(app)
         try await body(world)
     } catch {
@@ -113,6 +116,15 @@ func makeWorld(_ app: Application) async throws -> TestWorld {
     let adminB = try await person("admin.b@test.vn", "Quản Trị B", deptB, .unitAdmin)
     let officerA = try await person("officer.a@test.vn", "Cán Bộ A", deptA, .dutyOfficer)
     let auditor = try await person("audit@test.vn", "Kiểm Toán", province, .auditor)
+    // The tests' servers are on loopback, which the outbound policy refuses unless allowed: the test province allows
+    // it, as the demo does (tests of the policy remove these entries, see `OutboundFixture`).
+    for range in ["127.0.0.0/8", "::1/128"] {
+        let entry = OutboundAllowRecord()
+        entry.kind = "range"
+        entry.value = range
+        entry.note = "tests: loopback servers"
+        try await entry.create(on: db)
+    }
     var tokens: [String: String] = [:]
     for p in [coordinator, adminA, adminB, officerA, auditor] {
         let secret = TokenSecret.generate()

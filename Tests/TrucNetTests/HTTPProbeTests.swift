@@ -32,7 +32,7 @@ struct HTTPProbeTests {
             log.append(head, body)
             return (200, "ok", 0)
         }) { probe, server in
-            let result = await probe.run(url: server.url(path: "/health"), settings: MonitorSettings(), timeout: .seconds(5))
+            let result = await probe.run(url: server.url(path: "/health"), settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(result.outcome == .up)
             #expect(result.statusCode == 200)
             #expect(result.message == "")
@@ -46,7 +46,7 @@ struct HTTPProbeTests {
 
     @Test func downOn503() async throws {
         try await withServer(handler: { _, _ in (503, "maintenance", 0) }) { probe, server in
-            let result = await probe.run(url: server.url(), settings: MonitorSettings(), timeout: .seconds(5))
+            let result = await probe.run(url: server.url(), settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(result.outcome == .down)
             #expect(result.statusCode == 503)
             #expect(result.message.contains("503"))  // wording is ProbeEvaluation's
@@ -56,7 +56,7 @@ struct HTTPProbeTests {
     @Test func expectedStatusSpecAcceptsOtherwiseFailingStatus() async throws {
         try await withServer(handler: { _, _ in (503, "", 0) }) { probe, server in
             let result = await probe.run(
-                url: server.url(), settings: MonitorSettings(expectedStatus: "503"), timeout: .seconds(5))
+                url: server.url(), settings: MonitorSettings(expectedStatus: "503"), timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(result.outcome == .up)
         }
     }
@@ -64,16 +64,16 @@ struct HTTPProbeTests {
     @Test func keywordPresentAndAbsent() async throws {
         try await withServer(handler: { _, _ in (200, "<html>all systems nominal</html>", 0) }) { probe, server in
             let url = server.url()
-            let present = await probe.run(url: url, settings: MonitorSettings(keyword: "nominal"), timeout: .seconds(5))
+            let present = await probe.run(url: url, settings: MonitorSettings(keyword: "nominal"), timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(present.outcome == .up)
-            let missing = await probe.run(url: url, settings: MonitorSettings(keyword: "outage"), timeout: .seconds(5))
+            let missing = await probe.run(url: url, settings: MonitorSettings(keyword: "outage"), timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(missing.outcome == .down)
             #expect(!missing.message.isEmpty)
             let mustBeAbsentOK = await probe.run(
-                url: url, settings: MonitorSettings(keyword: "outage", keywordMustBeAbsent: true), timeout: .seconds(5))
+                url: url, settings: MonitorSettings(keyword: "outage", keywordMustBeAbsent: true), timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(mustBeAbsentOK.outcome == .up)
             let mustBeAbsentFound = await probe.run(
-                url: url, settings: MonitorSettings(keyword: "nominal", keywordMustBeAbsent: true), timeout: .seconds(5))
+                url: url, settings: MonitorSettings(keyword: "nominal", keywordMustBeAbsent: true), timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(mustBeAbsentFound.outcome == .down)
         }
     }
@@ -81,13 +81,13 @@ struct HTTPProbeTests {
     @Test func bodyIsReadOnlyUpToOneMebibyte() async throws {
         let big = String(repeating: "a", count: HTTPProbe.maxBodyBytes) + "TAIL"
         try await withServer(handler: { _, _ in (200, "HEAD" + big, 0) }) { probe, server in
-            let head = await probe.run(url: server.url(), settings: MonitorSettings(keyword: "HEAD"), timeout: .seconds(10))
+            let head = await probe.run(url: server.url(), settings: MonitorSettings(keyword: "HEAD"), timeout: .seconds(10), outbound: Loopback.outbound)
             #expect(head.outcome == .up)
-            let tail = await probe.run(url: server.url(), settings: MonitorSettings(keyword: "TAIL"), timeout: .seconds(10))
+            let tail = await probe.run(url: server.url(), settings: MonitorSettings(keyword: "TAIL"), timeout: .seconds(10), outbound: Loopback.outbound)
             #expect(tail.outcome == .down)
             #expect(!tail.message.isEmpty)
             // Without a keyword the large body is abandoned, not read: still up.
-            let plain = await probe.run(url: server.url(), settings: MonitorSettings(), timeout: .seconds(10))
+            let plain = await probe.run(url: server.url(), settings: MonitorSettings(), timeout: .seconds(10), outbound: Loopback.outbound)
             #expect(plain.outcome == .up)
         }
     }
@@ -98,7 +98,7 @@ struct HTTPProbeTests {
             log.append(head, body)
             return (200, "body", 0)
         }) { probe, server in
-            let result = await probe.run(url: server.url(), settings: MonitorSettings(method: "HEAD"), timeout: .seconds(5))
+            let result = await probe.run(url: server.url(), settings: MonitorSettings(method: "HEAD"), timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(result.outcome == .up)
             #expect(log.all.first?.head.method == .HEAD)
         }
@@ -107,7 +107,7 @@ struct HTTPProbeTests {
     @Test func slowAnswerIsDegraded() async throws {
         try await withServer(handler: { _, _ in (200, "ok", 300) }) { probe, server in
             let result = await probe.run(
-                url: server.url(), settings: MonitorSettings(maxLatencyMs: 50), timeout: .seconds(10))
+                url: server.url(), settings: MonitorSettings(maxLatencyMs: 50), timeout: .seconds(10), outbound: Loopback.outbound)
             #expect(result.outcome == .degraded)
             #expect((result.latencyMs ?? 0) > 50)
         }
@@ -116,7 +116,7 @@ struct HTTPProbeTests {
     @Test func noAnswerInTimeIsDownWithTimeoutMessage() async throws {
         // The server would answer 200 after 10 s; only a probe that gave up at its 300 ms limit reports down.
         try await withServer(handler: { _, _ in (200, "late", 10_000) }) { probe, server in
-            let result = await probe.run(url: server.url(), settings: MonitorSettings(), timeout: .milliseconds(300))
+            let result = await probe.run(url: server.url(), settings: MonitorSettings(), timeout: .milliseconds(300), outbound: Loopback.outbound)
             #expect(result.outcome == .down)
             #expect(result.message == "timeout after 300 ms")
             #expect(result.statusCode == nil)
@@ -127,7 +127,7 @@ struct HTTPProbeTests {
         let port = try await Loopback.unusedPort()
         let probe = HTTPProbe(group: Loopback.group, maxConnectionsPerHost: 2)
         let result = await probe.run(
-            url: URL(string: "http://127.0.0.1:\(port)/")!, settings: MonitorSettings(), timeout: .seconds(5))
+            url: URL(string: "http://127.0.0.1:\(port)/")!, settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
         try await probe.shutdown()
         #expect(result.outcome == .down)
         #expect(result.message == "connection refused")
@@ -143,10 +143,10 @@ struct HTTPProbeTests {
             }
         }) { probe, server in
             let moved = await probe.run(
-                url: server.url(path: "/old"), settings: MonitorSettings(keyword: "moved here"), timeout: .seconds(5))
+                url: server.url(path: "/old"), settings: MonitorSettings(keyword: "moved here"), timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(moved.outcome == .up)
             #expect(moved.statusCode == 200)
-            let loop = await probe.run(url: server.url(path: "/loop"), settings: MonitorSettings(), timeout: .seconds(5))
+            let loop = await probe.run(url: server.url(path: "/loop"), settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(loop.outcome == .down)
             #expect(loop.message == "redirect loop" || loop.message == "too many redirects")
         }
@@ -155,7 +155,7 @@ struct HTTPProbeTests {
     @Test func keepAliveConnectionsAreReused() async throws {
         try await withServer(handler: { _, _ in (200, "ok", 0) }) { probe, server in
             for _ in 0..<20 {
-                let result = await probe.run(url: server.url(), settings: MonitorSettings(keyword: "ok"), timeout: .seconds(5))
+                let result = await probe.run(url: server.url(), settings: MonitorSettings(keyword: "ok"), timeout: .seconds(5), outbound: Loopback.outbound)
                 #expect(result.outcome == .up)
             }
             #expect(server.acceptedConnections < 20)
@@ -169,10 +169,10 @@ struct HTTPProbeTests {
             #expect(server.url().scheme == "https")
             let ignoring = await probe.run(
                 url: server.url(), settings: MonitorSettings(keyword: "secure hello", ignoreTLSErrors: true),
-                timeout: .seconds(5))
+                timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(ignoring.outcome == .up)
             #expect(ignoring.statusCode == 200)
-            let verifying = await probe.run(url: server.url(), settings: MonitorSettings(), timeout: .seconds(5))
+            let verifying = await probe.run(url: server.url(), settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(verifying.outcome == .down)
             #expect(verifying.message == "TLS: certificate verify failed")
         }
@@ -184,7 +184,7 @@ struct HTTPProbeTests {
         else { return }
         let probe = HTTPProbe(group: Loopback.group, maxConnectionsPerHost: 1)
         #expect(server.url(path: "/x").absoluteString == "http://[::1]:\(server.port)/x")
-        let result = await probe.run(url: server.url(path: "/x"), settings: MonitorSettings(keyword: "v6"), timeout: .seconds(5))
+        let result = await probe.run(url: server.url(path: "/x"), settings: MonitorSettings(keyword: "v6"), timeout: .seconds(5), outbound: Loopback.outbound)
         try await probe.shutdown()
         await server.stop()
         #expect(result.outcome == .up)
@@ -192,7 +192,7 @@ struct HTTPProbeTests {
 
     @Test func invalidURL() async throws {
         let probe = HTTPProbe(group: Loopback.group, maxConnectionsPerHost: 1)
-        let result = await probe.run(url: URL(string: "ftp://127.0.0.1/x")!, settings: MonitorSettings(), timeout: .seconds(1))
+        let result = await probe.run(url: URL(string: "ftp://127.0.0.1/x")!, settings: MonitorSettings(), timeout: .seconds(1), outbound: Loopback.outbound)
         try await probe.shutdown()
         #expect(result.outcome == .down)
         #expect(result.message == "invalid URL")

@@ -8,7 +8,7 @@ struct TCPProbeTests {
     func upWhenAccepting(holdConnections: Bool) async throws {
         let server = try await LoopbackTCPServer.start(group: Loopback.group, holdConnections: holdConnections)
         let probe = TCPProbe(group: Loopback.group)
-        let result = await probe.run(host: "127.0.0.1", port: server.port, settings: MonitorSettings(), timeout: .seconds(5))
+        let result = await probe.run(host: "127.0.0.1", port: server.port, settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
         await server.stop()
         #expect(result.outcome == .up)
         #expect(result.message == "")
@@ -18,7 +18,7 @@ struct TCPProbeTests {
     @Test func refused() async throws {
         let port = try await Loopback.unusedPort()
         let probe = TCPProbe(group: Loopback.group)
-        let result = await probe.run(host: "127.0.0.1", port: port, settings: MonitorSettings(), timeout: .seconds(5))
+        let result = await probe.run(host: "127.0.0.1", port: port, settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
         #expect(result.outcome == .down)
         #expect(result.message == "connection refused")
         #expect(result.latencyMs == nil)
@@ -28,8 +28,8 @@ struct TCPProbeTests {
         // Machines without IPv6 on loopback cannot bind ::1; there is nothing to check then.
         guard let server = try? await LoopbackTCPServer.start(group: Loopback.group, host: "::1") else { return }
         let probe = TCPProbe(group: Loopback.group)
-        let bare = await probe.run(host: "::1", port: server.port, settings: MonitorSettings(), timeout: .seconds(5))
-        let bracketed = await probe.run(host: "[::1]", port: server.port, settings: MonitorSettings(), timeout: .seconds(5))
+        let bare = await probe.run(host: "::1", port: server.port, settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
+        let bracketed = await probe.run(host: "[::1]", port: server.port, settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
         await server.stop()
         #expect(bare.outcome == .up)
         #expect(bracketed.outcome == .up)
@@ -45,7 +45,7 @@ struct TCPProbeTests {
 
     @Test func invalidPort() async {
         let probe = TCPProbe(group: Loopback.group)
-        let result = await probe.run(host: "127.0.0.1", port: 70_000, settings: MonitorSettings(), timeout: .seconds(1))
+        let result = await probe.run(host: "127.0.0.1", port: 70_000, settings: MonitorSettings(), timeout: .seconds(1), outbound: Loopback.outbound)
         #expect(result.outcome == .down)
         #expect(result.message == "invalid port 70000")
     }

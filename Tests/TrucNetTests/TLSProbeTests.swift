@@ -14,7 +14,7 @@ struct TLSProbeTests {
         let cert = try SelfSignedCertificate.make(notBefore: now - 30 * day, notAfter: now + expiresIn)
         let server = try await LoopbackHTTPServer.start(group: Loopback.group, tls: cert) { _ in (200, "ok", 0) }
         let result = await TLSProbe(group: Loopback.group).run(
-            host: host, port: server.port, settings: MonitorSettings(), timeout: .seconds(5), now: now)
+            host: host, port: server.port, settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound, now: now)
         await server.stop()
         return (result, cert)
     }
@@ -49,7 +49,7 @@ struct TLSProbeTests {
     @Test func plainTCPServerIsDown() async throws {
         let server = try await LoopbackTCPServer.start(group: Loopback.group)
         let result = await TLSProbe(group: Loopback.group).run(
-            host: "127.0.0.1", port: server.port, settings: MonitorSettings(), timeout: .seconds(5))
+            host: "127.0.0.1", port: server.port, settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
         await server.stop()
         #expect(result.outcome == .down)
         #expect(result.message.hasPrefix("TLS: "))
@@ -58,7 +58,7 @@ struct TLSProbeTests {
     @Test func plainHTTPServerIsDownWithHandshakeFailure() async throws {
         let server = try await LoopbackHTTPServer.start(group: Loopback.group) { _ in (200, "plain", 0) }
         let result = await TLSProbe(group: Loopback.group).run(
-            host: "127.0.0.1", port: server.port, settings: MonitorSettings(), timeout: .seconds(5))
+            host: "127.0.0.1", port: server.port, settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
         await server.stop()
         #expect(result.outcome == .down)
         #expect(result.message.hasPrefix("TLS: "))
@@ -69,7 +69,7 @@ struct TLSProbeTests {
         // Accepts and holds the connection without ever answering the ClientHello.
         let server = try await LoopbackTCPServer.start(group: Loopback.group, holdConnections: true)
         let result = await TLSProbe(group: Loopback.group).run(
-            host: "127.0.0.1", port: server.port, settings: MonitorSettings(), timeout: .milliseconds(300))
+            host: "127.0.0.1", port: server.port, settings: MonitorSettings(), timeout: .milliseconds(300), outbound: Loopback.outbound)
         await server.stop()
         #expect(result.outcome == .down)
         #expect(result.message == "timeout after 300 ms")
@@ -78,7 +78,7 @@ struct TLSProbeTests {
     @Test func refused() async throws {
         let port = try await Loopback.unusedPort()
         let result = await TLSProbe(group: Loopback.group).run(
-            host: "127.0.0.1", port: port, settings: MonitorSettings(), timeout: .seconds(5))
+            host: "127.0.0.1", port: port, settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
         #expect(result.outcome == .down)
         #expect(result.message == "connection refused")
     }

@@ -10,16 +10,14 @@ struct WebhookSenderTests {
     private let body = Array(#"{"type":"monitor.down","monitor":"web"}"#.utf8)
 
     private func withSender(_ run: (WebhookSender) async throws -> Void) async throws {
-        let client = HTTPClient(
-            eventLoopGroupProvider: .shared(Loopback.group),
-            configuration: WebhookSender.configuration())
+        let clients = PinnedHTTPClients(group: Loopback.group, configuration: WebhookSender.configuration())
         do {
-            try await run(WebhookSender(client: client))
+            try await run(WebhookSender(clients: clients))
         } catch {
-            try await client.shutdown()
+            try await clients.shutdown()
             throw error
         }
-        try await client.shutdown()
+        try await clients.shutdown()
     }
 
     @Test func deliversSignedJSON() async throws {
@@ -32,7 +30,7 @@ struct WebhookSenderTests {
         try await withSender { sender in
             let result = await sender.deliver(
                 url: server.url(path: "/hooks/truc"), body: body, secret: secret, eventID: "evt-123",
-                eventType: "monitor.down", timeout: .seconds(5), now: now)
+                eventType: "monitor.down", timeout: .seconds(5), outbound: Loopback.outbound, now: now)
             #expect(result == WebhookDeliveryResult(success: true, statusCode: 204, message: "HTTP 204", retryable: false))
         }
         await server.stop()
@@ -61,7 +59,7 @@ struct WebhookSenderTests {
         }
         try await withSender { sender in
             let result = await sender.deliver(
-                url: server.url(), body: body, secret: secret, eventID: "e", eventType: "t", timeout: .seconds(5))
+                url: server.url(), body: body, secret: secret, eventID: "e", eventType: "t", timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(!result.success)
             #expect(result.statusCode == status)
             #expect(result.retryable == retryable)
@@ -75,7 +73,7 @@ struct WebhookSenderTests {
         try await withSender { sender in
             let result = await sender.deliver(
                 url: URL(string: "http://127.0.0.1:\(port)/hook")!, body: body, secret: secret, eventID: "e",
-                eventType: "t", timeout: .seconds(5))
+                eventType: "t", timeout: .seconds(5), outbound: Loopback.outbound)
             #expect(!result.success)
             #expect(result.statusCode == nil)
             #expect(result.retryable)
@@ -89,7 +87,7 @@ struct WebhookSenderTests {
         try await withSender { sender in
             let result = await sender.deliver(
                 url: server.url(), body: body, secret: secret, eventID: "e", eventType: "t",
-                timeout: .milliseconds(300))
+                timeout: .milliseconds(300), outbound: Loopback.outbound)
             #expect(!result.success)
             #expect(result.retryable)
             #expect(result.message == "timeout after 300 ms")

@@ -58,7 +58,10 @@ enum MonitorBench {
         try await prepareMonitors(options, http: httpServers, tcp: tcpServers, on: app.db)
         console.output("monitors: \(options.monitors) (\(Int(Double(options.monitors) * options.tcpShare)) TCP), every \(options.interval) s, spread over the interval; expected \(String(format: "%.1f", Double(options.monitors) / Double(options.interval))) probes/s".consoleText())
 
-        let runner = NetworkProbeRunner(group: group, maxConnectionsPerHost: 16)
+        // The targets are on loopback: this run allows 127.0.0.1 whatever the database's allow-list says.
+        let outbound = OutboundContext(group: group, resolver: app.outbound.resolver,
+                                       policies: FixedOutboundPolicies(policy: OutboundPolicy(allowing: [.range(IPNetwork(host: IPAddress(ipv4: 0x7f00_0001)))])))
+        let runner = NetworkProbeRunner(group: group, outbound: outbound, maxConnectionsPerHost: 16)
         let scheduler = MonitorScheduler(db: app.db, runner: runner, alerts: AlertRouter(timeZone: app.config.timeZone),
                                          maxInFlight: options.concurrency, logger: app.logger)
         let cpuStart = cpuSeconds()

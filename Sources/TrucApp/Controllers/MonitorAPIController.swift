@@ -98,7 +98,7 @@ struct MonitorAPIController: RouteCollection {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let input = try req.content.decode(MonitorInput.self)
-        let monitor = try await MonitorService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db)
+        let monitor = try await MonitorService.create(unitID: unit.requireID(), input: input, by: principal, outbound: req.application.outbound, on: req.db)
         return try Self.created(monitor.dto())
     }
 
@@ -115,7 +115,7 @@ struct MonitorAPIController: RouteCollection {
     func update(req: Request) async throws -> MonitorDTO {
         let monitor = try await MonitorService.find(req, .manageMonitors)
         let input = try req.content.decode(MonitorInput.self)
-        return try await MonitorService.update(monitor, with: input, by: try req.requirePrincipal(), on: req.db).dto()
+        return try await MonitorService.update(monitor, with: input, by: try req.requirePrincipal(), outbound: req.application.outbound, on: req.db).dto()
     }
 
     func delete(req: Request) async throws -> HTTPStatus {
@@ -213,7 +213,7 @@ struct MonitorAPIController: RouteCollection {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let input = try req.content.decode(WebhookInput.self)
-        let hook = try await WebhookService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db)
+        let hook = try await WebhookService.create(unitID: unit.requireID(), input: input, by: principal, outbound: req.application.outbound, on: req.db)
         return try Self.created(hook.dto(showingSecret: true))
     }
 

@@ -35,7 +35,8 @@ struct MonitorWebController: RouteCollection {
         return Layout.page(ctx, title: ctx.t("Giám sát", "Monitoring"), body: """
         <h1>\(ctx.t("Giám sát hoạt động", "Uptime monitoring"))</h1>
         <p><a href="/status">\(ctx.t("Bảng toàn tỉnh", "Province board"))</a> · <a href="/alerts">\(ctx.t("Cảnh báo giám sát", "Monitoring alerts"))</a>
-         · <a href="/units/\(principal.unitID)/monitors">\(ctx.t("Giám sát của đơn vị tôi", "My unit's monitors"))</a></p>
+         · <a href="/units/\(principal.unitID)/monitors">\(ctx.t("Giám sát của đơn vị tôi", "My unit's monitors"))</a>
+         · <a href="/outbound">\(ctx.t("Danh sách cho phép kết nối ra ngoài", "Outbound allow-list"))</a></p>
         <form class="filters" method="get" action="/monitors"><label>\(ctx.t("Trạng thái", "State"))
         <select name="state"><option value="">\(ctx.t("Tất cả", "All"))</option>\(VulnViews.options(MonitorState.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: state))</select></label>
         <button>\(ctx.t("Lọc", "Filter"))</button></form>
@@ -157,14 +158,14 @@ struct MonitorWebController: RouteCollection {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let input = try MonitorViews.input(from: try req.content.decode(MonitorViews.MonitorForm.self))
-        let monitor = try await MonitorService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db)
+        let monitor = try await MonitorService.create(unitID: unit.requireID(), input: input, by: principal, outbound: req.application.outbound, on: req.db)
         return RosterWebController.redirect(req, to: "/monitors/\(monitor.id!)", message: PageContext(req).t("Đã thêm giám sát", "Monitor added"))
     }
 
     func update(req: Request) async throws -> Response {
         let monitor = try await MonitorService.find(req, .manageMonitors)
         let input = try MonitorViews.input(from: try req.content.decode(MonitorViews.MonitorForm.self))
-        _ = try await MonitorService.update(monitor, with: input, by: try req.requirePrincipal(), on: req.db)
+        _ = try await MonitorService.update(monitor, with: input, by: try req.requirePrincipal(), outbound: req.application.outbound, on: req.db)
         return RosterWebController.redirect(req, to: "/monitors/\(monitor.id!)", message: PageContext(req).t("Đã lưu", "Saved"))
     }
 
@@ -223,7 +224,7 @@ struct MonitorWebController: RouteCollection {
         let form = try req.content.decode(WebhookForm.self)
         let hook = try await WebhookService.create(unitID: unit.requireID(),
                                                    input: WebhookInput(name: form.name, url: form.url, includeSubunits: form.includeSubunits == "true"),
-                                                   by: principal, on: req.db)
+                                                   by: principal, outbound: req.application.outbound, on: req.db)
         return Layout.page(ctx, title: "Webhook", body: """
         <h1>\(ctx.t("Đã thêm webhook", "Webhook added")): \(hook.name)</h1>
         <p>\(ctx.t("Khoá ký (chỉ hiển thị một lần, hãy lưu lại):", "Signing secret (shown once, keep it):"))</p>

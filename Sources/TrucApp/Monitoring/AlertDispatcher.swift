@@ -73,7 +73,7 @@ struct AlertDispatcher: Sendable {
             else { return .failure("the webhook was deleted or disabled", retryable: false) }
             let result = await transport.postWebhook(url: url, body: content.webhookBody(), secret: hook.secret,
                                                      eventID: delivery.id!.uuidString.lowercased(),
-                                                     eventType: content.eventType)
+                                                     eventType: content.eventType, unitID: hook.$unit.id)
             return result.success ? .success : .failure(result.message, retryable: result.retryable)
         }
     }

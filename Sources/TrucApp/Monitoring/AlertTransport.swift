@@ -6,7 +6,8 @@ import TrucNet
 protocol AlertTransport: Sendable {
     /// Throws `SMTPError` (see `isPermanent`) or `AlertTransportError`.
     func sendMail(_ message: MailMessage) async throws
-    func postWebhook(url: URL, body: [UInt8], secret: String, eventID: String, eventType: String) async -> WebhookDeliveryResult
+    /// Posts to a webhook of `unitID`, under that unit's outbound policy.
+    func postWebhook(url: URL, body: [UInt8], secret: String, eventID: String, eventType: String, unitID: UUID) async -> WebhookDeliveryResult
     /// The From address of e-mails.
     var mailFrom: MailAddress { get }
 }

@@ -24,10 +24,11 @@ enum MonitorService {
         }
     }
 
-    static func create(unitID: UUID, input: MonitorInput, by principal: Principal, on db: any Database,
+    static func create(unitID: UUID, input: MonitorInput, by principal: Principal, outbound: OutboundContext, on db: any Database,
                        now: Date = Date()) async throws -> Monitor {
         let valid = try validate(input)
         try await checkSystem(input.systemID, unitID: unitID, on: db)
+        try await OutboundTargets.check(valid, unitID: unitID, context: outbound, on: db)
         let monitor = Monitor()
         monitor.id = UUID()
         monitor.$unit.id = unitID
@@ -57,12 +58,13 @@ enum MonitorService {
         monitor.isPublic = input.isPublic ?? false
     }
 
-    /// Replaces a monitor's definition. A new target or kind starts its state afresh; any check in flight is
+    /// Replaces a monitor's definition (its target checked against the outbound policy again). A new target or kind starts its state afresh; any check in flight is
     /// dropped (its lease is broken) so an old result cannot land on the new definition.
-    static func update(_ monitor: Monitor, with input: MonitorInput, by principal: Principal, on db: any Database,
-                       now: Date = Date()) async throws -> Monitor {
+    static func update(_ monitor: Monitor, with input: MonitorInput, by principal: Principal, outbound: OutboundContext,
+                       on db: any Database, now: Date = Date()) async throws -> Monitor {
         let valid = try validate(input)
         try await checkSystem(input.systemID, unitID: monitor.$unit.id, on: db)
+        try await OutboundTargets.check(valid, unitID: monitor.$unit.id, context: outbound, on: db)
         let before = monitor.dto()
         let retarget = valid.target.kind != monitor.kind || valid.target.text != monitor.target
         let reschedule = valid.intervalSeconds != monitor.intervalSeconds || (input.enabled ?? true) && !monitor.enabled

@@ -16,7 +16,7 @@ final class MonitoringRuntime: LifecycleHandler, @unchecked Sendable {
 
     func didBootAsync(_ app: Application) async throws {
         guard app.config.runMonitoring else { return }
-        let runner = NetworkProbeRunner(group: app.eventLoopGroup)
+        let runner = NetworkProbeRunner(group: app.eventLoopGroup, outbound: app.outbound)
         self.runner = runner
         let router = AlertRouter(timeZone: app.config.timeZone)
         let scheduler = MonitorScheduler(db: app.db, runner: runner, alerts: router, owner: owner,
@@ -83,7 +83,7 @@ final class MonitoringRuntime: LifecycleHandler, @unchecked Sendable {
                          timeout: .seconds(30))
         }
         let from = (try? MailAddress(parsing: config.mailFrom)) ?? MailAddress(name: "Truc ATTT", address: "truc-attt@localhost")
-        return NetworkAlertTransport(smtp: smtp, mailFrom: from, group: app.eventLoopGroup, httpClient: app.http.client.shared)
+        return NetworkAlertTransport(smtp: smtp, mailFrom: from, group: app.eventLoopGroup, outbound: app.outbound)
     }
 }
 

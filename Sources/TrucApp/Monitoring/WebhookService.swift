@@ -2,11 +2,14 @@ import Crypto
 import Fluent
 import Foundation
 import TrucCore
+import TrucNet
 import Vapor
 
 /// Webhooks of a unit. The secret is generated here, shown once, and never written to the audit log.
 enum WebhookService {
-    static func create(unitID: UUID, input: WebhookInput, by principal: Principal, on db: any Database) async throws -> Webhook {
+    /// Adds a webhook; its receiver must pass the outbound policy of the unit (422 on "url" otherwise).
+    static func create(unitID: UUID, input: WebhookInput, by principal: Principal, outbound: OutboundContext,
+                       on db: any Database) async throws -> Webhook {
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [(String, String)] = []
         if name.isEmpty || name.count > 120 { problems.append(("Tên webhook bắt buộc, tối đa 120 ký tự.", "name is required (at most 120 characters).")) }
@@ -18,6 +21,9 @@ enum WebhookService {
         }
         guard problems.isEmpty else {
             throw BilingualError.invalid(problems.map(\.0).joined(separator: " "), problems.map(\.1).joined(separator: " "))
+        }
+        if let host = URL(string: text).flatMap(HTTPProbe.hostOf) {
+            try await OutboundTargets.check(host: host, field: "url", unitID: unitID, context: outbound, on: db)
         }
         let hook = Webhook()
         hook.id = UUID()

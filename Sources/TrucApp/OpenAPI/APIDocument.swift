@@ -29,6 +29,7 @@ enum APIDocument {
             + AdvisoryAPIController.operations
             + MonitorAPIController.operations
             + IncidentAPIController.operations
+            + OutboundAPIController.operations
     }
 
     /// The document as pretty-printed JSON with sorted keys; built once.

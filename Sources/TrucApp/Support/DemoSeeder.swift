@@ -271,6 +271,15 @@ enum DemoSeeder {
                           settings: MonitorSettings(dnsRecordType: .a, dnsExpected: ["203.0.113.30"], dnsServer: "127.0.0.1:5353"))
         ict.statusPagePublic = true
         try await ict.save(on: db)
+        // The demo's monitors (and its DNS stub on 127.0.0.1:5353) are on loopback, which the outbound policy refuses
+        // unless the coordinator allows it: the demo allows 127.0.0.1 for the whole province.
+        let loopback = OutboundAllowRecord()
+        loopback.id = UUID()
+        loopback.unitID = nil
+        loopback.kind = "range"
+        loopback.value = "127.0.0.1/32"
+        loopback.note = "Demo: các giám sát mẫu chạy trên chính máy này / the demo monitors run on this machine"
+        try await loopback.create(on: db)
     }
 
     private static func campaign(from template: CampaignTemplate, title: String, start: Date, end: Date, on db: any Database,

@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import TrucCore
+import Vapor
+
+/// The outbound allow-list page (/outbound): the entries of the reader's scope, and for the coordinator a form to
+/// add one and a button to remove each.
+struct OutboundWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("outbound", use: page)
+        routes.post("outbound", use: create)
+        routes.post("outbound", ":entryID", "delete", use: delete)
+    }
+
+    func page(req: Request) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        let ctx = PageContext(req)
+        let page = try await OutboundAllowList.visible(to: principal, unitID: nil, on: req.db).paginate(for: req)
+        let units = try await OrgUnit.query(on: req.db).sort(\.$code).all()
+        let names = Dictionary(units.compactMap { unit in unit.id.map { ($0, "\(unit.code) — \(unit.name)") } }, uniquingKeysWith: { a, _ in a })
+        return Layout.page(ctx, title: ctx.t("Kết nối ra ngoài", "Outbound connections"),
+                           body: OutboundViews.page(ctx, entries: page.items, unitNames: names, units: units,
+                                                    canManage: principal.isCoordinator,
+                                                    pager: Layout.pager(ctx, metadata: page.metadata, request: req)))
+    }
+
+    struct EntryForm: Content {
+        var value: String
+        var unitID: String?
+        var note: String
+    }
+
+    func create(req: Request) async throws -> Response {
+        let principal = try req.requireCoordinator()
+        let form = try req.content.decode(EntryForm.self)
+        var unitID: UUID?
+        if let text = form.unitID.nonEmpty {
+            guard let id = UUID(uuidString: text) else { throw BilingualError.badRequest("Đơn vị không hợp lệ.", "unitID must be a UUID.") }
+            unitID = id
+        }
+        _ = try await OutboundAllowList.create(OutboundAllowInput(value: form.value, unitID: unitID, note: form.note),
+                                               by: principal, context: req.application.outbound, on: req.db)
+        return RosterWebController.redirect(req, to: "/outbound", message: PageContext(req).t("Đã thêm vào danh sách cho phép", "Added to the allow-list"))
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let principal = try req.requireCoordinator()
+        let record = try await OutboundAllowList.find(req)
+        try await OutboundAllowList.delete(record, by: principal, context: req.application.outbound, on: req.db)
+        return RosterWebController.redirect(req, to: "/outbound", message: PageContext(req).t("Đã xoá khỏi danh sách cho phép", "Removed from the allow-list"))
+    }
+}

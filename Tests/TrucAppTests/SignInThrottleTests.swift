@@ -108,6 +108,27 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func attemptsSentAllAtOnceDoNotSlipThrough(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            ManualClock().install(on: w.app)
+            let app = w.app
+            let email = w.auditor.email
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for attempt in 0..<10 {
+                    group.addTask {
+                        try await app.testing().sendRequest(.POST, "/api/v1/auth/token", headers: ["Content-Type": "application/json"],
+                                                            body: ByteBuffer(string: #"{"email": "\#(email)", "password": "guess \#(attempt)"}"#)).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            // Each attempt is counted before its password is checked: no more than the 3 free ones were checked.
+            #expect(statuses.filter { $0 == .unauthorized }.count <= 3)
+            #expect(statuses.allSatisfy { $0 == .unauthorized || $0 == .tooManyRequests })
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func theWebSignInWaitsWithRetryAfterAndTheWaitGrows(db: TestDatabase) async throws {
         try await withWorld(db) { w in
             let clock = ManualClock()

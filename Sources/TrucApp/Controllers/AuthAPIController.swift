@@ -30,6 +30,7 @@ struct AuthAPIController: RouteCollection {
         var code: String?
         static func validations(_ validations: inout Validations) {
             validations.add("email", as: String.self, is: .count(1...)); validations.add("password", as: String.self, is: .count(1...))
+            validations.add("code", as: String?.self, is: .nil || .count(...20), required: false, customFailureDescription: "code: at most 20 characters")
         }
     }
 

@@ -37,13 +37,20 @@ struct TwoFactorAPIController: RouteCollection {
               tag: "Auth", reply: .noContent),
     ]
 
-    struct PasswordInput: Content {
+    struct PasswordInput: Content, Validatable {
         var password: String
+        static func validations(_ validations: inout Validations) {
+            validations.add("password", as: String.self, is: .count(1...1024), customFailureDescription: "password is required (at most 1024 characters)")
+        }
     }
 
-    struct CodeInput: Content {
+    struct CodeInput: Content, Validatable {
         var code: String?
         var password: String?
+        static func validations(_ validations: inout Validations) {
+            validations.add("code", as: String?.self, is: .nil || .count(...20), required: false, customFailureDescription: "code: at most 20 characters")
+            validations.add("password", as: String?.self, is: .nil || .count(...1024), required: false, customFailureDescription: "password: at most 1024 characters")
+        }
     }
 
     struct CodesReply: Content {
@@ -63,6 +70,7 @@ struct TwoFactorAPIController: RouteCollection {
 
     func begin(req: Request) async throws -> Response {
         let (_, person) = try await me(req)
+        try PasswordInput.validate(content: req)
         let input = try req.content.decode(PasswordInput.self)
         try await Self.require(try await TwoFactorGuard.checkPassword(input.password, person: person, on: req), wrong: "Wrong password.")
         return try Self.secretAnswer(try await TwoFactorService.begin(person: person, on: req.db), status: .created)
@@ -78,6 +86,7 @@ struct TwoFactorAPIController: RouteCollection {
 
     func confirm(req: Request) async throws -> Response {
         let (principal, _) = try await me(req)
+        try CodeInput.validate(content: req)
         let input = try req.content.decode(CodeInput.self)
         guard try await TwoFactorService.secret(of: principal.personID, on: req.db).map({ $0.confirmedAt == nil }) == true else {
             throw Abort(.conflict, reason: "No enrolment is waiting for a code: start one with POST /api/v1/me/two-factor.")
@@ -99,6 +108,7 @@ struct TwoFactorAPIController: RouteCollection {
         if try await TwoFactorService.isRequired(personID: principal.personID, on: req.db) {
             throw Abort(.forbidden, reason: "Your role requires two-factor sign-in, so it cannot be turned off.")
         }
+        try CodeInput.validate(content: req)
         let input = try req.content.decode(CodeInput.self)
         try await Self.require(try await TwoFactorGuard.checkCodeOrPassword(code: input.code, password: input.password, person: person, on: req),
                                wrong: "Wrong code or password.")
@@ -111,6 +121,7 @@ struct TwoFactorAPIController: RouteCollection {
         guard try await TwoFactorService.isEnabled(personID: principal.personID, on: req.db) else {
             throw Abort(.conflict, reason: "Two-factor sign-in is off: there are no recovery codes.")
         }
+        try CodeInput.validate(content: req)
         let input = try req.content.decode(CodeInput.self)
         try await Self.require(try await TwoFactorGuard.checkCodeOrPassword(code: input.code, password: input.password, person: person, on: req),
                                wrong: "Wrong code or password.")

@@ -54,6 +54,8 @@ import VaporTesting
             let page = try await browser.get("/account/two-factor")
             let secretText = try #require(TwoFactorPages.text(ofID: "totp-secret", in: page.body.string))
             let totp = try #require(CoreTOTP(base32: secretText))
+            #expect(page.body.string.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "a QR code drawn by the server")
+            #expect(page.headers.first(name: .cacheControl) == "no-store")
             // Not on until a code from the app confirms it.
             #expect(try await TwoFactorService.isEnabled(personID: w.officerA.id!, on: w.db) == false)
             let wrong = try await browser.post("/account/two-factor/confirm", form: ["code": wrongCode(totp, at: clock.now)])

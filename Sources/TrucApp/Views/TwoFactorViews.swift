@@ -74,10 +74,12 @@ enum TwoFactorViews {
             let end = enrolment.secret.index(start, offsetBy: 4, limitedBy: enrolment.secret.endIndex) ?? enrolment.secret.endIndex
             return String(enrolment.secret[start..<end])
         }.joined(separator: " ")
+        let qr = QRCode(enrolment.uri).map { HTML(raw: $0.svg(moduleSize: 4, title: ctx.t("Mã QR để thêm vào ứng dụng xác thực", "QR code for the authenticator app"))) }
         return """
         <ol>
-          <li>\(ctx.t("Trong ứng dụng xác thực, thêm tài khoản bằng khóa sau (loại: theo thời gian, 6 số, 30 giây):",
-                      "In your authenticator app, add an account with this key (time-based, 6 digits, 30 seconds):"))
+          <li>\(ctx.t("Trong ứng dụng xác thực, quét mã QR này hoặc thêm tài khoản bằng khóa bên dưới (loại: theo thời gian, 6 số, 30 giây):",
+                      "In your authenticator app, scan this QR code or add an account with the key below (time-based, 6 digits, 30 seconds):"))
+            \(qr.map { "<p class=\"qr\">\($0)</p>" as HTML } ?? .empty)
             <p><code class="secret" id="totp-secret">\(grouped)</code></p>
             <p class="muted">\(ctx.t("Hoặc dán địa chỉ này nếu ứng dụng cho phép:", "Or paste this address if the app accepts one:"))</p>
             <p><code class="secret" id="totp-uri">\(enrolment.uri)</code></p></li>

@@ -1,4 +1,5 @@
 import Foundation
+import TrucCore
 
 /// Everything the app reads from its environment, read once at start. Bad values fail fast with a clear message.
 public struct AppConfig: Sendable {
@@ -18,9 +19,14 @@ public struct AppConfig: Sendable {
     /// Marks the session cookie Secure (set behind HTTPS).
     public var secureCookies: Bool
     public var bcryptCost: Int
-    /// Failed sign-ins in a row before the account is locked for `loginLockSeconds`.
+    /// Failed sign-ins of one account from one address (or browser) before each further attempt must wait; see
+    /// `LoginThrottle` for the other counters, which derive from it. Nothing locks an account.
     public var loginMaxFailures: Int
-    public var loginLockSeconds: Int
+    /// The longest wait between sign-in attempts, in seconds (the wait starts at 30 s and doubles up to this).
+    public var loginMaxWaitSeconds: Int
+    /// Reverse proxies whose X-Forwarded-For header names the client (`TRUC_TRUSTED_PROXIES`); none by default,
+    /// and then the connection's peer is the client.
+    public var trustedProxies: TrustedProxies = .none
     /// Load the demo province when the database is empty.
     public var demo: Bool
     /// Run the monitoring scheduler, alert dispatcher and housekeeping in this process (`serve` sets it; off
@@ -44,14 +50,14 @@ public struct AppConfig: Sendable {
 
     public init(database: DatabaseChoice, timeZone: TimeZone = AppConfig.defaultTimeZone,
                 maxUploadBytes: Int = 10 * 1024 * 1024, secureCookies: Bool = false, bcryptCost: Int = 12,
-                loginMaxFailures: Int = 5, loginLockSeconds: Int = 15 * 60, demo: Bool = false) {
+                loginMaxFailures: Int = 5, loginMaxWaitSeconds: Int = 15 * 60, demo: Bool = false) {
         self.database = database
         self.timeZone = timeZone
         self.maxUploadBytes = maxUploadBytes
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
         self.loginMaxFailures = loginMaxFailures
-        self.loginLockSeconds = loginLockSeconds
+        self.loginMaxWaitSeconds = loginMaxWaitSeconds
         self.demo = demo
     }
 
@@ -63,8 +69,9 @@ public struct AppConfig: Sendable {
         ("TRUC_MAX_UPLOAD_MB", "largest evidence file in MiB (default 10)"),
         ("TRUC_SECURE_COOKIES", "1 to mark the session cookie Secure (behind HTTPS)"),
         ("TRUC_BCRYPT_COST", "Bcrypt cost for passwords, 4-31 (default 12)"),
-        ("TRUC_LOGIN_MAX_FAILURES", "failed sign-ins before a lock (default 5)"),
-        ("TRUC_LOGIN_LOCK_MINUTES", "how long an account stays locked (default 15)"),
+        ("TRUC_LOGIN_MAX_FAILURES", "failed sign-ins of one account from one address before attempts must wait (default 5); never locks"),
+        ("TRUC_LOGIN_MAX_WAIT_MINUTES", "longest wait between sign-in attempts, 1-1440 (default 15; TRUC_LOGIN_LOCK_MINUTES is the older name)"),
+        ("TRUC_TRUSTED_PROXIES", "addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the client (default none)"),
         ("TRUC_MONITORING", "off: this instance serves pages only and runs no checks or alerts (default on for serve)"),
         ("TRUC_MONITOR_CONCURRENCY", "most checks in flight at once per instance (default 1000)"),
         ("TRUC_PUBLIC_URL", "base URL of the web interface for links in alert e-mails (default http://localhost:8080)"),
@@ -94,7 +101,15 @@ public struct AppConfig: Sendable {
         config.secureCookies = ["1", "true", "yes"].contains((env["TRUC_SECURE_COOKIES"] ?? "").lowercased())
         config.bcryptCost = try int(env, "TRUC_BCRYPT_COST", default: 12, range: 4...31)
         config.loginMaxFailures = try int(env, "TRUC_LOGIN_MAX_FAILURES", default: 5, range: 1...100)
-        config.loginLockSeconds = try int(env, "TRUC_LOGIN_LOCK_MINUTES", default: 15, range: 1...10_080) * 60
+        let waitName = (env["TRUC_LOGIN_MAX_WAIT_MINUTES"] ?? "").isEmpty ? "TRUC_LOGIN_LOCK_MINUTES" : "TRUC_LOGIN_MAX_WAIT_MINUTES"
+        config.loginMaxWaitSeconds = try int(env, waitName, default: 15, range: 1...1440) * 60
+        if let text = env["TRUC_TRUSTED_PROXIES"], !text.isEmpty {
+            do {
+                config.trustedProxies = try TrustedProxies(parsing: text)
+            } catch {
+                throw ConfigError("TRUC_TRUSTED_PROXIES must list IP addresses or CIDR ranges separated by commas: \(error)")
+            }
+        }
         if let text = env["TRUC_MONITORING"], !text.isEmpty {
             guard ["on", "off", "1", "0", "true", "false"].contains(text.lowercased()) else {
                 throw ConfigError("TRUC_MONITORING must be on or off (got '\(text)')")
@@ -123,6 +138,11 @@ public struct AppConfig: Sendable {
         }
         if let from = env["TRUC_MAIL_FROM"], !from.isEmpty { config.mailFrom = from }
         return config
+    }
+
+    /// The sign-in throttling rule these settings make.
+    public var loginThrottle: LoginThrottle {
+        LoginThrottle(maxFailures: loginMaxFailures, maxWait: TimeInterval(loginMaxWaitSeconds))
     }
 
     private static func int(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {

@@ -50,6 +50,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(Migrations.all)
 
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+    app.asyncCommands.use(ResetTwoFactorCommand(), as: "reset-two-factor")
     app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
     app.asyncCommands.use(FeedCommand(kind: .nvd), as: "import-nvd")
     app.asyncCommands.use(FeedCommand(kind: .kev), as: "import-kev")

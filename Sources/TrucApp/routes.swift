@@ -20,6 +20,7 @@ func routes(_ app: Application) throws {
     // JSON API: bearer tokens.
     let api = app.grouped("api", "v1").grouped(TokenPrincipalMiddleware())
     try api.register(collection: AuthAPIController())
+    try api.register(collection: TwoFactorAPIController())
     try api.register(collection: UnitAPIController())
     try api.register(collection: PersonAPIController())
     try api.register(collection: ContactAPIController())
@@ -35,8 +36,10 @@ func routes(_ app: Application) throws {
     try api.register(collection: OutboundAPIController())
 
     // Web pages: session cookie + CSRF on every form.
-    let web = app.grouped(app.sessions.middleware, MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware())
+    let web = app.grouped(app.sessions.middleware, MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware(),
+                          TwoFactorGateMiddleware())
     try web.register(collection: AuthWebController())
+    try web.register(collection: TwoFactorWebController())
     try web.register(collection: HomeWebController())
     try web.register(collection: UnitWebController())
     try web.register(collection: PersonWebController())

@@ -1,9 +1,10 @@
 import Foundation
 
-/// SHA-1 (FIPS 180-4), for name-based UUIDs (RFC 9562 version 5) only.
+/// SHA-1 (FIPS 180-4), for name-based UUIDs (RFC 9562 version 5) and HMAC-SHA-1 (TOTP codes, see `HMACSHA1`) only.
 ///
-/// SHA-1 is broken for collision resistance and must not be used to protect anything; STIX 2.1 nevertheless requires
-/// it to derive the deterministic identifiers of cyber-observable objects. Foundation has no SHA-1 on Linux and
+/// SHA-1 is broken for collision resistance and must not be used on its own to protect anything; STIX 2.1
+/// nevertheless requires it to derive the deterministic identifiers of cyber-observable objects, and RFC 6238
+/// authenticators use it inside HMAC, where collisions do not matter. Foundation has no SHA-1 on Linux and
 /// `TrucCore` depends on no crypto library, hence this small implementation.
 public enum SHA1 {
     /// The 20-byte digest of `bytes`.

@@ -51,31 +51,6 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
-    func repeatedFailuresLockTheAccount(db: TestDatabase) async throws {
-        try await withWorld(db) { w in
-            // loginMaxFailures is 3 in tests.
-            for attempt in 1...3 {
-                var browser = BrowserSession(app: w.app)
-                try await browser.get("/login")
-                let res = try await browser.post("/login", form: ["email": w.adminA.email, "password": "wrong password \(attempt)"])
-                #expect(res.status == (attempt < 3 ? .unauthorized : .tooManyRequests))
-            }
-            // Even the right password is refused while locked, on the web and the API.
-            var browser = BrowserSession(app: w.app)
-            try await browser.get("/login")
-            let locked = try await browser.post("/login", form: ["email": w.adminA.email, "password": testPassword])
-            #expect(locked.status == .tooManyRequests)
-            try await w.app.testing().test(.POST, "/api/v1/auth/token", beforeRequest: { req in
-                try req.content.encode(["email": w.adminA.email, "password": testPassword])
-            }, afterResponse: { res async in
-                #expect(res.status == .tooManyRequests)
-            })
-            let person = try await Person.find(w.adminA.id, on: w.db)
-            #expect(person?.lockedUntil != nil)
-        }
-    }
-
-    @Test(arguments: TestDatabase.available)
     func apiTokensAreIssuedListedAndRevoked(db: TestDatabase) async throws {
         try await withWorld(db) { w in
             var secret = ""

@@ -175,6 +175,17 @@ import VaporTesting
             let token = try await api.call(.POST, "/api/v1/tokens", json: #"{"name": "ci", "expiresInDays": 30}"#)
             try await api.call(.DELETE, "/api/v1/tokens/\(token.id)")
 
+            // Two-factor sign-in (the coordinator enrols, then turns it off again)
+            try await api.call(.GET, "/api/v1/me/two-factor")
+            let enrolment = try await api.call(.POST, "/api/v1/me/two-factor", json: #"{"password": "\#(testPassword)"}"#)
+            let totp = try #require(CoreTOTP(base32: enrolment["secret"]?.stringValue ?? ""))
+            try await api.call(.POST, "/api/v1/me/two-factor/confirm", json: #"{"code": "\#(totp.code(at: Date()))"}"#)
+            try await api.call(.POST, "/api/v1/me/two-factor/recovery-codes", json: #"{"password": "\#(testPassword)"}"#)
+            try await api.call(.POST, "/api/v1/me/two-factor/disable", json: #"{"password": "\#(testPassword)"}"#)
+            try await api.call(.GET, "/api/v1/settings/two-factor")
+            try await api.call(.PUT, "/api/v1/settings/two-factor", json: #"{"requiredForAdmins": false}"#)
+            try await api.call(.DELETE, "/api/v1/people/\(officerA)/two-factor")
+
             // Units and people
             try await api.call(.GET, "/api/v1/units?kind=state_agency")
             let unit = try await api.call(.POST, "/api/v1/units", json: """

@@ -53,7 +53,7 @@ func withWorld(_ database: TestDatabase, _ body: (TestWorld) async throws -> Voi
     let app = try await Application.make(.testing)
     var schema: String?
     do {
-        var config = AppConfig(database: .sqliteMemory, bcryptCost: 4, loginMaxFailures: 3, loginLockSeconds: 600)
+        var config = AppConfig(database: .sqliteMemory, bcryptCost: 4, loginMaxFailures: 3, loginMaxWaitSeconds: 600)
         if database == .postgres, let url = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"] {
             let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
             try await PostgresSchema.create(name, url: url)

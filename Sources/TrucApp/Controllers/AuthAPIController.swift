@@ -13,7 +13,7 @@ struct AuthAPIController: RouteCollection {
     }
 
     static let operations: [APIOperation] = [
-        .init(method: .POST, path: "/api/v1/auth/token", summary: "Exchange e-mail and password for an API token", tag: "Auth",
+        .init(method: .POST, path: "/api/v1/auth/token", summary: "Exchange e-mail and password (and a two-factor code when it is on) for an API token", tag: "Auth",
               body: .json("SignIn"), reply: .created("APIToken"), authenticated: false),
         .init(method: .GET, path: "/api/v1/me", summary: "The signed-in person with roles", tag: "Auth", reply: .json("Person")),
         .init(method: .GET, path: "/api/v1/tokens", summary: "Your API tokens", tag: "Auth", query: APIOperation.paging, reply: .page("APIToken")),
@@ -26,8 +26,11 @@ struct AuthAPIController: RouteCollection {
         var email: String
         var password: String
         var name: String?
+        /// A code from the authenticator, or a recovery code, when two-factor sign-in is on.
+        var code: String?
         static func validations(_ validations: inout Validations) {
             validations.add("email", as: String.self, is: .count(1...)); validations.add("password", as: String.self, is: .count(1...))
+            validations.add("code", as: String?.self, is: .nil || .count(...20), required: false, customFailureDescription: "code: at most 20 characters")
         }
     }
 
@@ -43,18 +46,40 @@ struct AuthAPIController: RouteCollection {
     func signIn(req: Request) async throws -> Response {
         try SignIn.validate(content: req)
         let input = try req.content.decode(SignIn.self)
-        switch try await PasswordLogin.attempt(email: input.email, password: input.password, on: req) {
+        switch try await PasswordLogin.attempt(email: input.email, password: input.password, device: nil, on: req) {
         case .invalid:
             throw Abort(.unauthorized, reason: "Wrong e-mail or password.")
-        case let .locked(until):
-            throw Abort(.tooManyRequests, reason: "Too many failed sign-ins: the account is locked until \(ISO8601DateFormatter().string(from: until)).")
+        case let .throttled(seconds):
+            return try Self.tooManyRequests("Too many failed sign-ins. Try again in \(seconds) seconds.", retryAfter: seconds)
         case let .success(personID):
+            if try await TwoFactorService.isEnabled(personID: personID, on: req.db) {
+                guard let code = input.code.nonEmpty else {
+                    throw Abort(.unauthorized, reason: "A two-factor code is required: send the code from your authenticator (or a recovery code) as 'code'.")
+                }
+                switch try await TwoFactorGuard.checkCode(code, personID: personID, on: req) {
+                case .passed: break
+                case .wrong: throw Abort(.unauthorized, reason: "Wrong two-factor code (or already used).")
+                case let .throttled(seconds):
+                    return try Self.tooManyRequests("Too many wrong two-factor codes. Try again in \(seconds) seconds.", retryAfter: seconds)
+                }
+            } else if try await TwoFactorService.isRequired(personID: personID, on: req.db) {
+                throw Abort(.forbidden, reason: "Your role requires two-factor sign-in: enrol on the web at /account/two-factor first.")
+            }
             guard let principal = try await Principal.load(personID: personID, tokenID: nil, on: req.db) else { throw Abort(.unauthorized) }
+            try await SignInFamiliarity.remember(account: principal.email, source: req.clientSource, device: nil, now: req.signInNow, on: req.db)
             let (token, secret) = try await TokenService.issue(name: input.name ?? "api", expiresInDays: 90, for: principal, on: req.db)
             let response = Response(status: .created)
             try response.content.encode(token.dto(secret: secret))
             return response
         }
+    }
+
+    /// 429 with Retry-After, in the API's error shape.
+    static func tooManyRequests(_ reason: String, retryAfter seconds: Int) throws -> Response {
+        let response = Response(status: .tooManyRequests)
+        response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+        try response.content.encode(ErrorPageMiddleware.ErrorBody(error: true, reason: reason))
+        return response
     }
 
     func me(req: Request) async throws -> PersonDTO {

@@ -45,28 +45,43 @@ struct AuthWebController: RouteCollection {
             return try await Self.loginForm(ctx, next: next, error: ctx.t("Nhập email và mật khẩu.", "Enter your e-mail and password."))
                 .encodeResponse(status: .badRequest, for: req)
         }
-        switch try await PasswordLogin.attempt(email: email, password: password, on: req) {
+        switch try await PasswordLogin.attempt(email: email, password: password, device: SignInFamiliarity.device(of: req), on: req) {
         case .invalid:
             return try await Self.loginForm(ctx, next: next, error: ctx.t("Sai email hoặc mật khẩu.", "Wrong e-mail or password."))
                 .encodeResponse(status: .unauthorized, for: req)
-        case let .locked(until):
-            let msg = ctx.t("Đăng nhập sai quá nhiều lần: tài khoản bị khóa đến \(ctx.date(until)).",
-                            "Too many failed sign-ins: the account is locked until \(ctx.date(until)).")
-            return try await Self.loginForm(ctx, next: next, error: msg).encodeResponse(status: .tooManyRequests, for: req)
+        case let .throttled(seconds):
+            return try await Self.throttled(ctx, next: next, seconds: seconds, for: req)
         case let .success(personID):
-            // A new session id on sign-in (no fixation); a new CSRF token with it.
-            if let old = req.session.id {
-                try await req.application.sessions.driver.deleteSession(old, for: req).get()
-            }
-            req.session.id = nil
-            req.session.data = SessionData()
-            req.session.data[SessionPrincipalMiddleware.personKey] = personID.uuidString
-            req.session.data[CSRFMiddleware.sessionKey] = TokenSecret.generate()
-            let principal = try await Principal.load(personID: personID, tokenID: nil, on: req.db)
-            try await Audit.record("session.login", entity: "person", id: personID.uuidString, unitID: principal?.unitID,
-                                   by: principal, on: req.db)
-            return req.redirect(to: next)
+            return try await SignInFlow.passwordAccepted(personID: personID, next: next, on: req)
         }
+    }
+
+    /// 429 with Retry-After and the sign-in form: the same for every e-mail, known or not.
+    static func throttled(_ ctx: PageContext, next: String, seconds: Int, for req: Request) async throws -> Response {
+        let msg = ctx.t("Đăng nhập không thành công quá nhiều lần. Hãy thử lại sau \(seconds) giây.",
+                        "Too many failed sign-ins. Try again in \(seconds) seconds.")
+        let response = try await Self.loginForm(ctx, next: next, error: msg).encodeResponse(status: .tooManyRequests, for: req)
+        response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+        return response
+    }
+
+    /// Signs the person in: a new session id (no fixation) holding the person, with a new CSRF token; audited.
+    static func startSession(personID: UUID, on req: Request) async throws {
+        try await renewSession(on: req)
+        req.session.data[SessionPrincipalMiddleware.personKey] = personID.uuidString
+        let principal = try await Principal.load(personID: personID, tokenID: nil, on: req.db)
+        try await Audit.record("session.login", entity: "person", id: personID.uuidString, unitID: principal?.unitID,
+                               by: principal, on: req.db)
+    }
+
+    /// Replaces the session with a new, empty one (new id, new CSRF token).
+    static func renewSession(on req: Request) async throws {
+        if let old = req.session.id {
+            try await req.application.sessions.driver.deleteSession(old, for: req).get()
+        }
+        req.session.id = nil
+        req.session.data = SessionData()
+        req.session.data[CSRFMiddleware.sessionKey] = TokenSecret.generate()
     }
 
     func logout(req: Request) async throws -> Response {

@@ -28,5 +28,6 @@ enum Migrations {
         CreateIncident(),              // 021
         CreateOutboxMail(),            // 022
         CreateOutboundAllowEntry(),    // 024
+        CreateSignInSecurity(),        // 025
     ]
 }

@@ -17,6 +17,7 @@ enum APIDocument {
     /// Every operation of the JSON API, in the order the document lists them.
     static var operations: [APIOperation] {
         AuthAPIController.operations
+            + TwoFactorAPIController.operations
             + UnitAPIController.operations
             + PersonAPIController.operations
             + ContactAPIController.operations
@@ -256,7 +257,7 @@ enum APIDocument {
     private static let errorResponses: [ErrorResponse] = [
         .init(code: 400, name: "BadRequest", description: "The request is malformed or fails validation (see reason).",
               applies: { _ in true }),
-        .init(code: 401, name: "Unauthorized", description: "No valid bearer token (or, for sign-in, wrong e-mail or password).",
+        .init(code: 401, name: "Unauthorized", description: "No valid bearer token (or, for sign-in, wrong e-mail, password or two-factor code).",
               applies: { _ in true }),
         .init(code: 403, name: "Forbidden", description: "The token's person may not do this.",
               applies: { $0.authenticated }),
@@ -265,7 +266,7 @@ enum APIDocument {
         .init(code: 422, name: "UnprocessableEntity", description: "The request is well-formed but breaks a rule (see reason).",
               applies: { $0.body != nil }),
         .init(code: nil, name: "OtherError",
-              description: "Any other error, e.g. 409 conflict, 413 upload too large, 415 wrong media type, 429 account locked.",
+              description: "Any other error, e.g. 403 at sign-in when the role requires two-factor enrolment first, 409 conflict, 413 upload too large, 415 wrong media type, 429 too many failed attempts (see the Retry-After header).",
               applies: { _ in true }),
     ]
 

@@ -9,7 +9,7 @@ import TrucCore
 enum APISchemas {
     static let all: [String: JSONSchema] = {
         var all: [String: JSONSchema] = [:]
-        for area in [shared, auth, units, people, contacts, audit, campaign, roster, inventory, vulnerabilities, monitoring, incidents, outbound] {
+        for area in [shared, auth, twoFactor, units, people, contacts, audit, campaign, roster, inventory, vulnerabilities, monitoring, incidents, outbound] {
             all.merge(area) { first, _ in first }
         }
         return all
@@ -31,6 +31,8 @@ enum APISchemas {
             "email": .string(format: .email, minLength: 1),
             "password": .string(format: .password, minLength: 1),
             "name": .string(maxLength: 100).optional.described("Name for the new token (default 'api')"),
+            "code": .string(maxLength: 20).optional
+                .described("When two-factor sign-in is on: the 6-digit code from the authenticator, or a recovery code"),
         ]),
         "TokenInput": object("A new API token.", [
             "name": .string(minLength: 1, maxLength: 100),

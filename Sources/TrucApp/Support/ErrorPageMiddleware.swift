@@ -16,6 +16,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if isAPI {
                 let response = Response(status: status)
                 try response.content.encode(ErrorBody(error: true, reason: reason))
+                // Such as Retry-After on a 429.
+                if let retryAfter = (error as? any AbortError)?.headers.first(name: .retryAfter) {
+                    response.headers.replaceOrAdd(name: .retryAfter, value: retryAfter)
+                }
                 return response
             }
             if status == .unauthorized {

@@ -24,6 +24,7 @@ enum Layout {
             ]
             if principal.policy.mayViewAudit { links.append(("/audit", ctx.t("Nhật ký", "Audit log"))) }
             links.append(("/tokens", ctx.t("Token API", "API tokens")))
+            links.append(("/account/two-factor", ctx.t("Xác thực hai lớp", "Two-factor")))
             // The longest link that starts the current path is the current page.
             let currentLink = links.map(\.0).filter { $0 == "/" ? ctx.path == "/" : ctx.path.hasPrefix($0) }.max { $0.count < $1.count }
             nav = """

@@ -1,0 +1,198 @@
+import Fluent
+import TrucCore
+import Vapor
+
+/// The code step of sign-in (/login/two-factor), a person's own two-factor settings (/account/two-factor) and the
+/// coordinator's sign-in settings (/settings/sign-in).
+struct TwoFactorWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("login", "two-factor", use: codeStep)
+        routes.post("login", "two-factor", use: verifyCode)
+        let account = routes.grouped("account", "two-factor")
+        account.get(use: accountPage)
+        account.post("enrol", use: enrol)
+        account.post("confirm", use: confirm)
+        account.post("disable", use: disable)
+        account.post("recovery-codes", use: regenerate)
+        let settings = routes.grouped("settings", "sign-in")
+        settings.get(use: settingsPage)
+        settings.post(use: saveSettings)
+        settings.post("reset", use: reset)
+    }
+
+    struct CodeForm: Content {
+        var code: String?
+        var password: String?
+    }
+
+    // MARK: - The second step of sign-in
+
+    func codeStep(req: Request) async throws -> Response {
+        guard SignInFlow.pendingPerson(req) != nil else { return req.redirect(to: "/login") }
+        return try await TwoFactorViews.codeStep(PageContext(req), error: nil).encodeResponse(for: req)
+    }
+
+    func verifyCode(req: Request) async throws -> Response {
+        let ctx = PageContext(req)
+        guard let personID = SignInFlow.pendingPerson(req) else {
+            return try await AuthWebController.loginForm(ctx, next: "/", error: ctx.t("Phiên đăng nhập đã hết hạn: hãy nhập lại mật khẩu.", "The sign-in has expired: enter your password again."))
+                .encodeResponse(status: .unauthorized, for: req)
+        }
+        let next = AuthWebController.safeNext(req.session.data[SignInFlow.pendingNextKey])
+        let tries = (req.session.data[SignInFlow.pendingTriesKey].flatMap(Int.init) ?? 0) + 1
+        let code = (try req.content.decode(CodeForm.self)).code.nonEmpty ?? ""
+        switch try await TwoFactorGuard.checkCode(code, personID: personID, on: req) {
+        case .passed:
+            return try await SignInFlow.complete(personID: personID, next: next, on: req)
+        case let .throttled(seconds):
+            let response = try await TwoFactorViews.codeStep(ctx, error: ctx.t("Nhập sai mã quá nhiều lần. Hãy thử lại sau \(seconds) giây.",
+                                                                              "Too many wrong codes. Try again in \(seconds) seconds."))
+                .encodeResponse(status: .tooManyRequests, for: req)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
+        case .wrong where tries >= SignInFlow.maxTries:
+            // The step is over: a fresh, empty session, and the password again.
+            try await AuthWebController.renewSession(on: req)
+            let fresh = PageContext(req)
+            return try await AuthWebController.loginForm(fresh, next: next, error: fresh.t("Nhập sai mã quá nhiều lần: hãy đăng nhập lại.", "Too many wrong codes: sign in again."))
+                .encodeResponse(status: .unauthorized, for: req)
+        case .wrong:
+            req.session.data[SignInFlow.pendingTriesKey] = String(tries)
+            return try await TwoFactorViews.codeStep(ctx, error: ctx.t("Mã không đúng (hoặc đã dùng).", "Wrong code (or already used)."))
+                .encodeResponse(status: .unauthorized, for: req)
+        }
+    }
+
+    // MARK: - The person's own settings
+
+    func accountPage(req: Request) async throws -> Response {
+        Self.noStore(try await Self.accountView(req, error: nil).encodeResponse(for: req))
+    }
+
+    /// Pages that show a secret or recovery codes must not be kept by the browser or a proxy.
+    static func noStore(_ response: Response) -> Response {
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    static func accountView(_ req: Request, error: String?) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        guard let person = try await Person.find(principal.personID, on: req.db) else { throw Abort(.unauthorized) }
+        let status = try await TwoFactorService.status(personID: principal.personID, on: req.db)
+        let enrolment = status.pending ? try await TwoFactorService.pendingEnrolment(person: person, on: req.db) : nil
+        return TwoFactorViews.account(PageContext(req), status: status, enrolment: enrolment,
+                                      askPassword: !SignInFlow.isFresh(req), error: error)
+    }
+
+    static func failure(_ req: Request, status: HTTPResponseStatus, _ error: String, retryAfter: Int? = nil) async throws -> Response {
+        let response = noStore(try await accountView(req, error: error).encodeResponse(status: status, for: req))
+        if let retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
+        return response
+    }
+
+    /// The answer for a wrong or throttled check on the account page; nil when it passed.
+    static func refusal(_ outcome: TwoFactorGuard.Outcome, _ req: Request, wrong: (String, String)) async throws -> Response? {
+        let ctx = PageContext(req)
+        switch outcome {
+        case .passed: return nil
+        case .wrong: return try await failure(req, status: .unauthorized, ctx.t(wrong.0, wrong.1))
+        case let .throttled(seconds):
+            return try await failure(req, status: .tooManyRequests, ctx.t("Quá nhiều lần nhập sai. Hãy thử lại sau \(seconds) giây.",
+                                                                          "Too many wrong attempts. Try again in \(seconds) seconds."), retryAfter: seconds)
+        }
+    }
+
+    func enrol(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let person = try await Person.find(principal.personID, on: req.db) else { throw Abort(.unauthorized) }
+        if !SignInFlow.isFresh(req) {
+            let form = try req.content.decode(CodeForm.self)
+            let outcome = try await TwoFactorGuard.checkPassword(form.password ?? "", person: person, on: req)
+            if let refusal = try await Self.refusal(outcome, req, wrong: ("Mật khẩu không đúng.", "Wrong password.")) { return refusal }
+        }
+        _ = try await TwoFactorService.begin(person: person, on: req.db)
+        return req.redirect(to: "/account/two-factor")
+    }
+
+    func confirm(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let code = (try req.content.decode(CodeForm.self)).code.nonEmpty ?? ""
+        var codes: [String]?
+        let outcome = try await TwoFactorGuard.guarded(personID: principal.personID, on: req) {
+            codes = try await TwoFactorService.confirm(personID: principal.personID, code: code, now: req.signInNow, by: principal, on: req.db)
+            return codes != nil
+        }
+        if let refusal = try await Self.refusal(outcome, req, wrong: ("Mã không đúng: kiểm tra giờ của điện thoại và nhập mã đang hiển thị.",
+                                                                       "Wrong code: check your phone's clock and type the code it shows now.")) {
+            return refusal
+        }
+        return Self.noStore(try await TwoFactorViews.recoveryCodes(PageContext(req), codes: codes ?? [], next: "/").encodeResponse(for: req))
+    }
+
+    func disable(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let person = try await Person.find(principal.personID, on: req.db) else { throw Abort(.unauthorized) }
+        guard try await TwoFactorService.isEnabled(personID: principal.personID, on: req.db) else { return req.redirect(to: "/account/two-factor") }
+        if try await TwoFactorService.isRequired(personID: principal.personID, on: req.db) {
+            return try await Self.failure(req, status: .forbidden, PageContext(req).t("Vai trò của bạn bắt buộc xác thực hai lớp nên không thể tắt.",
+                                                                                      "Your role requires two-factor sign-in, so it cannot be turned off."))
+        }
+        let form = try req.content.decode(CodeForm.self)
+        let outcome = try await TwoFactorGuard.checkCodeOrPassword(code: form.code, password: form.password, person: person, on: req)
+        if let refusal = try await Self.refusal(outcome, req, wrong: ("Mã hoặc mật khẩu không đúng.", "Wrong code or password.")) { return refusal }
+        try await TwoFactorService.disable(personID: principal.personID, by: principal, on: req.db)
+        return req.redirect(to: "/account/two-factor")
+    }
+
+    func regenerate(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let person = try await Person.find(principal.personID, on: req.db) else { throw Abort(.unauthorized) }
+        guard try await TwoFactorService.isEnabled(personID: principal.personID, on: req.db) else { return req.redirect(to: "/account/two-factor") }
+        let form = try req.content.decode(CodeForm.self)
+        let outcome = try await TwoFactorGuard.checkCodeOrPassword(code: form.code, password: form.password, person: person, on: req)
+        if let refusal = try await Self.refusal(outcome, req, wrong: ("Mã hoặc mật khẩu không đúng.", "Wrong code or password.")) { return refusal }
+        let codes = try await TwoFactorService.regenerateRecoveryCodes(personID: principal.personID, by: principal, on: req.db)
+        return Self.noStore(try await TwoFactorViews.recoveryCodes(PageContext(req), codes: codes, next: "/account/two-factor").encodeResponse(for: req))
+    }
+
+    // MARK: - The coordinator's settings
+
+    func settingsPage(req: Request) async throws -> HTML {
+        try await Self.settingsView(req, message: nil, error: nil)
+    }
+
+    static func settingsView(_ req: Request, message: String?, error: String?) async throws -> HTML {
+        _ = try req.requireCoordinator()
+        let policy = try await TwoFactorService.policy(on: req.db)
+        let assignments = try await RoleAssignment.query(on: req.db).filter(\.$role ~~ Array(TwoFactorPolicy.coveredRoles)).all()
+        let ids = Array(Set(assignments.map { $0.$person.id }))
+        let people = try await Person.query(on: req.db).filter(\.$id ~~ ids).filter(\.$isActive == true).sort(\.$fullName).all()
+        let enrolled = Set(try await TwoFactorSecret.query(on: req.db).filter(\.$person.$id ~~ ids).filter(\.$confirmedAt != nil).all()
+            .map { $0.$person.id })
+        let covered = people.compactMap { person in
+            person.id.map { TwoFactorViews.CoveredPerson(id: $0, name: person.fullName, email: person.email, enrolled: enrolled.contains($0)) }
+        }
+        return TwoFactorViews.settings(PageContext(req), policy: policy, covered: covered, message: message, error: error)
+    }
+
+    func saveSettings(req: Request) async throws -> Response {
+        let principal = try req.requireCoordinator()
+        let required = (try? req.content.get(String.self, at: "requiredForAdmins")) == "true"
+        try await TwoFactorService.setPolicy(TwoFactorPolicy(requiredForAdmins: required), by: principal, on: req.db)
+        return req.redirect(to: "/settings/sign-in")
+    }
+
+    func reset(req: Request) async throws -> Response {
+        let principal = try req.requireCoordinator()
+        let ctx = PageContext(req)
+        let email = LoginThrottle.account((try? req.content.get(String.self, at: "email")) ?? "")
+        guard let person = try await Person.query(on: req.db).filter(\.$email == email).first(), let personID = person.id else {
+            return try await Self.settingsView(req, message: nil, error: ctx.t("Không có ai với email này.", "Nobody has that e-mail."))
+                .encodeResponse(status: .notFound, for: req)
+        }
+        try await TwoFactorService.disable(personID: personID, action: "two_factor.reset", by: principal, on: req.db)
+        return try await Self.settingsView(req, message: ctx.t("Đã đặt lại xác thực hai lớp của \(person.fullName).",
+                                                              "Two-factor sign-in of \(person.fullName) was reset."), error: nil)
+            .encodeResponse(for: req)
+    }
+}

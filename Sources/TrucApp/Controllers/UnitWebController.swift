@@ -87,7 +87,7 @@ struct UnitWebController: RouteCollection {
         let people = try await Person.query(on: req.db).filter(\.$unit.$id == unitID).with(\.$roles).sort(\.$fullName).limit(500).all()
         let contacts = try await Contact.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).limit(500).all()
         let manages = principal.policy.allows(.manageUnit, on: unitID)
-        let roleOptions: HTML = Role.allCases.filter { $0 != .coordinator || principal.isCoordinator }
+        let roleOptions: HTML = Role.allCases.filter { !PersonManagement.provinceWideRoles.contains($0) || principal.isCoordinator }
             .html { "<option value=\"\($0.rawValue)\"\($0 == .dutyOfficer ? HTML(raw: " selected") : .empty)>\(ctx.role($0))</option>" }
         let structural: HTML = principal.isCoordinator ? """
           <label>\(ctx.t("Mã", "Code")) <input name="code" required maxlength="40" value="\(unit.code)"></label>

@@ -31,7 +31,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in WebSessionDriver() }
     app.sessions.configuration.cookieName = "truc_session"
     let secure = config.secureCookies
     app.sessions.configuration.cookieFactory = { sessionID in

@@ -55,13 +55,7 @@ struct AuthWebController: RouteCollection {
             return try await Self.loginForm(ctx, next: next, error: msg).encodeResponse(status: .tooManyRequests, for: req)
         case let .success(personID):
             // A new session id on sign-in (no fixation); a new CSRF token with it.
-            if let old = req.session.id {
-                try await req.application.sessions.driver.deleteSession(old, for: req).get()
-            }
-            req.session.id = nil
-            req.session.data = SessionData()
-            req.session.data[SessionPrincipalMiddleware.personKey] = personID.uuidString
-            req.session.data[CSRFMiddleware.sessionKey] = TokenSecret.generate()
+            try await WebSignIn.begin(req, personID: personID)
             let principal = try await Principal.load(personID: personID, tokenID: nil, on: req.db)
             try await Audit.record("session.login", entity: "person", id: personID.uuidString, unitID: principal?.unitID,
                                    by: principal, on: req.db)

@@ -173,7 +173,11 @@ enum PeopleService {
     }
 
     static func update(_ person: Person, with patch: PersonPatch, by principal: Principal, on db: any Database, hasher: AsyncPasswordHasher) async throws {
-        try await requireManagement(actions(of: patch, on: person), on: person, by: principal, db: db)
+        let actions = actions(of: patch, on: person)
+        try await requireManagement(actions, on: person, by: principal, db: db)
+        // A reset password or a deactivation ends the person's sessions and tokens (their own change: the sessions).
+        let revocation: CredentialRevocation.Reason? = patch.isActive == false && person.isActive ? .deactivation
+            : patch.password == nil ? nil : person.id == principal.personID ? .ownPasswordChange : .passwordReset
         let before = person.dto()
         if let name = patch.fullName { person.fullName = name }
         if let title = patch.title { person.title = title.isEmpty ? nil : title }
@@ -185,6 +189,7 @@ enum PeopleService {
             person.lockedUntil = nil
         }
         try await db.transaction { db in
+            if let revocation { try await CredentialRevocation.revoke(person, reason: revocation, by: principal, on: db) }
             try await person.save(on: db)
             let after = person.dto()
             try await Audit.record(patch.password != nil ? "person.update+password" : "person.update", entity: "person",

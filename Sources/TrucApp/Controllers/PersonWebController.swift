@@ -140,6 +140,10 @@ struct PersonWebController: RouteCollection {
             throw Abort(.badRequest, reason: ctx.t("Mật khẩu cần từ 10 đến 200 ký tự.", "The password needs 10 to 200 characters."))
         }
         try await PeopleService.update(person, with: PersonPatch(password: password), by: principal, on: req.db, hasher: req.password.async)
+        if person.id == principal.personID {
+            // Their own change ended all their sessions: this browser gets a fresh one.
+            try await WebSignIn.begin(req, personID: principal.personID)
+        }
         return req.redirect(to: "/people/\(person.id!)?msg=" + Self.encode(ctx.t("Đã đặt lại mật khẩu", "Password reset")))
     }
 

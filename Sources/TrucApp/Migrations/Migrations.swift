@@ -27,5 +27,6 @@ enum Migrations {
         UpdateUnitAddStatusPage(),     // 020
         CreateIncident(),              // 021
         CreateOutboxMail(),            // 022
+        CreateWebSession(),            // 023
     ]
 }

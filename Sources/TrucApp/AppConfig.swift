@@ -39,6 +39,12 @@ public struct AppConfig: Sendable {
     public var smtpUsername: String?
     public var smtpPassword: String?
     public var mailFrom: String = "Truc ATTT <truc-attt@localhost>"
+    /// A web session unused this long ends (on the server, not only in the browser).
+    public var sessionIdleSeconds: Int = 30 * 60
+    /// A web session ends this long after sign-in, however much it is used.
+    public var sessionMaxSeconds: Int = 12 * 3600
+    /// This process is the web server (`serve`): it sweeps expired sessions.
+    public var serving: Bool = false
 
     public static let defaultTimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 
@@ -74,6 +80,8 @@ public struct AppConfig: Sendable {
         ("TRUC_SMTP_USER", "SMTP user name (with TRUC_SMTP_PASSWORD; never logged)"),
         ("TRUC_SMTP_PASSWORD", "SMTP password"),
         ("TRUC_MAIL_FROM", "From address of alert e-mails (default Truc ATTT <truc-attt@localhost>)"),
+        ("TRUC_SESSION_IDLE_MINUTES", "a web session unused this long ends, 1-1440 (default 30)"),
+        ("TRUC_SESSION_MAX_HOURS", "a web session ends this long after sign-in, 1-720 (default 12)"),
     ]
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
@@ -122,6 +130,11 @@ public struct AppConfig: Sendable {
             throw ConfigError("set both TRUC_SMTP_USER and TRUC_SMTP_PASSWORD, or neither")
         }
         if let from = env["TRUC_MAIL_FROM"], !from.isEmpty { config.mailFrom = from }
+        config.sessionIdleSeconds = try int(env, "TRUC_SESSION_IDLE_MINUTES", default: 30, range: 1...1440) * 60
+        config.sessionMaxSeconds = try int(env, "TRUC_SESSION_MAX_HOURS", default: 12, range: 1...720) * 3600
+        if config.sessionIdleSeconds > config.sessionMaxSeconds {
+            throw ConfigError("TRUC_SESSION_IDLE_MINUTES (\(config.sessionIdleSeconds / 60)) must not be longer than TRUC_SESSION_MAX_HOURS (\(config.sessionMaxSeconds / 3600) h)")
+        }
         return config
     }
 

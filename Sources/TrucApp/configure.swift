@@ -34,10 +34,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.sessions.use { _ in WebSessionDriver() }
     app.sessions.configuration.cookieName = "truc_session"
     let secure = config.secureCookies
+    let idle = TimeInterval(config.sessionIdleSeconds)
+    // The server enforces the idle and absolute lifetimes (WebSessionDriver); the cookie follows the idle one.
     app.sessions.configuration.cookieFactory = { sessionID in
-        .init(string: sessionID.string, expires: Date().addingTimeInterval(12 * 3600), maxAge: nil, domain: nil,
+        .init(string: sessionID.string, expires: Date().addingTimeInterval(idle), maxAge: nil, domain: nil,
               path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
+    app.serverSecrets = ServerSecrets()
 
     // Evidence uploads are the largest bodies; leave room for the multipart envelope.
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxUploadBytes + 256 * 1024)
@@ -58,6 +61,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.storage[CPEProposalCacheKey.self] = CPEProposalCache()
     app.lifecycle.use(MonitoringRuntime())
+    let sweeper = WebSessionSweeper()
+    app.storage[WebSessionSweeperKey.self] = sweeper
+    app.lifecycle.use(sweeper)
 
     try routes(app)
 

@@ -34,7 +34,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: IncidentAPIController())
 
     // Web pages: session cookie + CSRF on every form.
-    let web = app.grouped(app.sessions.middleware, MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware())
+    let web = app.grouped(app.sessions.middleware, WebSessionGuard(), MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware())
     try web.register(collection: AuthWebController())
     try web.register(collection: HomeWebController())
     try web.register(collection: UnitWebController())

@@ -18,6 +18,8 @@ config.demo = demo
 // Checks, alerts and housekeeping run in `serve` (the default command), not in one-off commands.
 let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
 config.runMonitoring = (command == nil || command == "serve") && !config.monitoringDisabled
+// Expired web sessions are swept by every web server, also one that runs no monitoring.
+config.serving = command == nil || command == "serve"
 
 var env = try Environment.detect(arguments: arguments)
 try LoggingSystem.bootstrap(from: &env)

@@ -20,6 +20,12 @@ struct WebSessionDriver: AsyncSessionDriver {
         guard Self.isWellFormed(sessionID) else { return nil }
         let hash = TokenSecret.hash(sessionID.string)
         guard let row = try await WebSession.query(on: request.db).filter(\.$keyHash == hash).first() else { return nil }
+        if WebSessionSweep.isExpired(row, now: Date(), config: request.application.config) {
+            // Idle too long or signed in too long ago: gone, and the visitor signs in again.
+            try await row.delete(on: request.db)
+            request.storage[ExpiredWebSessionKey.self] = true
+            return nil
+        }
         request.storage[LoadedWebSessionKey.self] = .init(keyHash: hash, data: row.data, lastSeenAt: row.lastSeenAt)
         return row.data
     }
@@ -27,8 +33,9 @@ struct WebSessionDriver: AsyncSessionDriver {
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
         let hash = TokenSecret.hash(sessionID.string)
         let now = Date()
+        let touch = min(Self.touchInterval, TimeInterval(request.application.config.sessionIdleSeconds) / 4)
         if let loaded = request.storage[LoadedWebSessionKey.self], loaded.keyHash == hash, loaded.data == data,
-           now.timeIntervalSince(loaded.lastSeenAt) < Self.touchInterval {
+           now.timeIntervalSince(loaded.lastSeenAt) < touch {
             return sessionID
         }
         // An update never brings back a session that was deleted meanwhile (sign-out, password reset, sweep).
@@ -69,3 +76,6 @@ struct LoadedWebSession: Sendable {
 }
 
 struct LoadedWebSessionKey: StorageKey { typealias Value = LoadedWebSession }
+
+/// Set when the request's session had expired (the sign-in page can say so).
+struct ExpiredWebSessionKey: StorageKey { typealias Value = Bool }

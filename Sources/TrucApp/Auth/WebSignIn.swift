@@ -14,6 +14,9 @@ enum WebSignIn {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()
         }
         req.session.id = nil
+        if let sweeper = req.application.storage[WebSessionSweeperKey.self] {
+            await sweeper.sweepIfDue(now: now, config: req.application.config, on: req.db, logger: req.logger)
+        }
         req.session.data = SessionData(initialData: [
             SessionPrincipalMiddleware.personKey: personID.uuidString,
             CSRFMiddleware.sessionKey: TokenSecret.generate(),

@@ -1,4 +1,5 @@
 import Fluent
+import TrucCore
 import Vapor
 
 /// Sign-in and sign-out pages, language switch, API tokens page.
@@ -14,7 +15,7 @@ struct AuthWebController: RouteCollection {
     }
 
     func loginPage(req: Request) async throws -> HTML {
-        Self.loginForm(PageContext(req), next: req.query[String.self, at: "next"] ?? "/", error: nil)
+        Self.loginForm(PageContext(req), next: Self.safeNext(req.query[String.self, at: "next"]), error: nil)
     }
 
     static func loginForm(_ ctx: PageContext, next: String, error: String?) -> HTML {
@@ -140,10 +141,9 @@ struct AuthWebController: RouteCollection {
         return req.redirect(to: "/tokens")
     }
 
-    /// Only local paths, so the sign-in page can't be used to send people elsewhere.
+    /// Only same-site paths (`LocalPath`), so the sign-in page and the language switch can't send people elsewhere.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
-        return next
+        LocalPath.validated(next, or: "/")
     }
 }
 

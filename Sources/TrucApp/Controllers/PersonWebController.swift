@@ -99,7 +99,7 @@ struct PersonWebController: RouteCollection {
         let patch = PersonPatch(fullName: name, title: form.title ?? "", phone: form.phone ?? "",
                                 isActive: form.isActive.map { $0 == "true" }, password: nil)
         try await PeopleService.update(person, with: patch, by: principal, on: req.db, hasher: req.password.async)
-        return req.redirect(to: "/people/\(person.id!)?msg=" + Self.encode(ctx.t("Đã lưu", "Saved")))
+        return req.redirect(to: "/people/\(person.id!)", flash: Flash(.saved))
     }
 
     struct RoleForm: Content {
@@ -144,10 +144,6 @@ struct PersonWebController: RouteCollection {
             // Their own change ended all their sessions: this browser gets a fresh one.
             try await WebSignIn.begin(req, personID: principal.personID)
         }
-        return req.redirect(to: "/people/\(person.id!)?msg=" + Self.encode(ctx.t("Đã đặt lại mật khẩu", "Password reset")))
-    }
-
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return req.redirect(to: "/people/\(person.id!)", flash: Flash(.passwordReset))
     }
 }

@@ -167,7 +167,7 @@ struct UnitWebController: RouteCollection {
         let patch = UnitPatch(parentID: nil, code: code, name: name, kind: kind, address: form.address ?? "",
                               phone: form.phone ?? "", email: form.email ?? "")
         _ = try await UnitDirectory.update(unit, with: patch, by: principal, on: req.db)
-        return req.redirect(to: "/units/\(unit.id!)?msg=" + PersonWebController.encode(ctx.t("Đã lưu", "Saved")))
+        return req.redirect(to: "/units/\(unit.id!)", flash: Flash(.saved))
     }
 
     struct PersonForm: Content {
@@ -199,7 +199,7 @@ struct UnitWebController: RouteCollection {
                                 password: password, roles: roles)
         try PersonInput.validate(json: String(decoding: try JSONEncoder().encode(input), as: UTF8.self))
         _ = try await PeopleService.create(input, by: principal, on: req.db, hasher: req.password.async)
-        return req.redirect(to: "/units/\(unitID)?msg=" + (ctx.t("Đã thêm cán bộ", "Person added").addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""))
+        return req.redirect(to: "/units/\(unitID)", flash: Flash(.personAdded))
     }
 
     func addContact(req: Request) async throws -> Response {

@@ -17,7 +17,8 @@ struct PageContext {
         csrf = request.servesPages ? CSRFMiddleware.token(for: request) : ""
         timeZone = request.timeZone
         path = request.url.path
-        flash = request.query[String.self, at: "msg"]
+        // Only a known message key shows anything: a link can't put its own text in the message box.
+        flash = request.query[String.self, at: "msg"].flatMap(Flash.init(query:))?.text(lang)
     }
 
     /// Picks the Vietnamese or English text.

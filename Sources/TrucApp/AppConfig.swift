@@ -73,7 +73,7 @@ public struct AppConfig: Sendable {
         ("TRUC_LOGIN_LOCK_MINUTES", "how long an account stays locked (default 15)"),
         ("TRUC_MONITORING", "off: this instance serves pages only and runs no checks or alerts (default on for serve)"),
         ("TRUC_MONITOR_CONCURRENCY", "most checks in flight at once per instance (default 1000)"),
-        ("TRUC_PUBLIC_URL", "base URL of the web interface for links in alert e-mails (default http://localhost:8080)"),
+        ("TRUC_PUBLIC_URL", "base URL of the web interface, the only source of absolute links (e-mails, the Atom feed); default http://localhost:8080"),
         ("TRUC_SMTP_HOST", "SMTP server for alert e-mails (unset: e-mails are not sent and say why)"),
         ("TRUC_SMTP_PORT", "SMTP port (default 25)"),
         ("TRUC_SMTP_SECURITY", "none, starttls or tls (default none)"),

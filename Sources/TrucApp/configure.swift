@@ -45,8 +45,11 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // Evidence uploads are the largest bodies; leave room for the multipart envelope.
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxUploadBytes + 256 * 1024)
 
+    // No log line carries a secret (acknowledgement links, tokens, cookies), whoever writes it.
+    if !(app.logger.handler is RedactingLogHandler) { app.logger.handler = RedactingLogHandler(app.logger.handler) }
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    // Our own request log: Vapor's RouteLoggingMiddleware writes raw paths, capability links included.
+    app.middleware.use(AccessLogMiddleware())
     app.middleware.use(ErrorPageMiddleware())
 
     app.migrations.add(Migrations.all)

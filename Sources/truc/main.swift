@@ -22,7 +22,11 @@ config.runMonitoring = (command == nil || command == "serve") && !config.monitor
 config.serving = command == nil || command == "serve"
 
 var env = try Environment.detect(arguments: arguments)
-try LoggingSystem.bootstrap(from: &env)
+// Every logger redacts secrets (see LogRedaction), including Vapor's own trace of raw requests.
+try LoggingSystem.bootstrap(from: &env) { level in
+    let console = Terminal()
+    return { label in RedactingLogHandler(ConsoleLogger(label: label, console: console, level: level)) }
+}
 let app = try await Application.make(env)
 do {
     try await configure(app, config: config)

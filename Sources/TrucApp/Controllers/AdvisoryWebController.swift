@@ -150,7 +150,8 @@ enum AdvisoryFeed {
     static func response(_ req: Request) async throws -> Response {
         let advisories = try await Advisory.query(on: req.db).filter(\.$tlp == .clear).filter(\.$publishedAt != nil)
             .sort(\.$publishedAt, .descending).limit(100).all()
-        let base = AdvisoryFeed.baseURL(req)
+        // Links only from TRUC_PUBLIC_URL: the Host header is whatever the client sent.
+        let base = req.application.config.publicURL
         let feed = AtomFeed(id: "\(base)/advisories.atom", title: "Trực ATTT — Cảnh báo an toàn thông tin", selfLink: "\(base)/advisories.atom",
                             alternateLink: "\(base)/advisories", author: "Trực ATTT",
                             entries: advisories.map { a in
@@ -163,10 +164,5 @@ enum AdvisoryFeed {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/atom+xml; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: feed.render()))
-    }
-
-    static func baseURL(_ req: Request) -> String {
-        let host = req.headers.first(name: .host) ?? "localhost"
-        return "http://\(host)"
     }
 }

@@ -45,6 +45,12 @@ public struct AppConfig: Sendable {
     public var smtpUsername: String?
     public var smtpPassword: String?
     public var mailFrom: String = "Truc ATTT <truc-attt@localhost>"
+    /// A web session unused this long ends (on the server, not only in the browser).
+    public var sessionIdleSeconds: Int = 30 * 60
+    /// A web session ends this long after sign-in, however much it is used.
+    public var sessionMaxSeconds: Int = 12 * 3600
+    /// This process is the web server (`serve`): it sweeps expired sessions.
+    public var serving: Bool = false
 
     public static let defaultTimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 
@@ -74,13 +80,15 @@ public struct AppConfig: Sendable {
         ("TRUC_TRUSTED_PROXIES", "addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the client (default none)"),
         ("TRUC_MONITORING", "off: this instance serves pages only and runs no checks or alerts (default on for serve)"),
         ("TRUC_MONITOR_CONCURRENCY", "most checks in flight at once per instance (default 1000)"),
-        ("TRUC_PUBLIC_URL", "base URL of the web interface for links in alert e-mails (default http://localhost:8080)"),
+        ("TRUC_PUBLIC_URL", "base URL of the web interface, the only source of absolute links (e-mails, the Atom feed); default http://localhost:8080"),
         ("TRUC_SMTP_HOST", "SMTP server for alert e-mails (unset: e-mails are not sent and say why)"),
         ("TRUC_SMTP_PORT", "SMTP port (default 25)"),
         ("TRUC_SMTP_SECURITY", "none, starttls or tls (default none)"),
         ("TRUC_SMTP_USER", "SMTP user name (with TRUC_SMTP_PASSWORD; never logged)"),
         ("TRUC_SMTP_PASSWORD", "SMTP password"),
         ("TRUC_MAIL_FROM", "From address of alert e-mails (default Truc ATTT <truc-attt@localhost>)"),
+        ("TRUC_SESSION_IDLE_MINUTES", "a web session unused this long ends, 1-1440 (default 30)"),
+        ("TRUC_SESSION_MAX_HOURS", "a web session ends this long after sign-in, 1-720 (default 12)"),
     ]
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
@@ -137,6 +145,11 @@ public struct AppConfig: Sendable {
             throw ConfigError("set both TRUC_SMTP_USER and TRUC_SMTP_PASSWORD, or neither")
         }
         if let from = env["TRUC_MAIL_FROM"], !from.isEmpty { config.mailFrom = from }
+        config.sessionIdleSeconds = try int(env, "TRUC_SESSION_IDLE_MINUTES", default: 30, range: 1...1440) * 60
+        config.sessionMaxSeconds = try int(env, "TRUC_SESSION_MAX_HOURS", default: 12, range: 1...720) * 3600
+        if config.sessionIdleSeconds > config.sessionMaxSeconds {
+            throw ConfigError("TRUC_SESSION_IDLE_MINUTES (\(config.sessionIdleSeconds / 60)) must not be longer than TRUC_SESSION_MAX_HOURS (\(config.sessionMaxSeconds / 3600) h)")
+        }
         return config
     }
 

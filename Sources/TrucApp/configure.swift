@@ -32,19 +32,25 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in WebSessionDriver() }
     app.sessions.configuration.cookieName = "truc_session"
     let secure = config.secureCookies
+    let idle = TimeInterval(config.sessionIdleSeconds)
+    // The server enforces the idle and absolute lifetimes (WebSessionDriver); the cookie follows the idle one.
     app.sessions.configuration.cookieFactory = { sessionID in
-        .init(string: sessionID.string, expires: Date().addingTimeInterval(12 * 3600), maxAge: nil, domain: nil,
+        .init(string: sessionID.string, expires: Date().addingTimeInterval(idle), maxAge: nil, domain: nil,
               path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
+    app.serverSecrets = ServerSecrets()
 
     // Evidence uploads are the largest bodies; leave room for the multipart envelope.
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxUploadBytes + 256 * 1024)
 
+    // No log line carries a secret (acknowledgement links, tokens, cookies), whoever writes it.
+    if !(app.logger.handler is RedactingLogHandler) { app.logger.handler = RedactingLogHandler(app.logger.handler) }
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    // Our own request log: Vapor's RouteLoggingMiddleware writes raw paths, capability links included.
+    app.middleware.use(AccessLogMiddleware())
     app.middleware.use(ErrorPageMiddleware())
 
     app.migrations.add(Migrations.all)
@@ -65,6 +71,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
                                    policies: OutboundPolicyCache(db: app.db))
     app.lifecycle.use(OutboundLifecycle())
     app.lifecycle.use(MonitoringRuntime())
+    let sweeper = WebSessionSweeper()
+    app.storage[WebSessionSweeperKey.self] = sweeper
+    app.lifecycle.use(sweeper)
 
     try routes(app)
 

@@ -36,7 +36,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: OutboundAPIController())
 
     // Web pages: session cookie + CSRF on every form.
-    let web = app.grouped(app.sessions.middleware, MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware(),
+    let web = app.grouped(app.sessions.middleware, WebSessionGuard(), MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware(),
                           TwoFactorGateMiddleware())
     try web.register(collection: AuthWebController())
     try web.register(collection: TwoFactorWebController())

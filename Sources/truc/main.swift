@@ -18,9 +18,15 @@ config.demo = demo
 // Checks, alerts and housekeeping run in `serve` (the default command), not in one-off commands.
 let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
 config.runMonitoring = (command == nil || command == "serve") && !config.monitoringDisabled
+// Expired web sessions are swept by every web server, also one that runs no monitoring.
+config.serving = command == nil || command == "serve"
 
 var env = try Environment.detect(arguments: arguments)
-try LoggingSystem.bootstrap(from: &env)
+// Every logger redacts secrets (see LogRedaction), including Vapor's own trace of raw requests.
+try LoggingSystem.bootstrap(from: &env) { level in
+    let console = Terminal()
+    return { label in RedactingLogHandler(ConsoleLogger(label: label, console: console, level: level)) }
+}
 let app = try await Application.make(env)
 do {
     try await configure(app, config: config)

@@ -4,10 +4,14 @@ import Vapor
 import VaporTesting
 @testable import TrucApp
 
-/// A signed-in browser: keeps the session cookie and the CSRF token of the pages it fetched.
+/// A signed-in browser: keeps its cookies (the session, and the anonymous CSRF cookie of the sign-in form) and the
+/// CSRF token of the pages it fetched.
 struct BrowserSession {
     let app: Application
+    /// The session cookie.
     var cookie: String = ""
+    /// Every other cookie the server set.
+    var otherCookies: [String: String] = [:]
     var csrf: String = ""
 
     /// GET /login, then POST the form; expects the redirect of a successful sign-in.
@@ -40,12 +44,20 @@ struct BrowserSession {
 
     func headers() -> HTTPHeaders {
         var headers = HTTPHeaders()
-        if !cookie.isEmpty { headers.replaceOrAdd(name: .cookie, value: "truc_session=\(cookie)") }
+        var pairs = otherCookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        if !cookie.isEmpty { pairs.insert("truc_session=\(cookie)", at: 0) }
+        if !pairs.isEmpty { headers.replaceOrAdd(name: .cookie, value: pairs.joined(separator: "; ")) }
         return headers
     }
 
     private mutating func remember(_ res: TestingHTTPResponse) {
-        if let value = res.headers.setCookie?["truc_session"]?.string, !value.isEmpty { cookie = value }
+        for (name, value) in res.headers.setCookie?.all ?? [:] {
+            if name == "truc_session" {
+                cookie = value.string
+            } else {
+                otherCookies[name] = value.string.isEmpty ? nil : value.string
+            }
+        }
         let body = res.body.string
         if let range = body.range(of: "name=\"_csrf\" value=\"") {
             let rest = body[range.upperBound...]

@@ -15,8 +15,14 @@ struct Principal: Sendable {
 
     var isCoordinator: Bool { policy.isCoordinator }
 
-    static func load(personID: UUID, tokenID: UUID?, on db: any Database) async throws -> Principal? {
+    /// The person if they are active; with `signedInAt` (a web session), only if they signed in after their
+    /// sessions were last revoked.
+    static func load(personID: UUID, tokenID: UUID?, signedInAt: Date? = nil, on db: any Database) async throws -> Principal? {
         guard let person = try await Person.find(personID, on: db), person.isActive else { return nil }
+        if let signedInAt, let validAfter = person.sessionsValidAfter,
+           WebSignIn.milliseconds(signedInAt) < WebSignIn.milliseconds(validAfter) {
+            return nil
+        }
         let grants = try await RoleAssignment.query(on: db).filter(\.$person.$id == personID).all()
             .map { AccessPolicy.Grant(unitID: $0.$unit.id, role: $0.role) }
         let tree = try await UnitTreeLoader.load(on: db)

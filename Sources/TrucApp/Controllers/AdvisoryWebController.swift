@@ -79,7 +79,7 @@ struct AdvisoryWebController: RouteCollection {
         let input = AdvisoryInput(title: form.title, body: form.body ?? "", cves: lines(form.cves), cpePatterns: lines(form.cpePatterns),
                                   requiredAction: form.requiredAction, deadline: deadline, tlp: tlp, publish: form.publish == "true")
         let advisory = try await AdvisoryService.create(input, by: principal, on: req.db, zone: req.timeZone)
-        return RosterWebController.redirect(req, to: "/advisories/\(advisory.id!)", message: ctx.t("Đã lưu cảnh báo", "Advisory saved"))
+        return req.redirect(to: "/advisories/\(advisory.id!)", flash: Flash(.advisorySaved))
     }
 
     func show(req: Request) async throws -> HTML {
@@ -124,7 +124,7 @@ struct AdvisoryWebController: RouteCollection {
         let principal = try req.requireCoordinator()
         let (advisory, _) = try await AdvisoryService.find(req)
         try await AdvisoryService.publish(advisory, by: principal, on: req.db)
-        return RosterWebController.redirect(req, to: "/advisories/\(advisory.id!)", message: PageContext(req).t("Đã ban hành / tính lại", "Published / recomputed"))
+        return req.redirect(to: "/advisories/\(advisory.id!)", flash: Flash(.advisoryPublished))
     }
 
     struct StateForm: Content {
@@ -141,7 +141,7 @@ struct AdvisoryWebController: RouteCollection {
         let form = try req.content.decode(StateForm.self)
         guard let state = AdvisoryUnitState(rawValue: form.state) else { throw Abort(.badRequest, reason: ctx.t("Trạng thái không hợp lệ.", "Unknown state.")) }
         _ = try await AdvisoryService.setState(advisory, unitID: unitID, AdvisoryStateInput(state: state, note: form.note), by: principal, on: req.db)
-        return RosterWebController.redirect(req, to: "/advisories/\(advisory.id!)", message: ctx.t("Đã cập nhật", "Updated"))
+        return req.redirect(to: "/advisories/\(advisory.id!)", flash: Flash(.updated))
     }
 }
 
@@ -150,7 +150,8 @@ enum AdvisoryFeed {
     static func response(_ req: Request) async throws -> Response {
         let advisories = try await Advisory.query(on: req.db).filter(\.$tlp == .clear).filter(\.$publishedAt != nil)
             .sort(\.$publishedAt, .descending).limit(100).all()
-        let base = AdvisoryFeed.baseURL(req)
+        // Links only from TRUC_PUBLIC_URL: the Host header is whatever the client sent.
+        let base = req.application.config.publicURL
         let feed = AtomFeed(id: "\(base)/advisories.atom", title: "Trực ATTT — Cảnh báo an toàn thông tin", selfLink: "\(base)/advisories.atom",
                             alternateLink: "\(base)/advisories", author: "Trực ATTT",
                             entries: advisories.map { a in
@@ -163,10 +164,5 @@ enum AdvisoryFeed {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/atom+xml; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: feed.render()))
-    }
-
-    static func baseURL(_ req: Request) -> String {
-        let host = req.headers.first(name: .host) ?? "localhost"
-        return "http://\(host)"
     }
 }

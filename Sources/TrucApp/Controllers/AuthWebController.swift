@@ -1,4 +1,5 @@
 import Fluent
+import TrucCore
 import Vapor
 
 /// Sign-in and sign-out pages, language switch, API tokens page.
@@ -14,7 +15,7 @@ struct AuthWebController: RouteCollection {
     }
 
     func loginPage(req: Request) async throws -> HTML {
-        Self.loginForm(PageContext(req), next: req.query[String.self, at: "next"] ?? "/", error: nil)
+        Self.loginForm(PageContext(req), next: Self.safeNext(req.query[String.self, at: "next"]), error: nil)
     }
 
     static func loginForm(_ ctx: PageContext, next: String, error: String?) -> HTML {
@@ -67,8 +68,8 @@ struct AuthWebController: RouteCollection {
 
     /// Signs the person in: a new session id (no fixation) holding the person, with a new CSRF token; audited.
     static func startSession(personID: UUID, on req: Request) async throws {
-        try await renewSession(on: req)
-        req.session.data[SessionPrincipalMiddleware.personKey] = personID.uuidString
+        // A new session id (no fixation), a new CSRF token and the sign-in time the lifetimes count from.
+        try await WebSignIn.begin(req, personID: personID)
         let principal = try await Principal.load(personID: personID, tokenID: nil, on: req.db)
         try await Audit.record("session.login", entity: "person", id: personID.uuidString, unitID: principal?.unitID,
                                by: principal, on: req.db)
@@ -161,10 +162,9 @@ struct AuthWebController: RouteCollection {
         return req.redirect(to: "/tokens")
     }
 
-    /// Only local paths, so the sign-in page can't be used to send people elsewhere.
+    /// Only same-site paths (`LocalPath`), so the sign-in page and the language switch can't send people elsewhere.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
-        return next
+        LocalPath.validated(next, or: "/")
     }
 }
 

@@ -128,7 +128,7 @@ struct CampaignWebController: RouteCollection {
             let input = CampaignInput(title: form.title, startsAt: start, endsAt: end, timeZone: zone, directive: form.directive,
                                       documents: documents, items: items)
             let (campaign, _) = try await CampaignService.create(input, by: principal, on: req.db)
-            return Self.redirect(req, to: "/campaigns/\(campaign.id!)", message: PageContext(req).t("Đã tạo đợt cao điểm", "Campaign created"))
+            return req.redirect(to: "/campaigns/\(campaign.id!)", flash: Flash(.campaignCreated))
         }
     }
 
@@ -150,7 +150,7 @@ struct CampaignWebController: RouteCollection {
             }
             let input = CampaignInput(template: form.template.nonEmpty ?? "le-30-4", year: year, title: form.title.nonEmpty)
             let (campaign, _) = try await CampaignService.create(input, by: principal, on: req.db)
-            return Self.redirect(req, to: "/campaigns/\(campaign.id!)", message: PageContext(req).t("Đã tạo đợt cao điểm từ mẫu", "Campaign created from the template"))
+            return req.redirect(to: "/campaigns/\(campaign.id!)", flash: Flash(.campaignCreatedFromTemplate))
         }
     }
 
@@ -213,7 +213,7 @@ struct CampaignWebController: RouteCollection {
             let patch = CampaignPatch(title: form.title, startsAt: start, endsAt: end, timeZone: zone,
                                       directive: form.directive, documents: documents)
             _ = try await CampaignService.update(campaign, with: patch, by: principal, on: req.db)
-            return Self.redirect(req, to: "/campaigns/\(campaign.id!)", message: PageContext(req).t("Đã lưu", "Saved"))
+            return req.redirect(to: "/campaigns/\(campaign.id!)", flash: Flash(.saved))
         }
     }
 
@@ -238,7 +238,7 @@ struct CampaignWebController: RouteCollection {
             _ = try await CampaignService.addItem(
                 to: campaign, ChecklistItemInput(title: form.title, detail: form.detail, targetKinds: form.kinds ?? [], dueAt: due, position: position),
                 by: principal, on: req.db)
-            return Self.redirect(req, to: "/campaigns/\(campaign.id!)", message: PageContext(req).t("Đã thêm mục kiểm tra", "Item added"))
+            return req.redirect(to: "/campaigns/\(campaign.id!)", flash: Flash(.itemAdded))
         }
     }
 
@@ -256,7 +256,7 @@ struct CampaignWebController: RouteCollection {
             let patch = ChecklistItemPatch(title: form.title, detail: form.detail ?? "", targetKinds: form.kinds ?? [],
                                            position: position, dueAtGiven: true, dueAt: due)
             _ = try await CampaignService.updateItem(item, of: campaign, with: patch, by: principal, on: req.db)
-            return Self.redirect(req, to: "/campaigns/\(campaign.id!)", message: PageContext(req).t("Đã lưu mục kiểm tra", "Item saved"))
+            return req.redirect(to: "/campaigns/\(campaign.id!)", flash: Flash(.itemSaved))
         }
     }
 
@@ -272,7 +272,7 @@ struct CampaignWebController: RouteCollection {
             let item = try await CampaignService.findItem(try Self.id(req, "itemID"), in: campaign, on: req.db)
             let form = try req.content.decode(DeleteForm.self)
             try await CampaignService.deleteItem(item, of: campaign, force: form.force.nonEmpty != nil, by: principal, on: req.db)
-            return Self.redirect(req, to: "/campaigns/\(campaign.id!)", message: PageContext(req).t("Đã xoá mục kiểm tra", "Item deleted"))
+            return req.redirect(to: "/campaigns/\(campaign.id!)", flash: Flash(.itemDeleted))
         }
     }
 
@@ -305,9 +305,8 @@ struct CampaignWebController: RouteCollection {
             let principal = try req.authorize(.report, on: unit.requireID())
             let (_, created) = try await CampaignService.acknowledge(campaign, unit: unit, by: principal, on: req.db)
             let back = (try? req.content.decode(BackForm.self))?.next
-            let ctx = PageContext(req)
-            return Self.redirect(req, to: back ?? "/campaigns/\(campaign.id!)",
-                                 message: created ? ctx.t("Đã xác nhận tiếp nhận", "Acknowledged") : ctx.t("Đơn vị đã tiếp nhận trước đó", "Already acknowledged"))
+            return req.redirect(to: back ?? "/campaigns/\(campaign.id!)",
+                                flash: Flash(created ? .campaignAcknowledged : .campaignAlreadyAcknowledged))
         }
     }
 
@@ -321,7 +320,7 @@ struct CampaignWebController: RouteCollection {
             _ = try await CampaignService.report(campaign, item: item, unit: unit, input: input,
                                                  maxUploadBytes: req.config.maxUploadBytes, by: principal, on: req.db)
             let back = (try? req.content.decode(BackForm.self))?.next
-            return Self.redirect(req, to: back ?? "/campaigns/\(campaign.id!)", message: PageContext(req).t("Đã lưu báo cáo", "Answer saved"))
+            return req.redirect(to: back ?? "/campaigns/\(campaign.id!)", flash: Flash(.answerSaved))
         }
     }
 
@@ -646,11 +645,4 @@ struct CampaignWebController: RouteCollection {
         return documents
     }
 
-    /// 303 to a local path with a flash message.
-    static func redirect(_ req: Request, to path: String, message: String) -> Response {
-        let target = AuthWebController.safeNext(path)
-        let separator = target.contains("?") ? "&" : "?"
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return req.redirect(to: target + separator + "msg=" + (message.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""))
-    }
 }

@@ -81,6 +81,6 @@ struct ContactWebController: RouteCollection {
         let ctx = PageContext(req)
         guard input.name.nonEmptyString != nil else { throw Abort(.badRequest, reason: ctx.t("Cần nhập tên.", "A name is required.")) }
         _ = try await ContactDirectory.update(contact, with: input, by: principal, on: req.db)
-        return req.redirect(to: "/contacts?msg=" + PersonWebController.encode(ctx.t("Đã lưu", "Saved")))
+        return req.redirect(to: "/contacts", flash: Flash(.saved))
     }
 }

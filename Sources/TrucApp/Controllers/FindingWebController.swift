@@ -125,6 +125,6 @@ struct FindingWebController: RouteCollection {
         }
         _ = try await FindingService.transition(finding, FindingStatusInput(status: status, note: form.note, acceptedUntil: until),
                                                 principal: principal, on: req.db)
-        return RosterWebController.redirect(req, to: "/findings/\(finding.id!)", message: ctx.t("Đã cập nhật", "Updated"))
+        return req.redirect(to: "/findings/\(finding.id!)", flash: Flash(.updated))
     }
 }

@@ -87,7 +87,7 @@ struct IncidentWebController: RouteCollection {
         let input = try IncidentViews.input(from: try req.content.decode(IncidentViews.ReportForm.self), zone: req.timeZone)
         let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone,
                                                         publicURL: req.application.config.publicURL)
-        return RosterWebController.redirect(req, to: "/incidents/\(incident.id!)", message: PageContext(req).t("Đã gửi báo cáo \(incident.reference)", "Report \(incident.reference) sent"))
+        return req.redirect(to: "/incidents/\(incident.id!)", flash: Flash(.incidentReported))
     }
 
     // MARK: - One incident
@@ -118,9 +118,9 @@ struct IncidentWebController: RouteCollection {
     func notifyNational(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
         let form = try req.content.decode(NationalForm.self)
-        let mail = try await IncidentNotifications.notifyNational(incident, NationalNoticeInput(kind: form.kind, note: form.note.nonEmpty),
+        _ = try await IncidentNotifications.notifyNational(incident, NationalNoticeInput(kind: form.kind, note: form.note.nonEmpty),
                                                                   by: principal, on: req.db, zone: req.timeZone)
-        return back(req, incident, "Đã đưa thư tới \(mail.recipient) vào hàng gửi", "The e-mail to \(mail.recipient) is queued")
+        return back(req, incident, Flash(.mailQueued))
     }
 
     struct SharingForm: Content {
@@ -135,9 +135,9 @@ struct IncidentWebController: RouteCollection {
         try await IncidentService.updateSharing(incident, IncidentSharingInput(tlp: tlp, namedPeople: (form.namedPeople ?? []).compactMap(UUID.init(uuidString:))),
                                                 by: principal, on: req.db)
         guard IncidentAccess.mayRead(incident, principal) else {
-            return RosterWebController.redirect(req, to: "/incidents", message: PageContext(req).t("Đã lưu mức chia sẻ", "Sharing saved"))
+            return req.redirect(to: "/incidents", flash: Flash(.sharingSaved))
         }
-        return back(req, incident, "Đã lưu mức chia sẻ", "Sharing saved")
+        return back(req, incident, Flash(.sharingSaved))
     }
 
     func observableTLP(req: Request) async throws -> Response {
@@ -147,36 +147,36 @@ struct IncidentWebController: RouteCollection {
             throw BilingualError.invalid("Mức TLP không hợp lệ.", "tlp is not a TLP level.")
         }
         try await IncidentService.setObservableTLP(observable, tlp, incident: incident, by: principal, on: req.db)
-        return back(req, incident, "Đã đổi TLP của dấu hiệu", "Observable TLP changed")
+        return back(req, incident, Flash(.observableTLPChanged))
     }
 
-    func back(_ req: Request, _ incident: Incident, _ vi: String, _ en: String) -> Response {
-        RosterWebController.redirect(req, to: "/incidents/\(incident.id!)", message: PageContext(req).t(vi, en))
+    func back(_ req: Request, _ incident: Incident, _ flash: Flash) -> Response {
+        req.redirect(to: "/incidents/\(incident.id!)", flash: flash)
     }
 
     func triage(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
         try await IncidentService.triage(incident, try req.content.decode(IncidentTriageInput.self), by: principal, on: req.db)
-        return back(req, incident, "Đã phân loại", "Triaged")
+        return back(req, incident, Flash(.triaged))
     }
 
     func assign(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
         let text = try? req.content.get(String.self, at: "personID")
         try await IncidentService.assign(incident, to: text.flatMap(UUID.init(uuidString:)), by: principal, on: req.db)
-        return back(req, incident, "Đã phân công", "Assigned")
+        return back(req, incident, Flash(.assigned))
     }
 
     func status(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
         try await IncidentService.setStatus(incident, try req.content.decode(IncidentStatusInput.self), by: principal, on: req.db)
-        return back(req, incident, "Đã cập nhật trạng thái", "Status changed")
+        return back(req, incident, Flash(.statusChanged))
     }
 
     func update(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
         try await IncidentService.addUpdate(incident, try req.content.decode(IncidentUpdateInput.self), by: principal, on: req.db)
-        return back(req, incident, "Đã thêm vào diễn biến", "Added to the timeline")
+        return back(req, incident, Flash(.timelineAdded))
     }
 
     struct TaskForm: Content {
@@ -196,20 +196,20 @@ struct IncidentWebController: RouteCollection {
         _ = try await IncidentService.addTask(incident, IncidentTaskInput(title: form.title, note: form.note.nonEmpty,
                                                                            assigneeID: form.assigneeID.nonEmpty.flatMap(UUID.init(uuidString:)), dueAt: due),
                                               by: principal, on: req.db)
-        return back(req, incident, "Đã thêm công việc", "Task added")
+        return back(req, incident, Flash(.taskAdded))
     }
 
     func taskStatus(req: Request) async throws -> Response {
         let (task, incident, principal) = try await IncidentService.findTask(req)
         try await IncidentService.setTaskStatus(task, try req.content.decode(IncidentTaskStatusInput.self).status, incident: incident, by: principal, on: req.db)
-        return back(req, incident, "Đã cập nhật công việc", "Task updated")
+        return back(req, incident, Flash(.taskUpdated))
     }
 
     func addObservables(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
         let count = try await IncidentService.addObservables(incident, IncidentObservableInput(text: try? req.content.get(String.self, at: "text")),
                                                              by: principal, on: req.db)
-        return back(req, incident, "Đã thêm \(count) dấu hiệu", "\(count) observable(s) added")
+        return back(req, incident, Flash(.observablesAdded, count))
     }
 
     struct FinalForm: Content {
@@ -233,14 +233,14 @@ struct IncidentWebController: RouteCollection {
                                                                                  preventionMeasures: form.preventionMeasures, resolvedAt: resolvedAt,
                                                                                  recommendations: form.recommendations.nonEmpty),
                                                    by: principal, on: req.db)
-        return back(req, incident, "Đã lưu báo cáo kết thúc", "Final report saved")
+        return back(req, incident, Flash(.finalReportSaved))
     }
 
     func addEvidence(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
         let upload = try req.content.decode(IncidentAPIController.EvidenceUpload.self)
         _ = try await IncidentService.addEvidence(incident, file: upload.file, note: upload.note, maxBytes: req.config.maxUploadBytes, by: principal, on: req.db)
-        return back(req, incident, "Đã tải lên tệp minh chứng", "Evidence uploaded")
+        return back(req, incident, Flash(.evidenceUploaded))
     }
 
     func evidence(req: Request) async throws -> Response { try await IncidentAPIController().evidence(req: req) }

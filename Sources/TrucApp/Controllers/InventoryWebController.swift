@@ -197,7 +197,7 @@ struct InventoryWebController: RouteCollection {
         let principal = try req.authorize(.manageInventory, on: unitID)
         let form = try req.content.decode(SystemForm.self)
         _ = try await InventoryService.createSystem(form.input, unitID: unitID, by: principal, on: req.db)
-        return RosterWebController.redirect(req, to: "/units/\(unitID)/inventory", message: PageContext(req).t("Đã thêm hệ thống", "System added"))
+        return req.redirect(to: "/units/\(unitID)/inventory", flash: Flash(.systemAdded))
     }
 
     func editSystem(req: Request) async throws -> HTML {
@@ -216,14 +216,14 @@ struct InventoryWebController: RouteCollection {
         let (system, principal) = try await InventoryAPIController.findSystem(req, .manageInventory)
         let form = try req.content.decode(SystemForm.self)
         _ = try await InventoryService.updateSystem(system, with: form.input, by: principal, on: req.db, zone: req.timeZone)
-        return RosterWebController.redirect(req, to: "/units/\(system.$unit.id)/inventory", message: PageContext(req).t("Đã lưu", "Saved"))
+        return req.redirect(to: "/units/\(system.$unit.id)/inventory", flash: Flash(.saved))
     }
 
     func deleteSystem(req: Request) async throws -> Response {
         let (system, principal) = try await InventoryAPIController.findSystem(req, .manageInventory)
         let unitID = system.$unit.id
         try await InventoryService.deleteSystem(system, by: principal, on: req.db)
-        return RosterWebController.redirect(req, to: "/units/\(unitID)/inventory", message: PageContext(req).t("Đã xóa hệ thống", "System deleted"))
+        return req.redirect(to: "/units/\(unitID)/inventory", flash: Flash(.systemDeleted))
     }
 
     func createAsset(req: Request) async throws -> Response {
@@ -233,7 +233,7 @@ struct InventoryWebController: RouteCollection {
         let ctx = PageContext(req)
         let input = try req.content.decode(AssetForm.self).input(ctx)
         let asset = try await InventoryService.createAsset(input, unitID: unitID, by: principal, on: req.db, zone: req.timeZone)
-        return RosterWebController.redirect(req, to: "/assets/\(asset.id!)", message: ctx.t("Đã thêm tài sản", "Asset added"))
+        return req.redirect(to: "/assets/\(asset.id!)", flash: Flash(.assetAdded))
     }
 
     struct ImportForm: Content {
@@ -284,9 +284,7 @@ struct InventoryWebController: RouteCollection {
                                                                  by: principal, on: req.db, zone: req.timeZone)
             }
         }
-        return RosterWebController.redirect(req, to: "/units/\(unitID)/inventory", message: ctx.t(
-            "Đã nhập: \(result.created) tài sản mới, \(result.updated) cập nhật; \(result.matching.newFindings) lỗ hổng mới",
-            "Imported: \(result.created) new asset(s), \(result.updated) updated; \(result.matching.newFindings) new finding(s)"))
+        return req.redirect(to: "/units/\(unitID)/inventory", flash: Flash(.assetsImported, result.created, result.updated, result.matching.newFindings))
     }
 
     // MARK: - Asset page
@@ -330,13 +328,13 @@ struct InventoryWebController: RouteCollection {
         let ctx = PageContext(req)
         let input = try req.content.decode(AssetForm.self).input(ctx)
         _ = try await InventoryService.updateAsset(asset, with: input, by: principal, on: req.db, zone: req.timeZone)
-        return RosterWebController.redirect(req, to: "/assets/\(asset.id!)", message: ctx.t("Đã lưu và đối chiếu lại", "Saved and rematched"))
+        return req.redirect(to: "/assets/\(asset.id!)", flash: Flash(.assetRematched))
     }
 
     func deleteAsset(req: Request) async throws -> Response {
         let (asset, principal) = try await InventoryAPIController.findAsset(req, .manageInventory)
         let unitID = asset.$unit.id
         try await InventoryService.deleteAsset(asset, by: principal, on: req.db)
-        return RosterWebController.redirect(req, to: "/units/\(unitID)/inventory", message: PageContext(req).t("Đã xóa tài sản", "Asset deleted"))
+        return req.redirect(to: "/units/\(unitID)/inventory", flash: Flash(.assetDeleted))
     }
 }

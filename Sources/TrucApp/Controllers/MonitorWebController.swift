@@ -159,20 +159,20 @@ struct MonitorWebController: RouteCollection {
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let input = try MonitorViews.input(from: try req.content.decode(MonitorViews.MonitorForm.self))
         let monitor = try await MonitorService.create(unitID: unit.requireID(), input: input, by: principal, outbound: req.application.outbound, on: req.db)
-        return RosterWebController.redirect(req, to: "/monitors/\(monitor.id!)", message: PageContext(req).t("Đã thêm giám sát", "Monitor added"))
+        return req.redirect(to: "/monitors/\(monitor.id!)", flash: Flash(.monitorAdded))
     }
 
     func update(req: Request) async throws -> Response {
         let monitor = try await MonitorService.find(req, .manageMonitors)
         let input = try MonitorViews.input(from: try req.content.decode(MonitorViews.MonitorForm.self))
         _ = try await MonitorService.update(monitor, with: input, by: try req.requirePrincipal(), outbound: req.application.outbound, on: req.db)
-        return RosterWebController.redirect(req, to: "/monitors/\(monitor.id!)", message: PageContext(req).t("Đã lưu", "Saved"))
+        return req.redirect(to: "/monitors/\(monitor.id!)", flash: Flash(.saved))
     }
 
     func delete(req: Request) async throws -> Response {
         let monitor = try await MonitorService.find(req, .manageMonitors)
         try await MonitorService.delete(monitor, by: try req.requirePrincipal(), on: req.db)
-        return RosterWebController.redirect(req, to: "/units/\(monitor.$unit.id)/monitors", message: PageContext(req).t("Đã xoá giám sát", "Monitor deleted"))
+        return req.redirect(to: "/units/\(monitor.$unit.id)/monitors", flash: Flash(.monitorDeleted))
     }
 
     // MARK: - Maintenance, webhooks, status page
@@ -187,7 +187,6 @@ struct MonitorWebController: RouteCollection {
     func createMaintenance(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
-        let ctx = PageContext(req)
         let form = try req.content.decode(MaintenanceForm.self)
         guard let start = VNDateFormat.parse(form.startsAt, timeZone: req.timeZone), let end = VNDateFormat.parse(form.endsAt, timeZone: req.timeZone) else {
             throw BilingualError.invalid("Thời gian bắt đầu và kết thúc phải là ngày giờ hợp lệ.", "startsAt and endsAt must be dates and times.")
@@ -199,7 +198,7 @@ struct MonitorWebController: RouteCollection {
         }
         _ = try await MaintenanceService.create(unitID: unit.requireID(), input: MaintenanceInput(monitorID: monitorID, startsAt: start, endsAt: end, reason: form.reason),
                                                 by: principal, on: req.db)
-        return RosterWebController.redirect(req, to: "/units/\(unit.id!)/monitors", message: ctx.t("Đã thêm khung bảo trì", "Maintenance window added"))
+        return req.redirect(to: "/units/\(unit.id!)/monitors", flash: Flash(.maintenanceAdded))
     }
 
     func deleteMaintenance(req: Request) async throws -> Response {
@@ -208,7 +207,7 @@ struct MonitorWebController: RouteCollection {
         }
         let principal = try req.authorize(.manageMonitors, on: record.unitID)
         try await MaintenanceService.delete(record, by: principal, on: req.db)
-        return RosterWebController.redirect(req, to: "/units/\(record.unitID)/monitors", message: PageContext(req).t("Đã huỷ khung bảo trì", "Maintenance window cancelled"))
+        return req.redirect(to: "/units/\(record.unitID)/monitors", flash: Flash(.maintenanceCancelled))
     }
 
     struct WebhookForm: Content {
@@ -239,7 +238,7 @@ struct MonitorWebController: RouteCollection {
         }
         let principal = try req.authorize(.manageMonitors, on: hook.$unit.id)
         try await WebhookService.delete(hook, by: principal, on: req.db)
-        return RosterWebController.redirect(req, to: "/units/\(hook.$unit.id)/monitors", message: PageContext(req).t("Đã xoá webhook", "Webhook deleted"))
+        return req.redirect(to: "/units/\(hook.$unit.id)/monitors", flash: Flash(.webhookDeleted))
     }
 
     func setStatusPage(req: Request) async throws -> Response {
@@ -247,9 +246,7 @@ struct MonitorWebController: RouteCollection {
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let isPublic = (try? req.content.get(String.self, at: "isPublic")) == "true"
         try await StatusPageService.set(unit, isPublic: isPublic, by: principal, on: req.db)
-        let ctx = PageContext(req)
-        return RosterWebController.redirect(req, to: "/units/\(unit.id!)/monitors",
-                                            message: isPublic ? ctx.t("Đã bật trang trạng thái công khai", "Status page published") : ctx.t("Đã tắt trang trạng thái công khai", "Status page withdrawn"))
+        return req.redirect(to: "/units/\(unit.id!)/monitors", flash: Flash(isPublic ? .statusPagePublished : .statusPageWithdrawn))
     }
 
     // MARK: - Alerts
@@ -298,8 +295,8 @@ struct MonitorWebController: RouteCollection {
     func acknowledge(req: Request) async throws -> Response {
         let alert = try await MonitorAPIController.findAlert(req, .acknowledgeAlerts)
         try await MonitorAlertService.acknowledge(alert, principal: try req.requirePrincipal(), on: req.db)
-        let back = (try? req.content.get(String.self, at: "next")).flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/alerts"
-        return RosterWebController.redirect(req, to: back, message: PageContext(req).t("Đã xác nhận cảnh báo", "Alert acknowledged"))
+        let back = LocalPath.validated((try? req.content.get(String.self, at: "next")), or: "/alerts")
+        return req.redirect(to: back, flash: Flash(.alertAcknowledged))
     }
 
     func setEscalation(req: Request) async throws -> Response {
@@ -312,7 +309,7 @@ struct MonitorWebController: RouteCollection {
             try await Audit.record("escalation.update", entity: "setting", id: EscalationSettings.key, unitID: nil,
                                    before: before, after: policy, by: principal, on: tx)
         }
-        return RosterWebController.redirect(req, to: "/alerts", message: PageContext(req).t("Đã lưu", "Saved"))
+        return req.redirect(to: "/alerts", flash: Flash(.saved))
     }
 
     // MARK: - Province board

@@ -76,7 +76,7 @@ struct PersonAPIController: RouteCollection {
               try assignment.$person.id == person.requireID()
         else { throw Abort(.notFound, reason: "No such role assignment.") }
         let principal = try req.authorize(.manageUnit, on: assignment.$unit.id)
-        try await PeopleService.withdraw(assignment, by: principal, db: req.db)
+        try await PeopleService.withdraw(assignment, from: person, by: principal, db: req.db)
         return .noContent
     }
 
@@ -143,8 +143,17 @@ enum PeopleService {
         if try await Person.query(on: db).filter(\.$email == email).first() != nil {
             throw Abort(.conflict, reason: "Somebody with e-mail \(email) already exists.")
         }
-        for role in input.roles ?? [] {
-            try checkGrant(role.role, on: role.unitID ?? input.unitID, by: principal)
+        if let principal {
+            // The create-admin command has no principal; everybody else needs the rule for each role.
+            guard principal.policy.allows(.manageUnit, on: input.unitID) else {
+                throw BilingualError(ManagementRefusal.unitNotManaged(input.unitID))
+            }
+            for role in input.roles ?? [] {
+                if let refusal = PersonManagement.grantRefusal(role.role, on: role.unitID ?? input.unitID, by: principal.policy,
+                                                               actorID: principal.personID, to: nil) {
+                    throw BilingualError(refusal)
+                }
+            }
         }
         let hash = try await input.password.asyncMap { try await hasher.hash($0) }
         let person = Person(unitID: input.unitID, email: email, fullName: input.fullName, title: input.title,
@@ -164,20 +173,23 @@ enum PeopleService {
     }
 
     static func update(_ person: Person, with patch: PersonPatch, by principal: Principal, on db: any Database, hasher: AsyncPasswordHasher) async throws {
+        let actions = actions(of: patch, on: person)
+        try await requireManagement(actions, on: person, by: principal, db: db)
+        // A reset password or a deactivation ends the person's sessions and tokens (their own change: the sessions).
+        let revocation: CredentialRevocation.Reason? = patch.isActive == false && person.isActive ? .deactivation
+            : patch.password == nil ? nil : person.id == principal.personID ? .ownPasswordChange : .passwordReset
         let before = person.dto()
         if let name = patch.fullName { person.fullName = name }
         if let title = patch.title { person.title = title.isEmpty ? nil : title }
         if let phone = patch.phone { person.phone = phone.isEmpty ? nil : phone }
-        if let active = patch.isActive {
-            if !active && person.id == principal.personID { throw Abort(.unprocessableEntity, reason: "You cannot deactivate yourself.") }
-            person.isActive = active
-        }
+        if let active = patch.isActive { person.isActive = active }
         if let password = patch.password {
             person.passwordHash = try await hasher.hash(password)
             person.failedLogins = 0
             person.lockedUntil = nil
         }
         try await db.transaction { db in
+            if let revocation { try await CredentialRevocation.revoke(person, reason: revocation, by: principal, on: db) }
             try await person.save(on: db)
             let after = person.dto()
             try await Audit.record(patch.password != nil ? "person.update+password" : "person.update", entity: "person",
@@ -185,8 +197,11 @@ enum PeopleService {
         }
     }
 
-    static func grant(_ role: Role, on unitID: UUID, to person: Person, by principal: Principal?, db: any Database) async throws {
-        try checkGrant(role, on: unitID, by: principal)
+    static func grant(_ role: Role, on unitID: UUID, to person: Person, by principal: Principal, db: any Database) async throws {
+        let target = try await managementTarget(person, on: db)
+        if let refusal = PersonManagement.grantRefusal(role, on: unitID, by: principal.policy, actorID: principal.personID, to: target) {
+            throw BilingualError(refusal)
+        }
         guard try await OrgUnit.find(unitID, on: db) != nil else { throw Abort(.unprocessableEntity, reason: "unitID: no such unit") }
         let personID = try person.requireID()
         if try await RoleAssignment.query(on: db).filter(\.$person.$id == personID).filter(\.$unit.$id == unitID)
@@ -200,30 +215,18 @@ enum PeopleService {
         }
     }
 
-    static func withdraw(_ assignment: RoleAssignment, by principal: Principal, db: any Database) async throws {
-        if assignment.role == .coordinator && !principal.isCoordinator {
-            throw Abort(.forbidden, reason: "Only a coordinator may withdraw the coordinator role.")
-        }
-        if assignment.role == .coordinator && assignment.$person.id == principal.personID {
-            let others = try await RoleAssignment.query(on: db).filter(\.$role == .coordinator).count()
-            if others <= 1 { throw Abort(.unprocessableEntity, reason: "This is the last coordinator; grant the role to someone else first.") }
+    static func withdraw(_ assignment: RoleAssignment, from person: Person, by principal: Principal, db: any Database) async throws {
+        let target = try await managementTarget(person, on: db)
+        let others = assignment.role == .coordinator ? try await otherActiveCoordinators(than: target.personID, on: db) : 0
+        if let refusal = PersonManagement.withdrawRefusal(.init(unitID: assignment.$unit.id, role: assignment.role), by: principal.policy,
+                                                          actorID: principal.personID, from: target, otherActiveCoordinators: others) {
+            throw BilingualError(refusal)
         }
         try await db.transaction { db in
             try await assignment.delete(on: db)
             try await Audit.record("role.withdraw", entity: "role_assignment", id: assignment.id?.uuidString, unitID: assignment.$unit.id,
                                    before: ["person": assignment.$person.id.uuidString, "unit": assignment.$unit.id.uuidString, "role": assignment.role.rawValue],
                                    by: principal, on: db)
-        }
-    }
-
-    /// Only a coordinator may make coordinators; anybody else needs manageUnit on the unit (checked by the caller).
-    private static func checkGrant(_ role: Role, on unitID: UUID, by principal: Principal?) throws {
-        guard let principal else { return } // the create-admin command
-        if role == .coordinator && !principal.isCoordinator {
-            throw Abort(.forbidden, reason: "Only a coordinator may grant the coordinator role.")
-        }
-        guard principal.policy.allows(.manageUnit, on: unitID) else {
-            throw Abort(.forbidden, reason: "You may grant roles only on units you administer.")
         }
     }
 }

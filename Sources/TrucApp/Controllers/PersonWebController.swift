@@ -20,13 +20,36 @@ struct PersonWebController: RouteCollection {
         let ctx = PageContext(req)
         let unit = try await person.$unit.get(on: req.db)
         let roles = try await RoleAssignment.query(on: req.db).filter(\.$person.$id == personID).with(\.$unit).all()
-        let manages = principal.policy.allows(.manageUnit, on: person.$unit.id)
+        // The forms show only what the management rule allows this viewer to do to this person.
+        let target = PersonManagement.Target(personID: personID, homeUnitID: person.$unit.id,
+                                             grants: roles.map { AccessPolicy.Grant(unitID: $0.$unit.id, role: $0.role) })
+        func may(_ action: PersonAction) -> Bool {
+            PersonManagement.refusal(action, by: principal.policy, actorID: principal.personID, on: target) == nil
+        }
+        let manages = may(.editProfile)
+        let othersActive = roles.contains { $0.role == .coordinator }
+            ? try await PeopleService.otherActiveCoordinators(than: personID, on: req.db) : 0
         // Units on which the viewer may grant roles: the person's unit and those below it that the viewer manages.
         let tree = principal.policy.tree
         let grantable = try await OrgUnit.query(on: req.db).filter(\.$id ~~ Array(tree.subtree(of: person.$unit.id))).sort(\.$name).all()
             .filter { principal.policy.allows(.manageUnit, on: $0.id!) }
-        let roleOptions: HTML = Role.allCases.filter { $0 != .coordinator || principal.isCoordinator }
+        let roleOptions: HTML = Role.allCases.filter { !PersonManagement.provinceWideRoles.contains($0) || principal.isCoordinator }
             .html { "<option value=\"\($0.rawValue)\"\($0 == .dutyOfficer ? HTML(raw: " selected") : .empty)>\(ctx.role($0))</option>" }
+        let grantForm: HTML = """
+        <h2>\(ctx.t("Cấp vai trò", "Grant a role"))</h2>
+        <form class="stack" method="post" action="/people/\(personID)/roles">\(ctx.csrfField)
+          <label>\(ctx.t("Vai trò", "Role")) <select name="role">\(roleOptions)</select></label>
+          <label>\(ctx.t("Trên đơn vị", "On unit")) <select name="unitID">\(grantable.html { "<option value=\"\($0.id)\">\($0.name)</option>" })</select></label>
+          <button type="submit">\(ctx.t("Cấp", "Grant"))</button>
+        </form>
+        """
+        let passwordForm: HTML = """
+        <h2>\(ctx.t("Đặt lại mật khẩu", "Reset the password"))</h2>
+        <form class="stack" method="post" action="/people/\(personID)/password">\(ctx.csrfField)
+          <label>\(ctx.t("Mật khẩu mới (≥ 10 ký tự)", "New password (≥ 10 characters)")) <input name="password" type="password" minlength="10" required autocomplete="new-password"></label>
+          <button type="submit">\(ctx.t("Đặt lại", "Reset"))</button>
+        </form>
+        """
         let forms: HTML = manages ? """
         <h2>\(ctx.t("Sửa thông tin", "Edit details"))</h2>
         <form class="stack" method="post" action="/people/\(personID)">\(ctx.csrfField)
@@ -39,17 +62,8 @@ struct PersonWebController: RouteCollection {
           </select></label>
           <button type="submit">\(ctx.t("Lưu", "Save"))</button>
         </form>
-        <h2>\(ctx.t("Cấp vai trò", "Grant a role"))</h2>
-        <form class="stack" method="post" action="/people/\(personID)/roles">\(ctx.csrfField)
-          <label>\(ctx.t("Vai trò", "Role")) <select name="role">\(roleOptions)</select></label>
-          <label>\(ctx.t("Trên đơn vị", "On unit")) <select name="unitID">\(grantable.html { "<option value=\"\($0.id)\">\($0.name)</option>" })</select></label>
-          <button type="submit">\(ctx.t("Cấp", "Grant"))</button>
-        </form>
-        <h2>\(ctx.t("Đặt lại mật khẩu", "Reset the password"))</h2>
-        <form class="stack" method="post" action="/people/\(personID)/password">\(ctx.csrfField)
-          <label>\(ctx.t("Mật khẩu mới (≥ 10 ký tự)", "New password (≥ 10 characters)")) <input name="password" type="password" minlength="10" required autocomplete="new-password"></label>
-          <button type="submit">\(ctx.t("Đặt lại", "Reset"))</button>
-        </form>
+        \(may(.grantRole) ? grantForm : .empty)
+        \(may(.resetPassword) ? passwordForm : .empty)
         """ : .empty
         return Layout.page(ctx, title: person.fullName, body: """
         <h1>\(person.fullName)\(person.isActive ? .empty : " <span class=\"badge s-overdue\">\(ctx.t("Ngừng hoạt động", "Inactive"))</span>" as HTML)</h1>
@@ -59,7 +73,8 @@ struct PersonWebController: RouteCollection {
         <h2>\(ctx.t("Vai trò", "Roles"))</h2>
         <table><thead><tr><th>\(ctx.t("Vai trò", "Role"))</th><th>\(ctx.t("Đơn vị", "Unit"))</th><th></th></tr></thead>
         <tbody>\(roles.html { r in
-            let canWithdraw = principal.policy.allows(.manageUnit, on: r.$unit.id) && (r.role != .coordinator || principal.isCoordinator)
+            let canWithdraw = PersonManagement.withdrawRefusal(.init(unitID: r.$unit.id, role: r.role), by: principal.policy, actorID: principal.personID,
+                                                               from: target, otherActiveCoordinators: othersActive) == nil
             return """
             <tr><td>\(ctx.role(r.role))</td><td><a href="/units/\(r.unit.id)">\(r.unit.name)</a></td>
             <td>\(canWithdraw ? "<form method=\"post\" action=\"/people/\(personID)/roles/\(r.id)/delete\" class=\"inline\">\(ctx.csrfField)<button>\(ctx.t("Thu hồi", "Withdraw"))</button></form>" as HTML : .empty)</td></tr>
@@ -84,7 +99,7 @@ struct PersonWebController: RouteCollection {
         let patch = PersonPatch(fullName: name, title: form.title ?? "", phone: form.phone ?? "",
                                 isActive: form.isActive.map { $0 == "true" }, password: nil)
         try await PeopleService.update(person, with: patch, by: principal, on: req.db, hasher: req.password.async)
-        return req.redirect(to: "/people/\(person.id!)?msg=" + Self.encode(ctx.t("Đã lưu", "Saved")))
+        return req.redirect(to: "/people/\(person.id!)", flash: Flash(.saved))
     }
 
     struct RoleForm: Content {
@@ -109,7 +124,7 @@ struct PersonWebController: RouteCollection {
               try assignment.$person.id == person.requireID()
         else { throw Abort(.notFound, reason: "No such role assignment.") }
         let principal = try req.authorize(.manageUnit, on: assignment.$unit.id)
-        try await PeopleService.withdraw(assignment, by: principal, db: req.db)
+        try await PeopleService.withdraw(assignment, from: person, by: principal, db: req.db)
         return req.redirect(to: "/people/\(person.id!)")
     }
 
@@ -125,10 +140,10 @@ struct PersonWebController: RouteCollection {
             throw Abort(.badRequest, reason: ctx.t("Mật khẩu cần từ 10 đến 200 ký tự.", "The password needs 10 to 200 characters."))
         }
         try await PeopleService.update(person, with: PersonPatch(password: password), by: principal, on: req.db, hasher: req.password.async)
-        return req.redirect(to: "/people/\(person.id!)?msg=" + Self.encode(ctx.t("Đã đặt lại mật khẩu", "Password reset")))
-    }
-
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        if person.id == principal.personID {
+            // Their own change ended all their sessions: this browser gets a fresh one.
+            try await WebSignIn.begin(req, personID: principal.personID)
+        }
+        return req.redirect(to: "/people/\(person.id!)", flash: Flash(.passwordReset))
     }
 }

@@ -69,14 +69,11 @@ struct PublicStatusController: RouteCollection {
     }
 
     func ack(req: Request) async throws -> Response {
-        let ctx = PageContext(req)
         let token = req.parameters.get("token") ?? ""
         guard let delivery = try await AckLinks.verify(token, on: req.db) else {
             throw BilingualError.notFound("Liên kết xác nhận không hợp lệ.", "This acknowledgement link is not valid.")
         }
         let done = try await MonitorAlertService.acknowledge(delivery.alert, viaLinkOf: delivery, on: req.db)
-        return RosterWebController.redirect(req, to: "/ack/\(token)",
-                                            message: done ? ctx.t("Đã xác nhận. Cảnh báo sẽ không chuyển cấp nữa.", "Acknowledged. The alert will not escalate.")
-                                                          : ctx.t("Cảnh báo đã được xác nhận hoặc đã kết thúc.", "The alert was already acknowledged or is over."))
+        return req.redirect(to: "/ack/\(token)", flash: Flash(done ? .alertAcknowledged : .alertAlreadyAcknowledged))
     }
 }

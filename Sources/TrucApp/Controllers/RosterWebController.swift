@@ -51,12 +51,6 @@ struct RosterWebController: RouteCollection {
         return m == 0 ? "\(h) \(ctx.t("giờ", "h"))" : "\(h) \(ctx.t("giờ", "h")) \(m) \(ctx.t("phút", "min"))"
     }
 
-    static func redirect(_ req: Request, to path: String, message: String) -> Response {
-        // ASCII only: the message ends up in the Location header.
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return req.redirect(to: path + "?msg=" + (message.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""))
-    }
-
     static func recentCampaigns(on db: any Database) async throws -> [Campaign] {
         try await Campaign.query(on: db).sort(\.$startsAt, .descending).limit(50).all()
     }
@@ -252,7 +246,7 @@ struct RosterWebController: RouteCollection {
         _ = try await Self.localized(ctx) {
             try await RosterService.create(input, unitID: unitID, by: principal, on: req.db)
         }
-        return Self.redirect(req, to: "/units/\(unitID)/roster", message: ctx.t("Đã thêm ca trực", "Shift added"))
+        return req.redirect(to: "/units/\(unitID)/roster", flash: Flash(.shiftAdded))
     }
 
     struct GenerateForm: Content {
@@ -294,8 +288,7 @@ struct RosterWebController: RouteCollection {
                                            note: form.note.nonEmpty, timeZone: nil)
             return try await RosterService.generate(input, unitID: unitID, defaultTimeZone: req.timeZone, by: principal, on: req.db)
         }
-        return Self.redirect(req, to: "/units/\(unitID)/roster",
-                             message: ctx.t("Đã tạo \(shifts.count) ca trực", "\(shifts.count) shifts generated"))
+        return req.redirect(to: "/units/\(unitID)/roster", flash: Flash(.shiftsGenerated, shifts.count))
     }
 
     struct ImportForm: Content {
@@ -325,8 +318,7 @@ struct RosterWebController: RouteCollection {
         }
         switch outcome {
         case .imported(let shifts):
-            return Self.redirect(req, to: "/units/\(unitID)/roster",
-                                 message: ctx.t("Đã nhập \(shifts.count) ca trực", "\(shifts.count) shifts imported"))
+            return req.redirect(to: "/units/\(unitID)/roster", flash: Flash(.shiftsImported, shifts.count))
         case .malformed(let message):
             throw Abort(.badRequest, reason: message)
         case .rowErrors(let rows):
@@ -391,15 +383,14 @@ struct RosterWebController: RouteCollection {
                                role: try Self.role(form.role, ctx), note: form.note ?? "",
                                campaignID: campaignID, clearCampaign: campaignID == nil)
         _ = try await Self.localized(ctx) { try await RosterService.update(shift, with: patch, by: principal, on: req.db) }
-        return Self.redirect(req, to: "/units/\(shift.$unit.id)/roster", message: ctx.t("Đã lưu ca trực", "Shift saved"))
+        return req.redirect(to: "/units/\(shift.$unit.id)/roster", flash: Flash(.shiftSaved))
     }
 
     func delete(req: Request) async throws -> Response {
         let (shift, principal) = try await Self.find(req, .manageRoster)
-        let ctx = PageContext(req)
         let unitID = shift.$unit.id
         try await RosterService.delete(shift, by: principal, on: req.db)
-        return Self.redirect(req, to: "/units/\(unitID)/roster", message: ctx.t("Đã xoá ca trực", "Shift deleted"))
+        return req.redirect(to: "/units/\(unitID)/roster", flash: Flash(.shiftDeleted))
     }
 
     // MARK: - Who is on duty

@@ -87,7 +87,7 @@ struct UnitWebController: RouteCollection {
         let people = try await Person.query(on: req.db).filter(\.$unit.$id == unitID).with(\.$roles).sort(\.$fullName).limit(500).all()
         let contacts = try await Contact.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).limit(500).all()
         let manages = principal.policy.allows(.manageUnit, on: unitID)
-        let roleOptions: HTML = Role.allCases.filter { $0 != .coordinator || principal.isCoordinator }
+        let roleOptions: HTML = Role.allCases.filter { !PersonManagement.provinceWideRoles.contains($0) || principal.isCoordinator }
             .html { "<option value=\"\($0.rawValue)\"\($0 == .dutyOfficer ? HTML(raw: " selected") : .empty)>\(ctx.role($0))</option>" }
         let structural: HTML = principal.isCoordinator ? """
           <label>\(ctx.t("Mã", "Code")) <input name="code" required maxlength="40" value="\(unit.code)"></label>
@@ -167,7 +167,7 @@ struct UnitWebController: RouteCollection {
         let patch = UnitPatch(parentID: nil, code: code, name: name, kind: kind, address: form.address ?? "",
                               phone: form.phone ?? "", email: form.email ?? "")
         _ = try await UnitDirectory.update(unit, with: patch, by: principal, on: req.db)
-        return req.redirect(to: "/units/\(unit.id!)?msg=" + PersonWebController.encode(ctx.t("Đã lưu", "Saved")))
+        return req.redirect(to: "/units/\(unit.id!)", flash: Flash(.saved))
     }
 
     struct PersonForm: Content {
@@ -199,7 +199,7 @@ struct UnitWebController: RouteCollection {
                                 password: password, roles: roles)
         try PersonInput.validate(json: String(decoding: try JSONEncoder().encode(input), as: UTF8.self))
         _ = try await PeopleService.create(input, by: principal, on: req.db, hasher: req.password.async)
-        return req.redirect(to: "/units/\(unitID)?msg=" + (ctx.t("Đã thêm cán bộ", "Person added").addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""))
+        return req.redirect(to: "/units/\(unitID)", flash: Flash(.personAdded))
     }
 
     func addContact(req: Request) async throws -> Response {

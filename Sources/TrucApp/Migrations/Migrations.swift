@@ -27,6 +27,7 @@ enum Migrations {
         UpdateUnitAddStatusPage(),     // 020
         CreateIncident(),              // 021
         CreateOutboxMail(),            // 022
+        CreateWebSession(),            // 023
         CreateOutboundAllowEntry(),    // 024
         CreateSignInSecurity(),        // 025
     ]

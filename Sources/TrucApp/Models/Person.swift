@@ -17,6 +17,8 @@ final class Person: Model, @unchecked Sendable {
     @Field(key: "is_active") var isActive: Bool
     @Field(key: "failed_logins") var failedLogins: Int
     @OptionalField(key: "locked_until") var lockedUntil: Date?
+    /// Web sessions signed in before this are refused (set when the password is reset or the person deactivated).
+    @OptionalField(key: "sessions_valid_after") var sessionsValidAfter: Date?
     @Children(for: \.$person) var roles: [RoleAssignment]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

@@ -10,19 +10,7 @@ enum AckLinks {
     static let settingKey = "alert_ack_secret"
 
     static func secret(on db: any Database) async throws -> SymmetricKey {
-        if let setting = try await AppSetting.find(settingKey, on: db), let data = Data(base64Encoded: setting.value) {
-            return SymmetricKey(data: data)
-        }
-        let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
-        do {
-            try await AppSetting(key: settingKey, value: fresh).create(on: db)
-        } catch {
-            // Another instance created it first: use theirs.
-        }
-        guard let setting = try await AppSetting.find(settingKey, on: db), let data = Data(base64Encoded: setting.value) else {
-            throw Abort(.internalServerError, reason: "the acknowledgement secret could not be stored")
-        }
-        return SymmetricKey(data: data)
+        try await ServerSecrets.load(settingKey, on: db)
     }
 
     static func token(for deliveryID: UUID, secret: SymmetricKey) -> String {

@@ -16,13 +16,13 @@ enum DemoSeeder {
         guard try await OrgUnit.query(on: app.db).count() == 0 else { return false }
         let hash = try await app.password.async.hash(password)
         try await app.db.transaction { db in
-            try await seed(db, passwordHash: hash, now: Date(), timeZone: app.config.timeZone)
+            try await seed(db, passwordHash: hash, now: Date(), timeZone: app.config.timeZone, publicURL: app.config.publicURL)
         }
         app.logger.notice("Demo province loaded. Sign in as \(coordinatorEmail) / \(password)")
         return true
     }
 
-    private static func seed(_ db: any Database, passwordHash: String, now: Date, timeZone: TimeZone) async throws {
+    private static func seed(_ db: any Database, passwordHash: String, now: Date, timeZone: TimeZone, publicURL: String) async throws {
         func unit(_ code: String, _ name: String, _ kind: UnitKind, _ parent: OrgUnit?, phone: String? = nil, email: String? = nil) async throws -> OrgUnit {
             let u = OrgUnit(parentID: parent?.id, code: code, name: name, kind: kind, phone: phone, email: email)
             try await u.create(on: db)
@@ -128,13 +128,13 @@ enum DemoSeeder {
         try await roster(health, Array(healthStaff.dropFirst()), healthStaff[0], skipShift: 8, skipLeaderDay: 3)
 
         try await inventory(ict: ict, health: health, on: db)
-        try await incidents(ict: ict, health: health, now: now, timeZone: timeZone, on: db)
+        try await incidents(ict: ict, health: health, now: now, timeZone: timeZone, publicURL: publicURL, on: db)
         try await Audit.record("demo.seed", entity: "province", id: province.id?.uuidString, unitID: nil, by: nil, on: db)
     }
 
     /// Three incidents: Sở Y tế's ransomware asking for emergency support (waiting for triage), a defacement of the
     /// public-service portal being handled by the response team, and an SSH brute-force closed with its final report.
-    private static func incidents(ict: OrgUnit, health: OrgUnit, now: Date, timeZone: TimeZone, on db: any Database) async throws {
+    private static func incidents(ict: OrgUnit, health: OrgUnit, now: Date, timeZone: TimeZone, publicURL: String, on db: any Database) async throws {
         func principal(_ email: String) async throws -> Principal {
             let person = try await Person.query(on: db).filter(\.$email == email).first()
             guard let person, let loaded = try await Principal.load(personID: person.id!, tokenID: nil, on: db) else {
@@ -160,7 +160,7 @@ enum DemoSeeder {
         func create(_ p: Principal, _ unit: OrgUnit, title: String, tlp: TLP, _ r: InitialIncidentReport, at: Date) async throws -> Incident {
             let system = systems.first { $0.name == r.systemName && $0.$unit.id == unit.id }
             return try await IncidentService.create(unitID: unit.id!, input: IncidentInput(title: title, systemID: system?.id, tlp: tlp, namedPeople: nil, report: r),
-                                                    by: p, on: db, zone: timeZone, publicURL: "http://localhost:8080", now: at)
+                                                    by: p, on: db, zone: timeZone, publicURL: publicURL, now: at)
         }
 
         let ransomware = now.addingTimeInterval(-3 * 3600)

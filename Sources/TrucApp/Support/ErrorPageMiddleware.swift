@@ -23,8 +23,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 return response
             }
             if status == .unauthorized {
+                // Back here after signing in: the whole path and query as one parameter (checked again at sign-in).
                 let next = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
-                return request.redirect(to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"))
+                let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
+                let expired = request.storage[ExpiredWebSessionKey.self] == true ? "&msg=" + Flash(.sessionExpired).query : ""
+                return request.redirect(to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "/") + expired)
             }
             let ctx = PageContext(request)
             if let bilingual = error as? BilingualError { reason = bilingual.reason(ctx.lang) }

@@ -14,10 +14,11 @@ struct PageContext {
     init(_ request: Request) {
         lang = Lang.of(request)
         principal = request.principal
-        csrf = request.hasSession ? CSRFMiddleware.token(for: request) : ""
+        csrf = request.servesPages ? CSRFMiddleware.token(for: request) : ""
         timeZone = request.timeZone
         path = request.url.path
-        flash = request.query[String.self, at: "msg"]
+        // Only a known message key shows anything: a link can't put its own text in the message box.
+        flash = request.query[String.self, at: "msg"].flatMap(Flash.init(query:))?.text(lang)
     }
 
     /// Picks the Vietnamese or English text.
@@ -36,7 +37,8 @@ struct PageContext {
 }
 
 extension Request {
-    var hasSession: Bool { storage[HasSessionKey.self] ?? false }
+    /// Whether the request went through the web pages' middleware (sessions, CSRF), not the API's.
+    var servesPages: Bool { storage[HasSessionKey.self] ?? false }
 }
 
 struct HasSessionKey: StorageKey { typealias Value = Bool }

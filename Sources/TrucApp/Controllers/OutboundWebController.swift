@@ -40,13 +40,13 @@ struct OutboundWebController: RouteCollection {
         }
         _ = try await OutboundAllowList.create(OutboundAllowInput(value: form.value, unitID: unitID, note: form.note),
                                                by: principal, context: req.application.outbound, on: req.db)
-        return RosterWebController.redirect(req, to: "/outbound", message: PageContext(req).t("Đã thêm vào danh sách cho phép", "Added to the allow-list"))
+        return req.redirect(to: "/outbound", flash: Flash(.allowListAdded))
     }
 
     func delete(req: Request) async throws -> Response {
         let principal = try req.requireCoordinator()
         let record = try await OutboundAllowList.find(req)
         try await OutboundAllowList.delete(record, by: principal, context: req.application.outbound, on: req.db)
-        return RosterWebController.redirect(req, to: "/outbound", message: PageContext(req).t("Đã xoá khỏi danh sách cho phép", "Removed from the allow-list"))
+        return req.redirect(to: "/outbound", flash: Flash(.allowListRemoved))
     }
 }

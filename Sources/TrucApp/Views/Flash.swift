@@ -28,6 +28,7 @@ struct Flash: Equatable, Sendable {
         case advisorySaved = "advisory-saved", advisoryPublished = "advisory-published"
         case shiftAdded = "shift-added", shiftsGenerated = "shifts-generated", shiftsImported = "shifts-imported"
         case shiftSaved = "shift-saved", shiftDeleted = "shift-deleted"
+        case allowListAdded = "allow-list-added", allowListRemoved = "allow-list-removed"
 
         /// How many counts the text takes.
         var arity: Int {
@@ -124,6 +125,8 @@ struct Flash: Equatable, Sendable {
         case .shiftsImported: return ("Đã nhập \(n) ca trực", "\(n) shifts imported")
         case .shiftSaved: return ("Đã lưu ca trực", "Shift saved")
         case .shiftDeleted: return ("Đã xoá ca trực", "Shift deleted")
+        case .allowListAdded: return ("Đã thêm vào danh sách cho phép", "Added to the allow-list")
+        case .allowListRemoved: return ("Đã xoá khỏi danh sách cho phép", "Removed from the allow-list")
         }
     }
 }

@@ -36,11 +36,8 @@ struct AdvisoryAPIController: RouteCollection {
 
     func list(req: Request) async throws -> Page<AdvisoryDTO> {
         let principal = try req.requirePrincipal()
-        let page = try req.query.decode(PageRequest.self)
-        let visible = try await AdvisoryQueries.visible(for: principal, on: req.db)
-        let start = (page.page - 1) * page.per
-        let items = visible.count > start ? Array(visible[start..<min(start + page.per, visible.count)]) : []
-        return Page(items: items, metadata: PageMetadata(page: page.page, per: page.per, total: visible.count))
+        let paging = try req.paging()
+        return paging.page(of: try await AdvisoryQueries.visible(for: principal, on: req.db))
     }
 
     func create(req: Request) async throws -> Response {

@@ -17,11 +17,9 @@ struct AdvisoryWebController: RouteCollection {
     func list(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
-        let all = try await AdvisoryQueries.visible(for: principal, on: req.db)
-        let pageRequest = try req.query.decode(PageRequest.self)
-        let start = (pageRequest.page - 1) * pageRequest.per
-        let items = all.count > start ? Array(all[start..<min(start + pageRequest.per, all.count)]) : []
-        let metadata = PageMetadata(page: pageRequest.page, per: pageRequest.per, total: all.count)
+        let paging = try req.paging()
+        let page = paging.page(of: try await AdvisoryQueries.visible(for: principal, on: req.db))
+        let items = page.items, metadata = page.metadata
         return Layout.page(ctx, title: ctx.t("Cảnh báo", "Advisories"), body: """
         <h1>\(ctx.t("Cảnh báo an toàn thông tin", "Security advisories"))</h1>
         <p><a href="/advisories.atom">\(ctx.t("Nguồn Atom các cảnh báo công khai", "Atom feed of public advisories"))</a></p>

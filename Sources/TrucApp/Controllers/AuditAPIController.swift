@@ -13,7 +13,7 @@ struct AuditAPIController: RouteCollection {
     ]
 
     func list(req: Request) async throws -> Page<AuditEntryDTO> {
-        try await AuditLog.query(req).paginate(for: req).map { $0.dto() }
+        try await AuditLog.query(req).page(req.paging()).map { $0.dto() }
     }
 }
 

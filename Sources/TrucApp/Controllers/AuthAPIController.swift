@@ -67,7 +67,7 @@ struct AuthAPIController: RouteCollection {
     func list(req: Request) async throws -> Page<APITokenDTO> {
         let principal = try req.requirePrincipal()
         return try await APIToken.query(on: req.db).filter(\.$person.$id == principal.personID)
-            .sort(\.$createdAt, .descending).paginate(for: req).map { $0.dto() }
+            .sort(\.$createdAt, .descending).page(req.paging()).map { $0.dto() }
     }
 
     func create(req: Request) async throws -> Response {

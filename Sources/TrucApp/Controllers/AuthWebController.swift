@@ -85,7 +85,7 @@ struct AuthWebController: RouteCollection {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
         let page = try await APIToken.query(on: req.db).filter(\.$person.$id == principal.personID)
-            .sort(\.$createdAt, .descending).paginate(for: req)
+            .sort(\.$createdAt, .descending).page(req.paging())
         return Self.tokensView(ctx, page: page, request: req, newSecret: nil)
     }
 
@@ -134,7 +134,7 @@ struct AuthWebController: RouteCollection {
         }
         let (_, secret) = try await TokenService.issue(name: name, expiresInDays: days, for: principal, on: req.db)
         let page = try await APIToken.query(on: req.db).filter(\.$person.$id == principal.personID)
-            .sort(\.$createdAt, .descending).paginate(PageRequest(page: 1, per: 10))
+            .sort(\.$createdAt, .descending).page(.first())
         return try await Self.tokensView(PageContext(req), page: page, request: req, newSecret: secret)
             .encodeResponse(status: .created, for: req)
     }

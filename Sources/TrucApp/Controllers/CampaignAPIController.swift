@@ -76,7 +76,7 @@ struct CampaignAPIController: RouteCollection {
         let now = Date()
         let query = try await CampaignService.listQuery(for: principal, q: req.query[String.self, at: "q"],
                                                         state: req.query[String.self, at: "state"], now: now, on: req.db)
-        return try await query.paginate(for: req).map { $0.summaryDTO(now: now) }
+        return try await query.page(req.paging()).map { $0.summaryDTO(now: now) }
     }
 
     func create(req: Request) async throws -> Response {

@@ -40,7 +40,7 @@ struct CampaignWebController: RouteCollection {
         let q = req.query[String.self, at: "q"]
         let state = req.query[String.self, at: "state"]
         let page = try await Self.localized(req) {
-            try await CampaignService.listQuery(for: principal, q: q, state: state, now: now, on: req.db).paginate(for: req)
+            try await CampaignService.listQuery(for: principal, q: q, state: state, now: now, on: req.db).page(req.paging())
         }
         let states: [(String, String)] = [("", ctx.t("Tất cả", "All")), ("active", ctx.t("Đang diễn ra", "Active")),
                                           ("upcoming", ctx.t("Sắp diễn ra", "Upcoming")), ("ended", ctx.t("Đã kết thúc", "Ended"))]

@@ -26,7 +26,7 @@ struct ContactAPIController: RouteCollection {
     ]
 
     func list(req: Request) async throws -> Page<ContactDTO> {
-        try await ContactDirectory.query(req).paginate(for: req).map { $0.dto() }
+        try await ContactDirectory.query(req).page(req.paging()).map { $0.dto() }
     }
 
     func vcard(req: Request) async throws -> Response {

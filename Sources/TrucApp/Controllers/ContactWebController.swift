@@ -14,7 +14,7 @@ struct ContactWebController: RouteCollection {
     func list(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
-        let page = try await ContactDirectory.query(req).with(\.$unit).paginate(for: req)
+        let page = try await ContactDirectory.query(req).with(\.$unit).page(req.paging())
         let q = req.query[String.self, at: "q"] ?? ""
         let exportQuery = req.url.query.map { "?\($0)" } ?? ""
         return Layout.page(ctx, title: ctx.t("Danh bạ", "Contacts"), body: """

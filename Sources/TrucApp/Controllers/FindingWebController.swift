@@ -35,7 +35,7 @@ struct FindingWebController: RouteCollection {
         let ctx = PageContext(req)
         let filter = try FindingService.filter(req)
         let now = Date()
-        let page = try await FindingService.query(filter, for: principal, on: req.db, now: now).with(\.$asset).paginate(for: req)
+        let page = try await FindingService.query(filter, for: principal, on: req.db, now: now).with(\.$asset).page(req.paging())
         let summary = try await FindingService.summary(for: principal, filter: filter, on: req.db, now: now)
         let units = try await OrgUnit.query(on: req.db).sort(\.$code).all()
             .filter { principal.policy.allows(.read, on: $0.id!) }

@@ -117,11 +117,9 @@ struct IncidentAPIController: RouteCollection {
             }
             status = value
         }
+        let paging = try req.paging()
         let all = try await IncidentService.visible(to: principal, status: status, on: req.db)
-        let page = try req.query.decode(PageRequest.self)
-        let start = (page.page - 1) * page.per
-        let items = Array(all.dropFirst(start).prefix(page.per)).map { IncidentService.summary($0, unitName: $0.unit.name) }
-        return Page(items: items, metadata: PageMetadata(page: page.page, per: page.per, total: all.count))
+        return paging.page(of: all).map { IncidentService.summary($0, unitName: $0.unit.name) }
     }
 
     func show(req: Request) async throws -> IncidentDTO {

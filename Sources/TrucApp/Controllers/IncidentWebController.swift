@@ -36,9 +36,9 @@ struct IncidentWebController: RouteCollection {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
         let status = req.query[String.self, at: "status"].flatMap(IncidentStatus.init(rawValue:))
-        let all = try await IncidentService.visible(to: principal, status: status, on: req.db)
-        let page = try req.query.decode(PageRequest.self)
-        let items = Array(all.dropFirst((page.page - 1) * page.per).prefix(page.per))
+        let paging = try req.paging()
+        let page = paging.page(of: try await IncidentService.visible(to: principal, status: status, on: req.db))
+        let items = page.items
         return Layout.page(ctx, title: ctx.t("Sự cố", "Incidents"), body: """
         <h1>\(ctx.t("Sự cố an toàn thông tin mạng", "Cyber-security incidents"))</h1>
         <p><a href="/units/\(principal.unitID)/incidents/new">\(ctx.t("Báo cáo sự cố (Mẫu 03)", "Report an incident (form 03)"))</a></p>
@@ -58,7 +58,7 @@ struct IncidentWebController: RouteCollection {
             <td>\(VulnViews.tlp(i.tlp))</td><td>\(ctx.date(i.detectedAt))</td><td>\(ctx.date(i.reportedAt))</td></tr>
             """ })</tbody></table>
         """ as HTML)
-        \(Layout.pager(ctx, metadata: PageMetadata(page: page.page, per: page.per, total: all.count), request: req))
+        \(Layout.pager(ctx, metadata: page.metadata, request: req))
         """)
     }
 

@@ -71,7 +71,7 @@ struct InventoryAPIController: RouteCollection {
     func listSystems(req: Request) async throws -> Page<SystemDTO> {
         let unit = try await UnitAPIController.find(req)
         return try await InformationSystem.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(\.$name)
-            .paginate(for: req).map { $0.dto() }
+            .page(req.paging()).map { $0.dto() }
     }
 
     func createSystem(req: Request) async throws -> Response {
@@ -131,7 +131,7 @@ struct InventoryAPIController: RouteCollection {
 
     func listAssets(req: Request) async throws -> Page<AssetDTO> {
         let unit = try await UnitAPIController.find(req)
-        return try await Self.assetQuery(req, unitID: unit.requireID()).paginate(for: req).map { $0.dto() }
+        return try await Self.assetQuery(req, unitID: unit.requireID()).page(req.paging()).map { $0.dto() }
     }
 
     func createAsset(req: Request) async throws -> Response {

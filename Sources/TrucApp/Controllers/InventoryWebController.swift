@@ -27,7 +27,7 @@ struct InventoryWebController: RouteCollection {
         let ctx = PageContext(req)
         let canManage = principal.policy.allows(.manageInventory, on: unitID)
         let systems = try await InformationSystem.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).all()
-        let page = try await InventoryAPIController.assetQuery(req, unitID: unitID).paginate(for: req)
+        let page = try await InventoryAPIController.assetQuery(req, unitID: unitID).page(req.paging())
         let systemNames = Dictionary(uniqueKeysWithValues: systems.map { ($0.id!, $0.name) })
         let findingCounts = try await activeFindingCounts(assetIDs: page.items.compactMap(\.id), on: req.db)
         let q = req.query[String.self, at: "q"] ?? ""

@@ -30,7 +30,7 @@ struct MonitorWebController: RouteCollection {
     func list(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
-        let page = try await MonitorQueries.visible(req, principal: principal).with(\.$unit).paginate(for: req)
+        let page = try await MonitorQueries.visible(req, principal: principal).with(\.$unit).page(req.paging())
         let state = req.query[String.self, at: "state"] ?? ""
         return Layout.page(ctx, title: ctx.t("Giám sát", "Monitoring"), body: """
         <h1>\(ctx.t("Giám sát hoạt động", "Uptime monitoring"))</h1>
@@ -50,7 +50,7 @@ struct MonitorWebController: RouteCollection {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
         let canManage = principal.policy.allows(.manageMonitors, on: unitID)
-        let page = try await Monitor.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).sort(\.$id).paginate(for: req)
+        let page = try await Monitor.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).sort(\.$id).page(req.paging())
         let windows = try await MaintenanceWindowRecord.query(on: req.db).filter(\.$unitID == unitID)
             .filter(\.$endsAt > Date()).sort(\.$startsAt).limit(50).all()
         let hooks = canManage ? try await Webhook.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).limit(50).all() : []
@@ -260,7 +260,7 @@ struct MonitorWebController: RouteCollection {
         let query = MonitorAlert.query(on: req.db).sort(\.$raisedAt, .descending).sort(\.$id).with(\.$monitor)
         if !principal.isCoordinator { query.filter(\.$unitID ~~ Array(principal.policy.units(with: .read) ?? [])) }
         if open { query.filter(\.$acknowledgedAt == nil).filter(\.$resolvedAt == nil).filter(\.$event != .up) }
-        let page = try await query.paginate(for: req)
+        let page = try await query.page(req.paging())
         let names = Dictionary(page.items.map { ($0.$monitor.id, $0.monitor.name) }, uniquingKeysWith: { a, _ in a })
         let policy = try await EscalationSettings.load(on: req.db)
         return Layout.page(ctx, title: ctx.t("Cảnh báo giám sát", "Monitoring alerts"), body: """

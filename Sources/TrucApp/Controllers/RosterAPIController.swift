@@ -75,7 +75,7 @@ struct RosterAPIController: RouteCollection {
         let unit = try await UnitAPIController.find(req)
         let filter = try RosterService.filter(req)
         return try await RosterService.query(unitID: unit.requireID(), filter: filter, on: req.db).with(\.$person)
-            .paginate(for: req).map { $0.dtoWithLoadedPerson() }
+            .page(req.paging()).map { $0.dtoWithLoadedPerson() }
     }
 
     func create(req: Request) async throws -> Response {
@@ -189,9 +189,9 @@ struct RosterAPIController: RouteCollection {
 
     func provinceOnDuty(req: Request) async throws -> ProvinceOnDutyDTO {
         let principal = try req.requirePrincipal()
-        let page = try req.query.decode(PageRequest.self)
+        let paging = try req.paging()
         return try await RosterService.provinceOnDuty(for: principal, at: Self.at(req), all: req.query[Bool.self, at: "all"] ?? false,
-                                                      page: page, timeZone: req.timeZone, on: req.db)
+                                                      paging: paging, timeZone: req.timeZone, on: req.db)
     }
 
     // MARK: - iCalendar

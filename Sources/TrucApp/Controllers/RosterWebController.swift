@@ -94,7 +94,7 @@ struct RosterWebController: RouteCollection {
             return (filter, period, coverage)
         }
         let page = try await RosterService.query(unitID: unitID, filter: filter, on: req.db).with(\.$person).with(\.$campaign)
-            .paginate(for: req)
+            .page(req.paging())
         let people = manages ? try await Self.assignable(unitID: unitID, on: req.db) : []
         let selectedCampaign = period.campaign?.id
         let periodZone = period.timeZone
@@ -425,10 +425,9 @@ struct RosterWebController: RouteCollection {
             """)
         }
 
-        let pageRequest = try req.query.decode(PageRequest.self)
+        let paging = try req.paging(defaultPer: 50)
         let all = req.query[Bool.self, at: "all"] ?? false
-        let board = try await RosterService.provinceOnDuty(for: principal, at: now, all: all,
-                                                           page: PageRequest(page: pageRequest.page, per: req.query[Int.self, at: "per"] ?? 50),
+        let board = try await RosterService.provinceOnDuty(for: principal, at: now, all: all, paging: paging,
                                                            timeZone: req.timeZone, on: req.db)
         let province = principal.policy.seesProvinceDuty
         let title = province ? ctx.t("Trực toàn tỉnh", "Province-wide duty") : ctx.t("Trực tại các đơn vị của bạn", "Duty in your units")

@@ -42,7 +42,7 @@ struct UnitAPIController: RouteCollection {
         if let q = req.query[String.self, at: "q"], !q.isEmpty {
             query.group(.or) { $0.filter(\.$name, .custom("LIKE"), "%\(q)%").filter(\.$code, .custom("LIKE"), "%\(q)%") }
         }
-        return try await query.paginate(for: req).map { $0.dto() }
+        return try await query.page(req.paging()).map { $0.dto() }
     }
 
     func show(req: Request) async throws -> UnitDTO {

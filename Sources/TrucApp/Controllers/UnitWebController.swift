@@ -21,7 +21,7 @@ struct UnitWebController: RouteCollection {
         if let q = req.query[String.self, at: "q"], !q.isEmpty {
             query.group(.or) { $0.filter(\.$name, .custom("LIKE"), "%\(q)%").filter(\.$code, .custom("LIKE"), "%\(q)%") }
         }
-        let page = try await query.paginate(for: req)
+        let page = try await query.page(req.paging())
         let form: HTML
         if principal.isCoordinator {
             let all = try await OrgUnit.query(on: req.db).sort(\.$name).all()

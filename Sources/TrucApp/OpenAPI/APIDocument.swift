@@ -111,7 +111,8 @@ enum APIDocument {
         }
         parameters += op.query.map { param in
             .parameter(.query(name: param.name, required: param.required,
-                              schema: parameterSchema(name: param.name, type: param.type),
+                              schema: parameterSchema(name: param.name, type: param.type,
+                                                      minimum: param.minimum, maximum: param.maximum),
                               description: param.description))
         }
 
@@ -296,9 +297,9 @@ enum APIDocument {
         (try? OpenAPI.ComponentKey.forceInit(rawValue: name)) ?? "invalid"
     }
 
-    private static func parameterSchema(name: String, type: String) -> JSONSchema {
+    private static func parameterSchema(name: String, type: String, minimum: Int? = nil, maximum: Int? = nil) -> JSONSchema {
         switch type {
-        case "integer": .integer
+        case "integer": .integer(maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) })
         case "boolean": .boolean
         case "number": .number
         default: name.hasSuffix("ID") ? .string(format: .uuid) : .string

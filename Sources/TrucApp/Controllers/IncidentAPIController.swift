@@ -65,9 +65,9 @@ struct IncidentAPIController: RouteCollection {
               summary: "Download an evidence file (always application/octet-stream, as an attachment, with X-Content-SHA256)",
               tag: "Incidents", reply: .file("application/octet-stream")),
         .init(method: .GET, path: "/api/v1/incidents/{incidentID}/stix", summary: "The incident as a STIX 2.1 bundle", tag: "Incidents",
-              reply: .file("application/stix+json")),
+              reply: .jsonFile("application/stix+json", schema: "STIXBundle")),
         .init(method: .GET, path: "/api/v1/incidents/{incidentID}/misp", summary: "The incident as a MISP event (JSON)", tag: "Incidents",
-              reply: .file("application/json")),
+              reply: .jsonFile("application/json", schema: "MISPEvent")),
         .init(method: .POST, path: "/api/v1/incidents/{incidentID}/notify-national",
               summary: "E-mail VNCERT/CC (the national contact) the initial report, an update or the final report, with a \"[TBSC]\" subject; queued and sent by the server (202), refused for TLP:RED",
               tag: "Incidents", body: .json("NationalNoticeInput"), reply: .accepted("IncidentMail")),
@@ -89,7 +89,7 @@ struct IncidentAPIController: RouteCollection {
               tag: "Incidents",
               query: [.init(name: "tlp", description: "Share only observables marked at most this (CLEAR, GREEN, AMBER, AMBER+STRICT, RED); default GREEN"),
                       .init(name: "days", description: "Incidents detected in the last N days (1-3650); default 90", type: "integer")],
-              reply: .file("application/stix+json")),
+              reply: .jsonFile("application/stix+json", schema: "STIXBundle")),
     ]
 
     func create(req: Request) async throws -> Response {

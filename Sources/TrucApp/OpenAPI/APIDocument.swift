@@ -133,6 +133,8 @@ enum APIDocument {
         case let .file(mediaType):
             responses[200] = reply("A file (\(mediaType))",
                                        [contentType(mediaType): .content(.init(schema: rawSchema(mediaType)))])
+        case let .jsonFile(mediaType, name):
+            responses[200] = reply("A JSON document (\(mediaType)), as a download", [contentType(mediaType): .content(.init(schema: ref(name)))])
         }
         for error in errorResponses where error.applies(op) {
             responses[error.code.map { .status(code: $0) } ?? .default] = .reference(.component(named: error.name))
@@ -199,7 +201,8 @@ enum APIDocument {
             default: break
             }
             switch op.reply {
-            case let .json(name), let .page(name), let .list(name), let .created(name), let .accepted(name): names.insert(name)
+            case let .json(name), let .page(name), let .list(name), let .created(name), let .accepted(name),
+                 let .jsonFile(_, name): names.insert(name)
             case .noContent, .file: break
             }
         }
@@ -308,6 +311,12 @@ enum APIDocument {
 
     private static func contentType(_ mediaType: String) -> OpenAPI.ContentType {
         OpenAPI.ContentType(rawValue: mediaType) ?? .any
+    }
+
+    /// Whether a media type is JSON (application/json or a `+json` type such as application/stix+json).
+    static func isJSON(_ mediaType: String) -> Bool {
+        let bare = mediaType.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
+        return bare == "application/json" || (bare.hasPrefix("application/") && bare.hasSuffix("+json"))
     }
 
     /// Text bodies are strings; anything else is raw bytes.

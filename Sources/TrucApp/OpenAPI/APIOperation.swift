@@ -27,7 +27,11 @@ struct APIOperation: Sendable {
         /// 204, no body.
         case noContent
         /// 200 with a body of the given media type (text/calendar, text/vcard, text/csv, application/octet-stream).
+        /// Not for JSON: a JSON download is `.jsonFile`.
         case file(String)
+        /// 200 with a JSON document of the named schema, downloaded with its own media type (a STIX bundle as
+        /// application/stix+json, a MISP event as application/json).
+        case jsonFile(String, schema: String)
     }
 
     struct Param: Sendable {

@@ -42,7 +42,7 @@ struct AdvisoryAPIController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requireCoordinator()
-        let input = try req.content.decode(AdvisoryInput.self)
+        let input = try req.input(AdvisoryInput.self)
         let advisory = try await AdvisoryService.create(input, by: principal, on: req.db, zone: req.timeZone)
         let response = Response(status: .created)
         try response.content.encode(try await detail(advisory, principal: principal, on: req.db))
@@ -62,7 +62,7 @@ struct AdvisoryAPIController: RouteCollection {
     func update(req: Request) async throws -> AdvisoryDTO {
         let principal = try req.requireCoordinator()
         let (advisory, _) = try await AdvisoryService.find(req)
-        let input = try req.content.decode(AdvisoryInput.self)
+        let input = try req.input(AdvisoryInput.self)
         let updated = try await AdvisoryService.update(advisory, with: input, by: principal, on: req.db)
         return try await detail(updated, principal: principal, on: req.db)
     }
@@ -79,7 +79,7 @@ struct AdvisoryAPIController: RouteCollection {
         let (advisory, _) = try await AdvisoryService.find(req)
         guard let unitID = req.parameters.get("unitID", as: UUID.self) else { throw Abort(.badRequest, reason: "unitID must be a UUID") }
         try req.authorize(.read, on: unitID)
-        let input = try req.content.decode(AdvisoryStateInput.self)
+        let input = try req.input(AdvisoryStateInput.self)
         let row = try await AdvisoryService.setState(advisory, unitID: unitID, input, by: principal, on: req.db)
         return row.dto(unit: row.$unit.value, deadline: advisory.deadline)
     }

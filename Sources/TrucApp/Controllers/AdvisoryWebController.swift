@@ -52,7 +52,7 @@ struct AdvisoryWebController: RouteCollection {
         """
     }
 
-    struct AdvisoryForm: Content {
+    struct AdvisoryForm: Content, LimitedInput {
         var title: String
         var body: String?
         var cves: String?
@@ -61,12 +61,19 @@ struct AdvisoryWebController: RouteCollection {
         var deadline: String?
         var tlp: String
         var publish: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            AdvisoryInput.checkLimits(&check, title: title, body: body, requiredAction: requiredAction)
+            check.text("cves", cves, TextLimit.listEntries * (TextLimit.code + 1))
+            check.text("cpePatterns", cpePatterns, TextLimit.listEntries * (TextLimit.line + 1))
+            for (field, value) in [("deadline", deadline), ("tlp", tlp), ("publish", publish)] { check.text(field, value, TextLimit.code) }
+        }
     }
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requireCoordinator()
         let ctx = PageContext(req)
-        let form = try req.content.decode(AdvisoryForm.self)
+        let form = try req.input(AdvisoryForm.self)
         guard let tlp = TLP(label: form.tlp) else { throw Abort(.badRequest, reason: ctx.t("TLP không hợp lệ.", "Unknown TLP.")) }
         var deadline: Date?
         if let text = form.deadline.nonEmpty {
@@ -125,9 +132,14 @@ struct AdvisoryWebController: RouteCollection {
         return RosterWebController.redirect(req, to: "/advisories/\(advisory.id!)", message: PageContext(req).t("Đã ban hành / tính lại", "Published / recomputed"))
     }
 
-    struct StateForm: Content {
+    struct StateForm: Content, LimitedInput {
         var state: String
         var note: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("state", state, TextLimit.code)
+            check.text("note", note, AdvisoryStateInput.noteLimit)
+        }
     }
 
     func setState(req: Request) async throws -> Response {
@@ -136,7 +148,7 @@ struct AdvisoryWebController: RouteCollection {
         guard let unitID = req.parameters.get("unitID", as: UUID.self) else { throw Abort(.badRequest, reason: "unitID must be a UUID") }
         try req.authorize(.read, on: unitID)
         let ctx = PageContext(req)
-        let form = try req.content.decode(StateForm.self)
+        let form = try req.input(StateForm.self)
         guard let state = AdvisoryUnitState(rawValue: form.state) else { throw Abort(.badRequest, reason: ctx.t("Trạng thái không hợp lệ.", "Unknown state.")) }
         _ = try await AdvisoryService.setState(advisory, unitID: unitID, AdvisoryStateInput(state: state, note: form.note), by: principal, on: req.db)
         return RosterWebController.redirect(req, to: "/advisories/\(advisory.id!)", message: ctx.t("Đã cập nhật", "Updated"))

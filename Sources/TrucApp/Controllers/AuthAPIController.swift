@@ -1,4 +1,5 @@
 import Fluent
+import TrucCore
 import Vapor
 
 /// /api/v1/auth/token, /api/v1/me, /api/v1/tokens: API sign-in and token management.
@@ -31,11 +32,14 @@ struct AuthAPIController: RouteCollection {
         }
     }
 
-    struct TokenInput: Content, Validatable {
+    struct TokenInput: Content, Validatable, LimitedInput {
+        /// The longest token name: 100.
+        static let nameLimit = 100
         var name: String
         var expiresInDays: Int?
+        func checkLimits(_ check: inout TextLimitCheck) { check.text("name", name, Self.nameLimit) }
         static func validations(_ validations: inout Validations) {
-            validations.add("name", as: String.self, is: .count(1...100), customFailureDescription: "name is required (at most 100 characters)")
+            validations.add("name", as: String.self, is: .count(1...), customFailureDescription: "name is required")
             validations.add("expiresInDays", as: Int?.self, is: .nil || .range(1...3650), required: false)
         }
     }
@@ -73,7 +77,7 @@ struct AuthAPIController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         try TokenInput.validate(content: req)
-        let input = try req.content.decode(TokenInput.self)
+        let input = try req.input(TokenInput.self)
         let (token, secret) = try await TokenService.issue(name: input.name, expiresInDays: input.expiresInDays, for: principal, on: req.db)
         let response = Response(status: .created)
         try response.content.encode(token.dto(secret: secret))

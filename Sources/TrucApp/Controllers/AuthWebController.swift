@@ -1,4 +1,5 @@
 import Fluent
+import TrucCore
 import Vapor
 
 /// Sign-in and sign-out pages, language switch, API tokens page.
@@ -116,14 +117,18 @@ struct AuthWebController: RouteCollection {
         """)
     }
 
-    struct TokenForm: Content {
+    struct TokenForm: Content, LimitedInput {
         var name: String?
         var expiresInDays: String?
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("name", name, AuthAPIController.TokenInput.nameLimit)
+            check.text("expiresInDays", expiresInDays, TextLimit.code)
+        }
     }
 
     func createToken(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let form = try req.content.decode(TokenForm.self)
+        let form = try req.input(TokenForm.self)
         guard let name = form.name.nonEmpty, name.count <= 100 else {
             throw Abort(.badRequest, reason: PageContext(req).t("Cần nhập tên token.", "The token needs a name."))
         }

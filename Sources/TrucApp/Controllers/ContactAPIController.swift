@@ -36,7 +36,7 @@ struct ContactAPIController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         try ContactInput.validate(content: req)
-        let input = try req.content.decode(ContactInput.self)
+        let input = try req.input(ContactInput.self)
         let principal = try ContactDirectory.authorizeChange(unitID: input.unitID, req)
         let contact = try await ContactDirectory.create(input, by: principal, on: req.db)
         let response = Response(status: .created)
@@ -48,7 +48,7 @@ struct ContactAPIController: RouteCollection {
         let contact = try await ContactDirectory.find(req)
         let principal = try ContactDirectory.authorizeChange(unitID: contact.$unit.id, req)
         try ContactInput.validate(content: req)
-        let input = try req.content.decode(ContactInput.self)
+        let input = try req.input(ContactInput.self)
         if input.unitID != contact.$unit.id { _ = try ContactDirectory.authorizeChange(unitID: input.unitID, req) }
         return try await ContactDirectory.update(contact, with: input, by: principal, on: req.db).dto()
     }
@@ -61,7 +61,7 @@ struct ContactAPIController: RouteCollection {
     }
 }
 
-struct ContactInput: Content, Validatable {
+struct ContactInput: Content, Validatable, LimitedInput {
     var unitID: UUID?
     var name: String
     var organization: String?
@@ -71,8 +71,18 @@ struct ContactInput: Content, Validatable {
     var email: String?
     var note: String?
 
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("name", name, TextLimit.title)
+        check.text("organization", organization, TextLimit.line)
+        check.text("title", title, TextLimit.name)
+        check.text("phone", phone, TextLimit.phone)
+        check.text("hotline", hotline, TextLimit.phone)
+        check.text("email", email, TextLimit.email)
+        check.text("note", note, TextLimit.note)
+    }
+
     static func validations(_ validations: inout Validations) {
-        validations.add("name", as: String.self, is: .count(1...300), customFailureDescription: "name is required (at most 300 characters)")
+        validations.add("name", as: String.self, is: .count(1...), customFailureDescription: "name is required")
         validations.add("email", as: String?.self, is: .nil || .email, required: false, customFailureDescription: "email must be a valid e-mail address")
     }
 }

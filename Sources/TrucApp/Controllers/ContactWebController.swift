@@ -76,7 +76,7 @@ struct ContactWebController: RouteCollection {
     func update(req: Request) async throws -> Response {
         let contact = try await ContactDirectory.find(req)
         let principal = try ContactDirectory.authorizeChange(unitID: contact.$unit.id, req)
-        var input = try req.content.decode(ContactInput.self)
+        var input = try req.input(ContactInput.self)
         input.unitID = contact.$unit.id
         let ctx = PageContext(req)
         guard input.name.nonEmptyString != nil else { throw Abort(.badRequest, reason: ctx.t("Cần nhập tên.", "A name is required.")) }

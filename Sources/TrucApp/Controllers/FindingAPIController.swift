@@ -46,7 +46,7 @@ struct FindingAPIController: RouteCollection {
     func setStatus(req: Request) async throws -> FindingDTO {
         let finding = try await FindingService.find(req)
         let principal = try req.requirePrincipal()
-        let input = try req.content.decode(FindingStatusInput.self)
+        let input = try req.input(FindingStatusInput.self)
         return try await FindingService.transition(finding, input, principal: principal, on: req.db).dto()
     }
 }

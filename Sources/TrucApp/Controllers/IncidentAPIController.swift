@@ -95,7 +95,7 @@ struct IncidentAPIController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.report, on: unit.requireID())
-        let input = try req.content.decode(IncidentInput.self)
+        let input = try req.input(IncidentInput.self)
         let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone,
                                                         publicURL: req.application.config.publicURL)
         return try MonitorAPIController.created(try await IncidentService.detail(incident, for: principal, on: req.db))
@@ -129,57 +129,57 @@ struct IncidentAPIController: RouteCollection {
 
     func triage(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.triage(incident, try req.content.decode(IncidentTriageInput.self), by: principal, on: req.db)
+        try await IncidentService.triage(incident, try req.input(IncidentTriageInput.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
     func assign(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.assign(incident, to: try req.content.decode(IncidentAssignInput.self).personID, by: principal, on: req.db)
+        try await IncidentService.assign(incident, to: try req.input(IncidentAssignInput.self).personID, by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
     func status(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.setStatus(incident, try req.content.decode(IncidentStatusInput.self), by: principal, on: req.db)
+        try await IncidentService.setStatus(incident, try req.input(IncidentStatusInput.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
     func update(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.addUpdate(incident, try req.content.decode(IncidentUpdateInput.self), by: principal, on: req.db)
+        try await IncidentService.addUpdate(incident, try req.input(IncidentUpdateInput.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
     func addTask(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let task = try await IncidentService.addTask(incident, try req.content.decode(IncidentTaskInput.self), by: principal, on: req.db)
+        let task = try await IncidentService.addTask(incident, try req.input(IncidentTaskInput.self), by: principal, on: req.db)
         return try MonitorAPIController.created(IncidentTaskDTO(id: task.id!, title: task.title, note: task.note, assigneeID: task.$assignee.id,
                                                                 dueAt: task.dueAt, status: task.status))
     }
 
     func taskStatus(req: Request) async throws -> IncidentTaskDTO {
         let (task, incident, principal) = try await IncidentService.findTask(req)
-        let input = try req.content.decode(IncidentTaskStatusInput.self)
+        let input = try req.input(IncidentTaskStatusInput.self)
         try await IncidentService.setTaskStatus(task, input.status, incident: incident, by: principal, on: req.db)
         return IncidentTaskDTO(id: task.id!, title: task.title, note: task.note, assigneeID: task.$assignee.id, dueAt: task.dueAt, status: task.status)
     }
 
     func addObservables(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        _ = try await IncidentService.addObservables(incident, try req.content.decode(IncidentObservableInput.self), by: principal, on: req.db)
+        _ = try await IncidentService.addObservables(incident, try req.input(IncidentObservableInput.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
     func finalReport(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.writeFinalReport(incident, try req.content.decode(FinalIncidentReport.self), by: principal, on: req.db)
+        try await IncidentService.writeFinalReport(incident, try req.input(FinalIncidentReport.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
     func notifyNational(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let mail = try await IncidentNotifications.notifyNational(incident, try req.content.decode(NationalNoticeInput.self), by: principal,
+        let mail = try await IncidentNotifications.notifyNational(incident, try req.input(NationalNoticeInput.self), by: principal,
                                                                   on: req.db, zone: req.timeZone)
         let response = Response(status: .accepted)
         try response.content.encode(IncidentMailDTO(mail))
@@ -188,7 +188,7 @@ struct IncidentAPIController: RouteCollection {
 
     func sharing(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.updateSharing(incident, try req.content.decode(IncidentSharingInput.self), by: principal, on: req.db)
+        try await IncidentService.updateSharing(incident, try req.input(IncidentSharingInput.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
@@ -203,19 +203,24 @@ struct IncidentAPIController: RouteCollection {
     func observableTLP(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
         let observable = try await Self.observable(req, of: incident)
-        try await IncidentService.setObservableTLP(observable, try req.content.decode(IncidentObservableTLPInput.self).tlp, incident: incident,
+        try await IncidentService.setObservableTLP(observable, try req.input(IncidentObservableTLPInput.self).tlp, incident: incident,
                                                    by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
-    struct EvidenceUpload: Content {
+    struct EvidenceUpload: Content, LimitedInput {
         var file: File?
         var note: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("file.filename", file?.filename, TextLimit.line)
+            check.text("note", note, TextLimit.note)
+        }
     }
 
     func addEvidence(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let upload = try req.content.decode(EvidenceUpload.self)
+        let upload = try req.input(EvidenceUpload.self)
         let file = try await IncidentService.addEvidence(incident, file: upload.file, note: upload.note, maxBytes: req.config.maxUploadBytes,
                                                          by: principal, on: req.db)
         return try MonitorAPIController.created(IncidentEvidenceDTO(id: file.id!, filename: file.filename, size: file.size,

@@ -84,7 +84,7 @@ struct IncidentWebController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.report, on: unit.requireID())
-        let input = try IncidentViews.input(from: try req.content.decode(IncidentViews.ReportForm.self), zone: req.timeZone)
+        let input = try IncidentViews.input(from: try req.input(IncidentViews.ReportForm.self), zone: req.timeZone)
         let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone,
                                                         publicURL: req.application.config.publicURL)
         return RosterWebController.redirect(req, to: "/incidents/\(incident.id!)", message: PageContext(req).t("Đã gửi báo cáo \(incident.reference)", "Report \(incident.reference) sent"))
@@ -110,27 +110,33 @@ struct IncidentWebController: RouteCollection {
         try await Person.query(on: db).filter(\.$isActive == true).sort(\.$fullName).limit(500).all()
     }
 
-    struct NationalForm: Content {
+    struct NationalForm: Content, LimitedInput {
         var kind: NationalNoticeKind
         var note: String?
+        func checkLimits(_ check: inout TextLimitCheck) { check.text("note", note, TextLimit.text) }
     }
 
     func notifyNational(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let form = try req.content.decode(NationalForm.self)
+        let form = try req.input(NationalForm.self)
         let mail = try await IncidentNotifications.notifyNational(incident, NationalNoticeInput(kind: form.kind, note: form.note.nonEmpty),
                                                                   by: principal, on: req.db, zone: req.timeZone)
         return back(req, incident, "Đã đưa thư tới \(mail.recipient) vào hàng gửi", "The e-mail to \(mail.recipient) is queued")
     }
 
-    struct SharingForm: Content {
+    struct SharingForm: Content, LimitedInput {
         var tlp: String
         var namedPeople: [String]?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("tlp", tlp, TextLimit.code)
+            check.texts("namedPeople", namedPeople, TextLimit.code, maxEntries: IncidentService.maxNamedPeople)
+        }
     }
 
     func sharing(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let form = try req.content.decode(SharingForm.self)
+        let form = try req.input(SharingForm.self)
         guard let tlp = TLP(label: form.tlp) else { throw BilingualError.invalid("Mức TLP không hợp lệ.", "tlp is not a TLP level.") }
         try await IncidentService.updateSharing(incident, IncidentSharingInput(tlp: tlp, namedPeople: (form.namedPeople ?? []).compactMap(UUID.init(uuidString:))),
                                                 by: principal, on: req.db)
@@ -156,7 +162,7 @@ struct IncidentWebController: RouteCollection {
 
     func triage(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.triage(incident, try req.content.decode(IncidentTriageInput.self), by: principal, on: req.db)
+        try await IncidentService.triage(incident, try req.input(IncidentTriageInput.self), by: principal, on: req.db)
         return back(req, incident, "Đã phân loại", "Triaged")
     }
 
@@ -169,26 +175,32 @@ struct IncidentWebController: RouteCollection {
 
     func status(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.setStatus(incident, try req.content.decode(IncidentStatusInput.self), by: principal, on: req.db)
+        try await IncidentService.setStatus(incident, try req.input(IncidentStatusInput.self), by: principal, on: req.db)
         return back(req, incident, "Đã cập nhật trạng thái", "Status changed")
     }
 
     func update(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.addUpdate(incident, try req.content.decode(IncidentUpdateInput.self), by: principal, on: req.db)
+        try await IncidentService.addUpdate(incident, try req.input(IncidentUpdateInput.self), by: principal, on: req.db)
         return back(req, incident, "Đã thêm vào diễn biến", "Added to the timeline")
     }
 
-    struct TaskForm: Content {
+    struct TaskForm: Content, LimitedInput {
         var title: String
         var note: String?
         var assigneeID: String?
         var dueAt: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            IncidentTaskInput(title: title, note: note).checkLimits(&check)
+            check.text("assigneeID", assigneeID, TextLimit.code)
+            check.text("dueAt", dueAt, TextLimit.code)
+        }
     }
 
     func addTask(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let form = try req.content.decode(TaskForm.self)
+        let form = try req.input(TaskForm.self)
         let due = try form.dueAt.nonEmpty.map { text -> Date in
             guard let date = VNDateFormat.parse(text, timeZone: req.timeZone) else { throw BilingualError.invalid("Hạn không hợp lệ.", "dueAt is not a date.") }
             return date
@@ -201,18 +213,18 @@ struct IncidentWebController: RouteCollection {
 
     func taskStatus(req: Request) async throws -> Response {
         let (task, incident, principal) = try await IncidentService.findTask(req)
-        try await IncidentService.setTaskStatus(task, try req.content.decode(IncidentTaskStatusInput.self).status, incident: incident, by: principal, on: req.db)
+        try await IncidentService.setTaskStatus(task, try req.input(IncidentTaskStatusInput.self).status, incident: incident, by: principal, on: req.db)
         return back(req, incident, "Đã cập nhật công việc", "Task updated")
     }
 
     func addObservables(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let count = try await IncidentService.addObservables(incident, IncidentObservableInput(text: try? req.content.get(String.self, at: "text")),
+        let count = try await IncidentService.addObservables(incident, IncidentObservableInput(text: try req.input(IncidentObservableInput.self).text),
                                                              by: principal, on: req.db)
         return back(req, incident, "Đã thêm \(count) dấu hiệu", "\(count) observable(s) added")
     }
 
-    struct FinalForm: Content {
+    struct FinalForm: Content, LimitedInput {
         var whatHappened: String
         var impact: String
         var actionsTaken: String
@@ -220,11 +232,20 @@ struct IncidentWebController: RouteCollection {
         var preventionMeasures: String
         var resolvedAt: String
         var recommendations: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            for (field, value) in [("whatHappened", whatHappened), ("impact", impact), ("actionsTaken", actionsTaken),
+                                   ("rootCause", rootCause), ("preventionMeasures", preventionMeasures),
+                                   ("recommendations", recommendations)] {
+                check.text(field, value, FinalIncidentReport.textLimit)
+            }
+            check.text("resolvedAt", resolvedAt, TextLimit.code)
+        }
     }
 
     func finalReport(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let form = try req.content.decode(FinalForm.self)
+        let form = try req.input(FinalForm.self)
         guard let resolvedAt = VNDateFormat.parse(form.resolvedAt, timeZone: req.timeZone) else {
             throw BilingualError.invalid("Thời điểm khắc phục không hợp lệ.", "resolvedAt is not a date.")
         }
@@ -238,7 +259,7 @@ struct IncidentWebController: RouteCollection {
 
     func addEvidence(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let upload = try req.content.decode(IncidentAPIController.EvidenceUpload.self)
+        let upload = try req.input(IncidentAPIController.EvidenceUpload.self)
         _ = try await IncidentService.addEvidence(incident, file: upload.file, note: upload.note, maxBytes: req.config.maxUploadBytes, by: principal, on: req.db)
         return back(req, incident, "Đã tải lên tệp minh chứng", "Evidence uploaded")
     }

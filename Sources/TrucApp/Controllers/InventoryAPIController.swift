@@ -77,7 +77,7 @@ struct InventoryAPIController: RouteCollection {
     func createSystem(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageInventory, on: unit.requireID())
-        let input = try req.content.decode(SystemInput.self)
+        let input = try req.input(SystemInput.self)
         let system = try await InventoryService.createSystem(input, unitID: unit.requireID(), by: principal, on: req.db)
         return try created(system.dto())
     }
@@ -95,7 +95,7 @@ struct InventoryAPIController: RouteCollection {
 
     func updateSystem(req: Request) async throws -> SystemDTO {
         let (system, principal) = try await Self.findSystem(req, .manageInventory)
-        let input = try req.content.decode(SystemInput.self)
+        let input = try req.input(SystemInput.self)
         return try await InventoryService.updateSystem(system, with: input, by: principal, on: req.db, zone: req.timeZone).dto()
     }
 
@@ -137,7 +137,7 @@ struct InventoryAPIController: RouteCollection {
     func createAsset(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageInventory, on: unit.requireID())
-        let input = try req.content.decode(AssetInput.self)
+        let input = try req.input(AssetInput.self)
         let asset = try await InventoryService.createAsset(input, unitID: unit.requireID(), by: principal, on: req.db, zone: req.timeZone)
         return try created(asset.dto())
     }
@@ -155,7 +155,7 @@ struct InventoryAPIController: RouteCollection {
 
     func updateAsset(req: Request) async throws -> AssetDTO {
         let (asset, principal) = try await Self.findAsset(req, .manageInventory)
-        let input = try req.content.decode(AssetInput.self)
+        let input = try req.input(AssetInput.self)
         return try await InventoryService.updateAsset(asset, with: input, by: principal, on: req.db, zone: req.timeZone).dto()
     }
 

@@ -97,7 +97,7 @@ struct MonitorAPIController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
-        let input = try req.content.decode(MonitorInput.self)
+        let input = try req.input(MonitorInput.self)
         let monitor = try await MonitorService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db)
         return try Self.created(monitor.dto())
     }
@@ -114,7 +114,7 @@ struct MonitorAPIController: RouteCollection {
 
     func update(req: Request) async throws -> MonitorDTO {
         let monitor = try await MonitorService.find(req, .manageMonitors)
-        let input = try req.content.decode(MonitorInput.self)
+        let input = try req.input(MonitorInput.self)
         return try await MonitorService.update(monitor, with: input, by: try req.requirePrincipal(), on: req.db).dto()
     }
 
@@ -184,7 +184,7 @@ struct MonitorAPIController: RouteCollection {
     func createMaintenance(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
-        let input = try req.content.decode(MaintenanceInput.self)
+        let input = try req.input(MaintenanceInput.self)
         let record = try await MaintenanceService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db)
         return try Self.created(record.dto())
     }
@@ -210,7 +210,7 @@ struct MonitorAPIController: RouteCollection {
     func createWebhook(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
-        let input = try req.content.decode(WebhookInput.self)
+        let input = try req.input(WebhookInput.self)
         let hook = try await WebhookService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db)
         return try Self.created(hook.dto(showingSecret: true))
     }
@@ -229,7 +229,7 @@ struct MonitorAPIController: RouteCollection {
     func setStatusPage(req: Request) async throws -> UnitDTO {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
-        let input = try req.content.decode(StatusPageInput.self)
+        let input = try req.input(StatusPageInput.self)
         try await StatusPageService.set(unit, isPublic: input.isPublic, by: principal, on: req.db)
         return unit.dto()
     }
@@ -241,7 +241,7 @@ struct MonitorAPIController: RouteCollection {
 
     func setEscalation(req: Request) async throws -> EscalationInput {
         let principal = try req.requireCoordinator()
-        let input = try req.content.decode(EscalationInput.self)
+        let input = try req.input(EscalationInput.self)
         let policy = try EscalationSettings.validated(minutes: input.delayMinutes)
         let before = try await EscalationSettings.load(on: req.db)
         try await req.db.transaction { tx in

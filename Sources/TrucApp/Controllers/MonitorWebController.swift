@@ -156,14 +156,14 @@ struct MonitorWebController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
-        let input = try MonitorViews.input(from: try req.content.decode(MonitorViews.MonitorForm.self))
+        let input = try MonitorViews.input(from: try req.input(MonitorViews.MonitorForm.self))
         let monitor = try await MonitorService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db)
         return RosterWebController.redirect(req, to: "/monitors/\(monitor.id!)", message: PageContext(req).t("Đã thêm giám sát", "Monitor added"))
     }
 
     func update(req: Request) async throws -> Response {
         let monitor = try await MonitorService.find(req, .manageMonitors)
-        let input = try MonitorViews.input(from: try req.content.decode(MonitorViews.MonitorForm.self))
+        let input = try MonitorViews.input(from: try req.input(MonitorViews.MonitorForm.self))
         _ = try await MonitorService.update(monitor, with: input, by: try req.requirePrincipal(), on: req.db)
         return RosterWebController.redirect(req, to: "/monitors/\(monitor.id!)", message: PageContext(req).t("Đã lưu", "Saved"))
     }
@@ -176,18 +176,23 @@ struct MonitorWebController: RouteCollection {
 
     // MARK: - Maintenance, webhooks, status page
 
-    struct MaintenanceForm: Content {
+    struct MaintenanceForm: Content, LimitedInput {
         var startsAt: String
         var endsAt: String
         var monitorID: String?
         var reason: String
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            MaintenanceInput(startsAt: Date(), endsAt: Date(), reason: reason).checkLimits(&check)
+            for (field, value) in [("startsAt", startsAt), ("endsAt", endsAt), ("monitorID", monitorID)] { check.text(field, value, TextLimit.code) }
+        }
     }
 
     func createMaintenance(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let ctx = PageContext(req)
-        let form = try req.content.decode(MaintenanceForm.self)
+        let form = try req.input(MaintenanceForm.self)
         guard let start = VNDateFormat.parse(form.startsAt, timeZone: req.timeZone), let end = VNDateFormat.parse(form.endsAt, timeZone: req.timeZone) else {
             throw BilingualError.invalid("Thời gian bắt đầu và kết thúc phải là ngày giờ hợp lệ.", "startsAt and endsAt must be dates and times.")
         }
@@ -210,17 +215,22 @@ struct MonitorWebController: RouteCollection {
         return RosterWebController.redirect(req, to: "/units/\(record.unitID)/monitors", message: PageContext(req).t("Đã huỷ khung bảo trì", "Maintenance window cancelled"))
     }
 
-    struct WebhookForm: Content {
+    struct WebhookForm: Content, LimitedInput {
         var name: String
         var url: String
         var includeSubunits: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            WebhookInput(name: name, url: url).checkLimits(&check)
+            check.text("includeSubunits", includeSubunits, TextLimit.code)
+        }
     }
 
     func createWebhook(req: Request) async throws -> HTML {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let ctx = PageContext(req)
-        let form = try req.content.decode(WebhookForm.self)
+        let form = try req.input(WebhookForm.self)
         let hook = try await WebhookService.create(unitID: unit.requireID(),
                                                    input: WebhookInput(name: form.name, url: form.url, includeSubunits: form.includeSubunits == "true"),
                                                    by: principal, on: req.db)

@@ -82,7 +82,7 @@ struct RosterAPIController: RouteCollection {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageRoster, on: unit.requireID())
         try ShiftInput.validate(content: req)
-        let input = try req.content.decode(ShiftInput.self)
+        let input = try req.input(ShiftInput.self)
         let shift = try await RosterService.create(input, unitID: unit.requireID(), by: principal, on: req.db)
         let response = Response(status: .created)
         try response.content.encode(shift.dtoWithLoadedPerson())
@@ -106,7 +106,7 @@ struct RosterAPIController: RouteCollection {
     func update(req: Request) async throws -> ShiftDTO {
         let (shift, principal) = try await Self.find(req, .manageRoster)
         try ShiftPatch.validate(content: req)
-        let patch = try req.content.decode(ShiftPatch.self)
+        let patch = try req.input(ShiftPatch.self)
         return try await RosterService.update(shift, with: patch, by: principal, on: req.db).dtoWithLoadedPerson()
     }
 
@@ -121,7 +121,7 @@ struct RosterAPIController: RouteCollection {
     func generate(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageRoster, on: unit.requireID())
-        let input = try req.content.decode(ShiftGenerateInput.self)
+        let input = try req.input(ShiftGenerateInput.self)
         let shifts = try await RosterService.generate(input, unitID: unit.requireID(), defaultTimeZone: req.timeZone,
                                                       by: principal, on: req.db)
         let response = Response(status: .created)

@@ -198,13 +198,21 @@ struct RosterWebController: RouteCollection {
 
     // MARK: - Forms
 
-    struct ShiftForm: Content {
+    struct ShiftForm: Content, LimitedInput {
         var personID: String?
         var startsAt: String?
         var endsAt: String?
         var role: String?
         var note: String?
         var campaignID: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            for (field, value) in [("personID", personID), ("startsAt", startsAt), ("endsAt", endsAt), ("role", role),
+                                   ("campaignID", campaignID)] {
+                check.text(field, value, TextLimit.code)
+            }
+            check.text("note", note, TextLimit.shortNote)
+        }
     }
 
     static func time(_ text: String?, _ label: String, _ ctx: PageContext) throws -> Date {
@@ -243,7 +251,7 @@ struct RosterWebController: RouteCollection {
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageRoster, on: unitID)
         let ctx = PageContext(req)
-        let form = try req.content.decode(ShiftForm.self)
+        let form = try req.input(ShiftForm.self)
         let input = ShiftInput(personID: try Self.uuid(form.personID, "personID", ctx), personEmail: nil,
                                startsAt: try Self.time(form.startsAt, ctx.t("thời gian bắt đầu", "start"), ctx),
                                endsAt: try Self.time(form.endsAt, ctx.t("thời gian kết thúc", "end"), ctx),
@@ -255,7 +263,7 @@ struct RosterWebController: RouteCollection {
         return Self.redirect(req, to: "/units/\(unitID)/roster", message: ctx.t("Đã thêm ca trực", "Shift added"))
     }
 
-    struct GenerateForm: Content {
+    struct GenerateForm: Content, LimitedInput {
         var pattern: String?
         var slots: String?
         var from: String?
@@ -264,6 +272,15 @@ struct RosterWebController: RouteCollection {
         var role: String?
         var campaignID: String?
         var note: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            for (field, value) in [("pattern", pattern), ("from", from), ("to", to), ("role", role), ("campaignID", campaignID)] {
+                check.text(field, value, TextLimit.code)
+            }
+            check.text("slots", slots, TextLimit.line)
+            check.texts("people", people, TextLimit.email)
+            check.text("note", note, TextLimit.shortNote)
+        }
     }
 
     static func day(_ text: String?, _ label: String, _ ctx: PageContext) throws -> LocalDay {
@@ -282,7 +299,7 @@ struct RosterWebController: RouteCollection {
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageRoster, on: unitID)
         let ctx = PageContext(req)
-        let form = try req.content.decode(GenerateForm.self)
+        let form = try req.input(GenerateForm.self)
         let shifts = try await Self.localized(ctx) {
             let custom = form.pattern.nonEmpty == nil || form.pattern?.lowercased() == "custom"
             let slots = custom ? try RosterService.parseSlots(form.slots ?? "") : nil
@@ -298,9 +315,14 @@ struct RosterWebController: RouteCollection {
                              message: ctx.t("Đã tạo \(shifts.count) ca trực", "\(shifts.count) shifts generated"))
     }
 
-    struct ImportForm: Content {
+    struct ImportForm: Content, LimitedInput {
         var file: File?
         var campaignID: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("file.filename", file?.filename, TextLimit.line)
+            check.text("campaignID", campaignID, TextLimit.code)
+        }
     }
 
     func importCSV(req: Request) async throws -> Response {
@@ -308,7 +330,7 @@ struct RosterWebController: RouteCollection {
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageRoster, on: unitID)
         let ctx = PageContext(req)
-        let form = try req.content.decode(ImportForm.self)
+        let form = try req.input(ImportForm.self)
         guard let file = form.file, file.data.readableBytes > 0 else {
             throw Abort(.badRequest, reason: ctx.t("Chọn tệp CSV cần nhập.", "Choose the CSV file to import."))
         }
@@ -383,7 +405,7 @@ struct RosterWebController: RouteCollection {
     func edit(req: Request) async throws -> Response {
         let (shift, principal) = try await Self.find(req, .manageRoster)
         let ctx = PageContext(req)
-        let form = try req.content.decode(ShiftForm.self)
+        let form = try req.input(ShiftForm.self)
         let campaignID = try Self.uuid(form.campaignID, "campaignID", ctx)
         let patch = ShiftPatch(personID: try Self.uuid(form.personID, "personID", ctx), personEmail: nil,
                                startsAt: try Self.time(form.startsAt, ctx.t("thời gian bắt đầu", "start"), ctx),

@@ -219,6 +219,8 @@ enum APIDocument {
                 "reason": .string(description: "What went wrong, for people"),
                 "rows": JSONSchema.array(items: .reference(.component(named: "ShiftImportRowError"))).optional
                     .described("Only from a CSV import of shifts: every row refused (nothing was stored)"),
+                "fields": JSONSchema.array(items: .string).optional
+                    .described("The input fields the error is about, when known (e.g. a text over its limit: 422)"),
             ]
         )
         schemas[pageMetadataSchema] = .object(

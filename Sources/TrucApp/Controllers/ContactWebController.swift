@@ -44,7 +44,7 @@ struct ContactWebController: RouteCollection {
 
     func vcard(req: Request) async throws -> Response {
         let contacts = try await ContactDirectory.query(req).limit(5000).all()
-        return try await ContactDirectory.vcardResponse(contacts, on: req.db)
+        return try await ContactDirectory.vcardResponse(contacts, on: req.db, threadPool: req.application.threadPool)
     }
 
     func delete(req: Request) async throws -> Response {

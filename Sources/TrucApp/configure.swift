@@ -19,10 +19,12 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.threadPool = NIOThreadPool(numberOfThreads: 8)
 
     switch config.database {
+    // Every SQLite transaction takes the write lock as it begins, so concurrent writers wait their turn instead of
+    // failing with "database is locked" (see ImmediateTransactionsDatabase).
     case let .sqliteFile(path):
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(.immediateTransactions(.sqlite(.file(path))), as: .sqlite)
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.databases.use(.immediateTransactions(.sqlite(.memory)), as: .sqlite)
     case let .postgres(url, searchPath):
         var pg = try SQLPostgresConfiguration(url: url)
         if let searchPath { pg.searchPath = [searchPath] }

@@ -97,10 +97,30 @@ struct IncidentFormValidator {
         return value
     }
 
+    /// Lengths count Unicode scalars (`TextLimit`), so stacked combining marks cannot hide a long text.
     mutating func checkLength(_ value: String, field: String, vietnamese: String, english: String, limit: Int) {
-        guard value.count > limit else { return }
-        add(field, "\(Self.capitalized(vietnamese)) dài \(value.count) ký tự; tối đa \(limit) ký tự.",
-            "\(Self.capitalized(english)) is \(value.count) characters long; at most \(limit) are allowed.")
+        guard !TextLimit.fits(value, limit) else { return }
+        let length = TextLimit.length(value)
+        add(field, "\(Self.capitalized(vietnamese)) dài \(length) ký tự; tối đa \(limit) ký tự.",
+            "\(Self.capitalized(english)) is \(length) characters long; at most \(limit) are allowed.")
+    }
+
+    /// Whether a text to be quoted in a message is within `limit`; reports it as too long otherwise.
+    private mutating func fits(_ value: String, field: String, vietnamese: String, english: String, limit: Int) -> Bool {
+        guard TextLimit.fits(value, limit) else {
+            checkLength(value, field: field, vietnamese: vietnamese, english: english, limit: limit)
+            return false
+        }
+        return true
+    }
+
+    /// A list of `count` entries is refused outright when it is far over `maxEntries` (before any entry is looked at,
+    /// so a huge list costs nothing and is not echoed entry by entry).
+    private mutating func withinEntryBudget(_ count: Int, field: String, maxEntries: Int, vietnamese: String,
+                                            english: String) -> Bool {
+        guard count > maxEntries * 2 else { return true }
+        checkCount(count, field: field, maxEntries: maxEntries, vietnamese: vietnamese, english: english)
+        return false
     }
 
     // MARK: Contacts
@@ -114,6 +134,7 @@ struct IncidentFormValidator {
             add(field, "Chưa nhập \(vietnamese).", "\(Self.capitalized(english)) is required.")
             return value
         }
+        guard fits(value, field: field, vietnamese: vietnamese, english: english, limit: TextLimit.email) else { return value }
         if let normalized = Self.normalizedEmail(value) { return normalized }
         add(field, "Địa chỉ thư điện tử \"\(value)\" không hợp lệ; nhập theo dạng ten@donvi.gov.vn.",
             "The e-mail address \"\(value)\" is invalid; write it as name@agency.gov.vn.")
@@ -146,6 +167,7 @@ struct IncidentFormValidator {
             add(field, "Chưa nhập \(vietnamese).", "\(Self.capitalized(english)) is required.")
             return value
         }
+        guard fits(value, field: field, vietnamese: vietnamese, english: english, limit: TextLimit.phone) else { return value }
         if let normalized = Self.normalizedPhone(value) { return normalized }
         add(field, "Số điện thoại \"\(value)\" không hợp lệ; nhập 10 chữ số bắt đầu bằng 0 (ví dụ 0912 345 678), "
                 + "số cố định 11 chữ số bắt đầu bằng 02, hoặc dạng +84 ….",
@@ -181,8 +203,11 @@ struct IncidentFormValidator {
     /// Domain names: blank entries skipped, each normalised (lower case, no final dot), duplicates removed; every
     /// bad entry reported on its own. At most `maxEntries`.
     mutating func domains(_ entries: [String], field: String, maxEntries: Int) -> [String] {
+        guard withinEntryBudget(entries.count, field: field, maxEntries: maxEntries, vietnamese: "tên miền",
+                                english: "domain names") else { return [] }
         var result: [String] = []
         for entry in entries.map(Self.singleLine) where !entry.isEmpty {
+            guard fits(entry, field: field, vietnamese: "tên miền", english: "the domain name", limit: TextLimit.host) else { continue }
             if IPAddressFormat.parseIPv4(entry) != nil || IPAddressFormat.parseIPv6(entry) != nil {
                 add(field, "\"\(entry)\" là địa chỉ IP, không phải tên miền; hãy nhập vào mục địa chỉ IP.",
                     "\"\(entry)\" is an IP address, not a domain name; enter it among the IP addresses.")
@@ -220,8 +245,11 @@ struct IncidentFormValidator {
     /// with `publicOnly`, internal addresses (`IPAddressFormat.isInternal`) are refused. Every bad entry is
     /// reported on its own. At most `maxEntries`.
     mutating func ipAddresses(_ entries: [String], field: String, publicOnly: Bool, maxEntries: Int) -> [String] {
+        guard withinEntryBudget(entries.count, field: field, maxEntries: maxEntries, vietnamese: "địa chỉ IP",
+                                english: "IP addresses") else { return [] }
         var result: [String] = []
         for entry in entries.map(Self.singleLine) where !entry.isEmpty {
+            guard fits(entry, field: field, vietnamese: "địa chỉ IP", english: "the IP address", limit: TextLimit.host) else { continue }
             let normalized: String? = HostPort.isIPv4(entry) ? entry : HostPort.normalizedIPv6(entry)
             guard let address = normalized else {
                 add(field, "\"\(entry)\" không phải là địa chỉ IPv4 hoặc IPv6 hợp lệ.",
@@ -241,7 +269,7 @@ struct IncidentFormValidator {
         return result
     }
 
-    private mutating func checkCount(_ count: Int, field: String, maxEntries: Int, vietnamese: String,
+    mutating func checkCount(_ count: Int, field: String, maxEntries: Int, vietnamese: String,
                                      english: String) {
         guard count > maxEntries else { return }
         add(field, "Có \(count) \(vietnamese); tối đa \(maxEntries).",

@@ -130,6 +130,11 @@ extension InitialIncidentReport {
 
     private static func validated(_ parties: [NotifiedParty], _ v: inout IncidentFormValidator) -> [NotifiedParty] {
         var result: [NotifiedParty] = []
+        guard parties.count <= maxListEntries else {
+            v.checkCount(parties.count, field: "notifiedParties", maxEntries: maxListEntries, vietnamese: "nơi đã được thông báo",
+                         english: "notified parties")
+            return result
+        }
         for party in parties {
             var party = party
             if case .other(let name) = party {

@@ -80,7 +80,13 @@ public struct MonitorDraft: Sendable, Equatable, Codable {
                 "The name is \(name.count) characters long; at most \(Self.nameLength.upperBound) are allowed.")
         }
 
-        let parsedTarget = collect { () throws(MonitorValidationError) in try MonitorTarget.parse(kind: kind, text: target) }
+        var parsedTarget: MonitorTarget?
+        if TextLimit.fits(target, TextLimit.url) {
+            parsedTarget = collect { () throws(MonitorValidationError) in try MonitorTarget.parse(kind: kind, text: target) }
+        } else {
+            add("target", "Đích kiểm tra dài \(TextLimit.length(target)) ký tự; tối đa \(TextLimit.url) ký tự.",
+                "The target is \(TextLimit.length(target)) characters long; at most \(TextLimit.url) are allowed.")
+        }
 
         if !Self.intervalRange.contains(intervalSeconds) {
             add("intervalSeconds", "Chu kỳ kiểm tra phải từ 20 giây đến 24 giờ.",

@@ -17,7 +17,7 @@ extension NmapScan {
     ///   filled in. Operating-system names on a service (`cpe:/o:microsoft:windows` on an HTTP server) describe
     ///   the host, not the software, and are left out: the service's OS hint goes to its notes instead.
     /// - Hosts without an IP address are skipped. CPE names that do not parse are dropped; `problems` says which,
-    ///   in Vietnamese.
+    ///   in Vietnamese. So are hosts and services with a text over the limits of an asset (`limitProblems()`).
     public func assetDrafts() -> (drafts: [AssetDraft], problems: [String]) {
         var drafts: [AssetDraft] = []
         var problems: [String] = []
@@ -75,7 +75,15 @@ extension NmapScan {
                     notes: serviceNotes.isEmpty ? nil : serviceNotes.joined(separator: "; ") + "."))
             }
         }
-        return (drafts, problems)
+        // A scan is a file from outside: a host or service whose texts are over the limits of an asset is left out.
+        let kept = drafts.filter { draft in
+            let over = draft.limitProblems()
+            if !over.isEmpty {
+                problems.append("Bỏ qua \(String(draft.name.prefix(80))): \(over.map(\.vietnamese).joined(separator: " "))")
+            }
+            return over.isEmpty
+        }
+        return (kept, problems)
     }
 
     /// The version as a CPE attribute when it is a single plain version ("7.4p1", "2.2.15", "1.0-rc1"): it starts

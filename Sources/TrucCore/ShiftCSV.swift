@@ -41,6 +41,8 @@ public struct ShiftCSV: Sendable {
     public static let maxShiftDuration: TimeInterval = 24 * 3600
 
     static let requiredColumns = ["person_email", "start", "end", "role"]
+    /// The longest cell of each column, in characters (others: `TextLimit.line`); a longer one is a row error.
+    public static let cellLimits = ["person_email": TextLimit.email, "note": TextLimit.shortNote]
 
     /// Times are "dd/MM/yyyy HH:mm[:ss]" or "yyyy-MM-ddTHH:mm" local in `timeZone`, or ISO 8601 with an offset.
     public static func parse(_ text: String, timeZone: TimeZone) -> Result<[Row], Failure> {
@@ -123,14 +125,22 @@ public struct ShiftCSV: Sendable {
     private static func row(_ fields: [String], line: Int, columns: [String: Int],
                             timeZone: TimeZone) -> (Row?, [String]) {
         var messages: [String] = []
+        var tooLong: Set<String> = []
         func value(_ column: String) -> String? {
             guard let index = columns[column], index < fields.count else { return nil }
+            let limit = cellLimits[column] ?? TextLimit.line
+            guard TextLimit.fits(fields[index], limit) else {
+                if tooLong.insert(column).inserted {
+                    messages.append("Ô cột \(column) dài \(TextLimit.length(fields[index])) ký tự, tối đa \(limit) ký tự.")
+                }
+                return nil
+            }
             let trimmed = fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
         }
         func required(_ column: String) -> String? {
             guard let text = value(column) else {
-                messages.append("Thiếu giá trị cột \(column).")
+                if !tooLong.contains(column) { messages.append("Thiếu giá trị cột \(column).") }
                 return nil
             }
             return text
@@ -170,8 +180,9 @@ public struct ShiftCSV: Sendable {
                 messages.append("Ca trực dài hơn 24 giờ.")
             }
         }
+        let note = value("note")
         guard messages.isEmpty, let email, let start, let end, let role else { return (nil, messages) }
-        let row = Row(line: line, personEmail: email.lowercased(), start: start, end: end, role: role, note: value("note"))
+        let row = Row(line: line, personEmail: email.lowercased(), start: start, end: end, role: role, note: note)
         return (row, [])
     }
 

@@ -40,6 +40,22 @@ import TrucCore
         ])
     }
 
+    /// A cell over its limit is a row error that names the column without repeating the text; nothing is imported.
+    @Test func overLongCellsAreRowErrors() {
+        let note = String(repeating: "ệ", count: ShiftCSV.cellLimits["note"]! + 1)
+        let start = String(repeating: "3", count: 100_000)
+        let errors = rowErrors("""
+        person_email,start,end,role,note
+        an.nv@quangninh.gov.vn,30/04/2023 00:00,30/04/2023 08:00,technical,\(note)
+        an.nv@quangninh.gov.vn,\(start),30/04/2023 08:00,technical,
+        """)
+        #expect(errors.map(\.line) == [2, 3])
+        #expect(errors.first?.message.contains("note") == true)
+        #expect(errors.last?.message.contains("start") == true)
+        #expect(errors.last?.message.contains("Thiếu") == false, "no second message for the same cell")
+        #expect(errors.allSatisfy { $0.message.count < 300 }, "the cell is not echoed")
+    }
+
     @Test func headerIsCaseInsensitiveInAnyOrderWithExtraColumns() throws {
         let text = "Role, STT ,End,Person_Email,Start,Ghi chú\nleader,1,30/04/2023 17:00,a@b.vn,30/04/2023 07:30,x\n"
         let result = try rows(text)

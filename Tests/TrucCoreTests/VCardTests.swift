@@ -39,6 +39,29 @@ import TrucCore
         #expect(physical.contains { $0.first == UInt8(ascii: " ") })
     }
 
+    /// A note of 300 kB of mixed text (Vietnamese precomposed and decomposed, emoji, escapes, line breaks)
+    /// folds into lines of at most 75 octets that each hold whole UTF-8 sequences, and unfolds back to itself.
+    @Test func aLongNoteFoldsAndUnfoldsToTheSameText() throws {
+        let pieces = ["Nhật ký trực: máy chủ ", "ngừng; ", "khởi động lại, ", "Tiếng Vie\u{0302}\u{0323}t ", "🇻🇳👩‍💻 ",
+                      "C:\\logs\\a.txt\n", "x", "ặ", "\u{1F469}\u{200D}\u{1F52C}"]
+        var note = ""
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        while note.utf8.count < 300_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            note += pieces[Int(state >> 33) % pieces.count]
+        }
+        let card = VCard(fullName: String(repeating: "Trực ban ", count: 30), title: String(repeating: "ố", count: 200), note: note)
+        let text = card.render()
+        let physical = try #require(ContentLineParser.physicalLines(text))
+        #expect(physical.allSatisfy { $0.count <= 75 })
+        #expect(physical.allSatisfy { String(bytes: $0, encoding: .utf8) != nil }, "no UTF-8 sequence is split")
+        #expect(physical.count > 300_000 / 75)
+        let properties = ContentLineParser.properties(text)
+        #expect(properties.first { $0.name == "NOTE" }.map { ContentLineParser.unescape($0.value) } == note)
+        #expect(properties.first { $0.name == "FN" }.map { ContentLineParser.unescape($0.value) } == card.fullName)
+        #expect(properties.first { $0.name == "TITLE" }.map { ContentLineParser.unescape($0.value) } == card.title)
+    }
+
     @Test func minimalCard() {
         #expect(VCard(fullName: "Sở TT&TT").render() == "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sở TT&TT\r\nEND:VCARD\r\n")
         #expect(VCard(fullName: "A", uid: "contact-1").render().contains("UID;VALUE=text:contact-1\r\n"))

@@ -38,7 +38,7 @@ struct AdvisoryUnitDTO: Content, Equatable {
 }
 
 /// Body of POST /advisories and PUT /advisories/{advisoryID} (drafts only).
-struct AdvisoryInput: Content {
+struct AdvisoryInput: Content, LimitedInput {
     var title: String
     var body: String
     var cves: [String]?
@@ -48,12 +48,33 @@ struct AdvisoryInput: Content {
     var tlp: TLP
     /// true: publish now (compute the affected units and notify them).
     var publish: Bool?
+
+    /// The longest required action: 5,000 characters.
+    static let requiredActionLimit = 5_000
+
+    func checkLimits(_ check: inout TextLimitCheck) {
+        Self.checkLimits(&check, title: title, body: body, requiredAction: requiredAction)
+        check.texts("cves", cves, TextLimit.code)
+        check.texts("cpePatterns", cpePatterns, TextLimit.line)
+    }
+
+    /// The limits of an advisory's texts, for the API and the web form.
+    static func checkLimits(_ check: inout TextLimitCheck, title: String?, body: String?, requiredAction: String?) {
+        check.text("title", title, TextLimit.title)
+        check.text("body", body, TextLimit.text)
+        check.text("requiredAction", requiredAction, requiredActionLimit)
+    }
 }
 
 /// Body of POST /advisories/{advisoryID}/units/{unitID}/state.
-struct AdvisoryStateInput: Content {
+struct AdvisoryStateInput: Content, LimitedInput {
     var state: AdvisoryUnitState
     var note: String?
+
+    /// The longest note of a unit's answer or a finding's status change: 2,000 characters.
+    static let noteLimit = 2_000
+
+    func checkLimits(_ check: inout TextLimitCheck) { check.text("note", note, Self.noteLimit) }
 }
 
 extension Advisory {

@@ -15,9 +15,9 @@ enum AdvisoryService {
 
     static func check(_ input: AdvisoryInput) throws -> Checked {
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty, title.count <= 300 else { throw Abort(.unprocessableEntity, reason: "title is required (at most 300 characters)") }
-        guard input.body.count <= 20_000 else { throw Abort(.unprocessableEntity, reason: "body is at most 20000 characters") }
-        guard !input.requiredAction.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, input.requiredAction.count <= 5000 else {
+        try input.enforceLimits()
+        guard !title.isEmpty else { throw Abort(.unprocessableEntity, reason: "title is required (at most 300 characters)") }
+        guard !input.requiredAction.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw Abort(.unprocessableEntity, reason: "requiredAction is required (at most 5000 characters)")
         }
         var cves: [String] = []
@@ -217,7 +217,7 @@ enum AdvisoryService {
         if input.state == .notAffected, input.note.nonEmpty == nil {
             throw Abort(.unprocessableEntity, reason: "Say why the unit is not affected (note).")
         }
-        if let note = input.note, note.count > 2000 { throw Abort(.unprocessableEntity, reason: "note is at most 2000 characters") }
+        try input.enforceLimits()
         let before = row.dto(unit: row.$unit.value, deadline: advisory.deadline, now: now)
         if row.acknowledgedAt == nil {
             row.acknowledgedAt = now

@@ -8,7 +8,10 @@ import Vapor
 /// CVEs/s imported, assets/s matched and peak memory. Run it on a scratch database
 /// (`TRUC_SQLITE_PATH=/tmp/bench.sqlite`): a second run finds the feeds already imported.
 struct BenchCommand: AnyAsyncCommand {
-    var help: String { "Benchmarks: `bench match [--assets N] [--seed S] [NVD-FILE...]`, `bench monitor [--monitors N] [--interval S] [--duration S]`" }
+    var help: String {
+        "Benchmarks: `bench match [--assets N] [--seed S] [NVD-FILE...]`, `bench monitor [--monitors N] [--interval S] [--duration S]`, "
+            + "`bench vcard [--contacts N]`"
+    }
 
     func outputHelp(using context: inout CommandContext) throws {
         context.console.output("""
@@ -18,6 +21,9 @@ struct BenchCommand: AnyAsyncCommand {
         Usage: truc bench monitor [--monitors N] [--interval S] [--duration S] [--concurrency C] [--tcp-share F]
           Runs N monitors (default 10000, every 60 s) against HTTP/TCP targets on 127.0.0.1 and prints probes/s,
           schedule lag p50/p99, CPU and memory. Use a scratch database: TRUC_SQLITE_PATH=/tmp/bench-monitor.sqlite
+        Usage: truc bench vcard [--contacts N]
+          Builds N contacts (default 2000) with every text field at its length limit and exports them as vCard 4.0 with
+          the TrucCore writer, in memory (no database, no HTTP); prints the time and the size of the export.
         """.consoleText())
     }
 
@@ -27,9 +33,13 @@ struct BenchCommand: AnyAsyncCommand {
             try await MonitorBench.run(Array(arguments.dropFirst()), app: context.application, console: context.console)
             return
         }
+        if arguments.first == "vcard" {
+            try VCardBench.run(Array(arguments.dropFirst()), console: context.console)
+            return
+        }
         guard arguments.first == "match" else {
             try outputHelp(using: &context)
-            throw FeedCommand.Failure("unknown benchmark; try: truc bench match, truc bench monitor")
+            throw FeedCommand.Failure("unknown benchmark; try: truc bench match, truc bench monitor, truc bench vcard")
         }
         arguments.removeFirst()
         var assetCount = 100_000

@@ -36,16 +36,13 @@ struct AdvisoryAPIController: RouteCollection {
 
     func list(req: Request) async throws -> Page<AdvisoryDTO> {
         let principal = try req.requirePrincipal()
-        let page = try req.query.decode(PageRequest.self)
-        let visible = try await AdvisoryQueries.visible(for: principal, on: req.db)
-        let start = (page.page - 1) * page.per
-        let items = visible.count > start ? Array(visible[start..<min(start + page.per, visible.count)]) : []
-        return Page(items: items, metadata: PageMetadata(page: page.page, per: page.per, total: visible.count))
+        let paging = try req.paging()
+        return paging.page(of: try await AdvisoryQueries.visible(for: principal, on: req.db))
     }
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requireCoordinator()
-        let input = try req.content.decode(AdvisoryInput.self)
+        let input = try req.input(AdvisoryInput.self)
         let advisory = try await AdvisoryService.create(input, by: principal, on: req.db, zone: req.timeZone)
         let response = Response(status: .created)
         try response.content.encode(try await detail(advisory, principal: principal, on: req.db))
@@ -65,7 +62,7 @@ struct AdvisoryAPIController: RouteCollection {
     func update(req: Request) async throws -> AdvisoryDTO {
         let principal = try req.requireCoordinator()
         let (advisory, _) = try await AdvisoryService.find(req)
-        let input = try req.content.decode(AdvisoryInput.self)
+        let input = try req.input(AdvisoryInput.self)
         let updated = try await AdvisoryService.update(advisory, with: input, by: principal, on: req.db)
         return try await detail(updated, principal: principal, on: req.db)
     }
@@ -82,7 +79,7 @@ struct AdvisoryAPIController: RouteCollection {
         let (advisory, _) = try await AdvisoryService.find(req)
         guard let unitID = req.parameters.get("unitID", as: UUID.self) else { throw Abort(.badRequest, reason: "unitID must be a UUID") }
         try req.authorize(.read, on: unitID)
-        let input = try req.content.decode(AdvisoryStateInput.self)
+        let input = try req.input(AdvisoryStateInput.self)
         let row = try await AdvisoryService.setState(advisory, unitID: unitID, input, by: principal, on: req.db)
         return row.dto(unit: row.$unit.value, deadline: advisory.deadline)
     }

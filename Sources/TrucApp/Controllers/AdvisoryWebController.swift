@@ -17,11 +17,9 @@ struct AdvisoryWebController: RouteCollection {
     func list(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
-        let all = try await AdvisoryQueries.visible(for: principal, on: req.db)
-        let pageRequest = try req.query.decode(PageRequest.self)
-        let start = (pageRequest.page - 1) * pageRequest.per
-        let items = all.count > start ? Array(all[start..<min(start + pageRequest.per, all.count)]) : []
-        let metadata = PageMetadata(page: pageRequest.page, per: pageRequest.per, total: all.count)
+        let paging = try req.paging()
+        let page = paging.page(of: try await AdvisoryQueries.visible(for: principal, on: req.db))
+        let items = page.items, metadata = page.metadata
         return Layout.page(ctx, title: ctx.t("Cảnh báo", "Advisories"), body: """
         <h1>\(ctx.t("Cảnh báo an toàn thông tin", "Security advisories"))</h1>
         <p><a href="/advisories.atom">\(ctx.t("Nguồn Atom các cảnh báo công khai", "Atom feed of public advisories"))</a></p>
@@ -54,7 +52,7 @@ struct AdvisoryWebController: RouteCollection {
         """
     }
 
-    struct AdvisoryForm: Content {
+    struct AdvisoryForm: Content, LimitedInput {
         var title: String
         var body: String?
         var cves: String?
@@ -63,12 +61,19 @@ struct AdvisoryWebController: RouteCollection {
         var deadline: String?
         var tlp: String
         var publish: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            AdvisoryInput.checkLimits(&check, title: title, body: body, requiredAction: requiredAction)
+            check.text("cves", cves, TextLimit.listEntries * (TextLimit.code + 1))
+            check.text("cpePatterns", cpePatterns, TextLimit.listEntries * (TextLimit.line + 1))
+            for (field, value) in [("deadline", deadline), ("tlp", tlp), ("publish", publish)] { check.text(field, value, TextLimit.code) }
+        }
     }
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requireCoordinator()
         let ctx = PageContext(req)
-        let form = try req.content.decode(AdvisoryForm.self)
+        let form = try req.input(AdvisoryForm.self)
         guard let tlp = TLP(label: form.tlp) else { throw Abort(.badRequest, reason: ctx.t("TLP không hợp lệ.", "Unknown TLP.")) }
         var deadline: Date?
         if let text = form.deadline.nonEmpty {
@@ -127,9 +132,14 @@ struct AdvisoryWebController: RouteCollection {
         return req.redirect(to: "/advisories/\(advisory.id!)", flash: Flash(.advisoryPublished))
     }
 
-    struct StateForm: Content {
+    struct StateForm: Content, LimitedInput {
         var state: String
         var note: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("state", state, TextLimit.code)
+            check.text("note", note, AdvisoryStateInput.noteLimit)
+        }
     }
 
     func setState(req: Request) async throws -> Response {
@@ -138,7 +148,7 @@ struct AdvisoryWebController: RouteCollection {
         guard let unitID = req.parameters.get("unitID", as: UUID.self) else { throw Abort(.badRequest, reason: "unitID must be a UUID") }
         try req.authorize(.read, on: unitID)
         let ctx = PageContext(req)
-        let form = try req.content.decode(StateForm.self)
+        let form = try req.input(StateForm.self)
         guard let state = AdvisoryUnitState(rawValue: form.state) else { throw Abort(.badRequest, reason: ctx.t("Trạng thái không hợp lệ.", "Unknown state.")) }
         _ = try await AdvisoryService.setState(advisory, unitID: unitID, AdvisoryStateInput(state: state, note: form.note), by: principal, on: req.db)
         return req.redirect(to: "/advisories/\(advisory.id!)", flash: Flash(.updated))

@@ -13,7 +13,7 @@ struct AuditAPIController: RouteCollection {
     ]
 
     func list(req: Request) async throws -> Page<AuditEntryDTO> {
-        let page = try await AuditLog.query(req).paginate(for: req)
+        let page = try await AuditLog.query(req).page(req.paging())
         return Page(items: try await AuditLog.dtos(page.items, for: try req.requirePrincipal(), on: req.db), metadata: page.metadata)
     }
 }

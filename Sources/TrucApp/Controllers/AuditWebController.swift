@@ -9,8 +9,8 @@ struct AuditWebController: RouteCollection {
 
     func list(req: Request) async throws -> HTML {
         let ctx = PageContext(req)
-        let request = PageRequest(page: max(1, req.query[Int.self, at: "page"] ?? 1), per: min(200, max(1, req.query[Int.self, at: "per"] ?? 50)))
-        let page = try await AuditLog.query(req).paginate(request)
+        let paging = try req.paging(defaultPer: 50)
+        let page = try await AuditLog.query(req).page(paging)
         let entries = try await AuditLog.dtos(page.items, for: try req.requirePrincipal(), on: req.db)
         let action = req.query[String.self, at: "action"] ?? ""
         return Layout.page(ctx, title: ctx.t("Nhật ký thay đổi", "Audit log"), body: """

@@ -1,4 +1,5 @@
 import Fluent
+import TrucCore
 import Vapor
 
 /// /api/v1/auth/token, /api/v1/me, /api/v1/tokens: API sign-in and token management.
@@ -34,11 +35,14 @@ struct AuthAPIController: RouteCollection {
         }
     }
 
-    struct TokenInput: Content, Validatable {
+    struct TokenInput: Content, Validatable, LimitedInput {
+        /// The longest token name: 100.
+        static let nameLimit = 100
         var name: String
         var expiresInDays: Int?
+        func checkLimits(_ check: inout TextLimitCheck) { check.text("name", name, Self.nameLimit) }
         static func validations(_ validations: inout Validations) {
-            validations.add("name", as: String.self, is: .count(1...100), customFailureDescription: "name is required (at most 100 characters)")
+            validations.add("name", as: String.self, is: .count(1...), customFailureDescription: "name is required")
             validations.add("expiresInDays", as: Int?.self, is: .nil || .range(1...3650), required: false)
         }
     }
@@ -92,13 +96,13 @@ struct AuthAPIController: RouteCollection {
     func list(req: Request) async throws -> Page<APITokenDTO> {
         let principal = try req.requirePrincipal()
         return try await APIToken.query(on: req.db).filter(\.$person.$id == principal.personID)
-            .sort(\.$createdAt, .descending).paginate(for: req).map { $0.dto() }
+            .sort(\.$createdAt, .descending).page(req.paging()).map { $0.dto() }
     }
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         try TokenInput.validate(content: req)
-        let input = try req.content.decode(TokenInput.self)
+        let input = try req.input(TokenInput.self)
         let (token, secret) = try await TokenService.issue(name: input.name, expiresInDays: input.expiresInDays, for: principal, on: req.db)
         let response = Response(status: .created)
         try response.content.encode(token.dto(secret: secret))

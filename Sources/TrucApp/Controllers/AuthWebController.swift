@@ -101,7 +101,7 @@ struct AuthWebController: RouteCollection {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
         let page = try await APIToken.query(on: req.db).filter(\.$person.$id == principal.personID)
-            .sort(\.$createdAt, .descending).paginate(for: req)
+            .sort(\.$createdAt, .descending).page(req.paging())
         return Self.tokensView(ctx, page: page, request: req, newSecret: nil)
     }
 
@@ -132,14 +132,18 @@ struct AuthWebController: RouteCollection {
         """)
     }
 
-    struct TokenForm: Content {
+    struct TokenForm: Content, LimitedInput {
         var name: String?
         var expiresInDays: String?
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("name", name, AuthAPIController.TokenInput.nameLimit)
+            check.text("expiresInDays", expiresInDays, TextLimit.code)
+        }
     }
 
     func createToken(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let form = try req.content.decode(TokenForm.self)
+        let form = try req.input(TokenForm.self)
         guard let name = form.name.nonEmpty, name.count <= 100 else {
             throw Abort(.badRequest, reason: PageContext(req).t("Cần nhập tên token.", "The token needs a name."))
         }
@@ -150,7 +154,7 @@ struct AuthWebController: RouteCollection {
         }
         let (_, secret) = try await TokenService.issue(name: name, expiresInDays: days, for: principal, on: req.db)
         let page = try await APIToken.query(on: req.db).filter(\.$person.$id == principal.personID)
-            .sort(\.$createdAt, .descending).paginate(PageRequest(page: 1, per: 10))
+            .sort(\.$createdAt, .descending).page(.first())
         return try await Self.tokensView(PageContext(req), page: page, request: req, newSecret: secret)
             .encodeResponse(status: .created, for: req)
     }

@@ -76,13 +76,13 @@ struct CampaignAPIController: RouteCollection {
         let now = Date()
         let query = try await CampaignService.listQuery(for: principal, q: req.query[String.self, at: "q"],
                                                         state: req.query[String.self, at: "state"], now: now, on: req.db)
-        return try await query.paginate(for: req).map { $0.summaryDTO(now: now) }
+        return try await query.page(req.paging()).map { $0.summaryDTO(now: now) }
     }
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         try CampaignService.requireCoordinator(principal)
-        let input = try req.content.decode(CampaignInput.self)
+        let input = try req.input(CampaignInput.self)
         let (campaign, items) = try await CampaignService.create(input, by: principal, on: req.db)
         return try await campaign.dto(items: items).encodeResponse(status: .created, for: req)
     }
@@ -96,7 +96,7 @@ struct CampaignAPIController: RouteCollection {
         let (campaign, _) = try await Self.campaign(req)
         let principal = try req.requirePrincipal()
         try CampaignService.requireCoordinator(principal)
-        let patch = try req.content.decode(CampaignPatch.self)
+        let patch = try req.input(CampaignPatch.self)
         let (updated, items) = try await CampaignService.update(campaign, with: patch, by: principal, on: req.db)
         return updated.dto(items: items)
     }
@@ -107,7 +107,7 @@ struct CampaignAPIController: RouteCollection {
         let (campaign, _) = try await Self.campaign(req)
         let principal = try req.requirePrincipal()
         try CampaignService.requireCoordinator(principal)
-        let input = try req.content.decode(ChecklistItemInput.self)
+        let input = try req.input(ChecklistItemInput.self)
         let item = try await CampaignService.addItem(to: campaign, input, by: principal, on: req.db)
         return try await item.dto(campaignEndsAt: campaign.endsAt).encodeResponse(status: .created, for: req)
     }
@@ -117,7 +117,7 @@ struct CampaignAPIController: RouteCollection {
         let principal = try req.requirePrincipal()
         try CampaignService.requireCoordinator(principal)
         let item = try await CampaignService.findItem(try Self.id(req, "itemID"), in: campaign, on: req.db)
-        let patch = try req.content.decode(ChecklistItemPatch.self)
+        let patch = try req.input(ChecklistItemPatch.self)
         return try await CampaignService.updateItem(item, of: campaign, with: patch, by: principal, on: req.db)
             .dto(campaignEndsAt: campaign.endsAt)
     }
@@ -155,7 +155,7 @@ struct CampaignAPIController: RouteCollection {
         let principal = try req.authorize(.report, on: unit.requireID())
         let item = try await CampaignService.findItem(try Self.id(req, "itemID"), in: campaign, on: req.db)
         try await Self.collectUpload(req)
-        let input = try req.content.decode(ReportInput.self)
+        let input = try req.input(ReportInput.self)
         let report = try await CampaignService.report(campaign, item: item, unit: unit, input: input,
                                                       maxUploadBytes: req.config.maxUploadBytes, by: principal, on: req.db)
         return try await CampaignService.reportDTO(report, on: req.db)

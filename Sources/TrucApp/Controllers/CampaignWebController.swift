@@ -40,7 +40,7 @@ struct CampaignWebController: RouteCollection {
         let q = req.query[String.self, at: "q"]
         let state = req.query[String.self, at: "state"]
         let page = try await Self.localized(req) {
-            try await CampaignService.listQuery(for: principal, q: q, state: state, now: now, on: req.db).paginate(for: req)
+            try await CampaignService.listQuery(for: principal, q: q, state: state, now: now, on: req.db).page(req.paging())
         }
         let states: [(String, String)] = [("", ctx.t("Tất cả", "All")), ("active", ctx.t("Đang diễn ra", "Active")),
                                           ("upcoming", ctx.t("Sắp diễn ra", "Upcoming")), ("ended", ctx.t("Đã kết thúc", "Ended"))]
@@ -95,20 +95,65 @@ struct CampaignWebController: RouteCollection {
         """)
     }
 
-    struct CampaignForm: Content {
+    struct CampaignForm: Content, LimitedInput {
         var title: String?
         var startsAt: String?
         var endsAt: String?
         var timeZone: String?
         var directive: String?
         var documents: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            CampaignInput.checkLimits(&check, title: title, timeZone: timeZone, directive: directive, documents: nil)
+            check.text("startsAt", startsAt, TextLimit.code)
+            check.text("endsAt", endsAt, TextLimit.code)
+            // One document a line: number, date, issuer, title.
+            check.text("documents", documents, CampaignService.maxDocuments * (CampaignService.maxDocumentNumber + CampaignService.maxDocumentIssuer + CampaignService.maxDocumentTitle + 20))
+        }
+    }
+
+    /// The checklist items of the new-campaign form (fields item1_title … item20_due), each within its limits.
+    struct CampaignItemFields: LimitedInput {
+        static let count = 20
+        var fields: [String: String] = [:]
+        var kinds: [String: [String]] = [:]
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyKey.self)
+            for i in 1...Self.count {
+                for suffix in ["title", "detail", "due"] {
+                    let key = AnyKey("item\(i)_\(suffix)")
+                    if let value = try? container.decodeIfPresent(String.self, forKey: key) { fields[key.stringValue] = value }
+                }
+                let key = AnyKey("item\(i)_kinds")
+                if let values = try? container.decodeIfPresent([String].self, forKey: key) { kinds[key.stringValue] = values }
+            }
+        }
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            for i in 1...Self.count {
+                ChecklistItemInput.checkLimits(&check, prefix: "item\(i)_", title: fields["item\(i)_title"], detail: fields["item\(i)_detail"],
+                                               targetKinds: nil)
+                check.text("item\(i)_due", fields["item\(i)_due"], TextLimit.code)
+                check.texts("item\(i)_kinds", kinds["item\(i)_kinds"], TextLimit.code, maxEntries: UnitKind.allCases.count)
+            }
+        }
+
+        struct AnyKey: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ string: String) { stringValue = string }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
     }
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         return try await Self.localized(req) {
             try CampaignService.requireCoordinator(principal)
-            let form = try req.content.decode(CampaignForm.self)
+            let form = try req.input(CampaignForm.self)
+            _ = try req.input(CampaignItemFields.self)
             var problems = CampaignProblems()
             let zone = CampaignService.checkTimeZone(form.timeZone, &problems)
             let tz = TimeZone(identifier: zone) ?? AppConfig.defaultTimeZone
@@ -116,7 +161,7 @@ struct CampaignWebController: RouteCollection {
             let end = Self.parseDate(form.endsAt, field: "endsAt", tz, &problems)
             let documents = Self.parseDocuments(form.documents, &problems)
             var items: [ChecklistItemInput] = []
-            for i in 1...20 {
+            for i in 1...CampaignItemFields.count {
                 let title = (try? req.content.get(String.self, at: "item\(i)_title")).nonEmpty
                 let detail = (try? req.content.get(String.self, at: "item\(i)_detail")).nonEmpty
                 let kinds = (try? req.content.get([String].self, at: "item\(i)_kinds")) ?? []
@@ -132,17 +177,23 @@ struct CampaignWebController: RouteCollection {
         }
     }
 
-    struct TemplateForm: Content {
+    struct TemplateForm: Content, LimitedInput {
         var template: String?
         var year: String?
         var title: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("template", template, TextLimit.code)
+            check.text("year", year, TextLimit.code)
+            check.text("title", title, CampaignService.maxTitle)
+        }
     }
 
     func createFromTemplate(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         return try await Self.localized(req) {
             try CampaignService.requireCoordinator(principal)
-            let form = try req.content.decode(TemplateForm.self)
+            let form = try req.input(TemplateForm.self)
             var year: Int?
             if let text = form.year.nonEmpty {
                 guard let y = Int(text) else { throw BilingualError(.unprocessableEntity, "Năm không hợp lệ.", "The year is not a number.") }
@@ -202,7 +253,7 @@ struct CampaignWebController: RouteCollection {
         let (campaign, _) = try await Self.campaign(req)
         return try await Self.localized(req) {
             try CampaignService.requireCoordinator(principal)
-            let form = try req.content.decode(CampaignForm.self)
+            let form = try req.input(CampaignForm.self)
             var problems = CampaignProblems()
             let zone = CampaignService.checkTimeZone(form.timeZone.nonEmpty ?? campaign.timeZone, &problems)
             let tz = TimeZone(identifier: zone) ?? campaign.zone
@@ -217,12 +268,19 @@ struct CampaignWebController: RouteCollection {
         }
     }
 
-    struct ItemForm: Content {
+    struct ItemForm: Content, LimitedInput {
         var title: String?
         var detail: String?
         var kinds: [String]?
         var dueAt: String?
         var position: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            ChecklistItemInput.checkLimits(&check, title: title, detail: detail, targetKinds: nil)
+            check.texts("kinds", kinds, TextLimit.code, maxEntries: UnitKind.allCases.count)
+            check.text("dueAt", dueAt, TextLimit.code)
+            check.text("position", position, TextLimit.code)
+        }
     }
 
     func addItem(req: Request) async throws -> Response {
@@ -230,7 +288,7 @@ struct CampaignWebController: RouteCollection {
         let (campaign, _) = try await Self.campaign(req)
         return try await Self.localized(req) {
             try CampaignService.requireCoordinator(principal)
-            let form = try req.content.decode(ItemForm.self)
+            let form = try req.input(ItemForm.self)
             var problems = CampaignProblems()
             let due = Self.parseDate(form.dueAt, field: "dueAt", campaign.zone, &problems)
             let position = Self.parsePosition(form.position, &problems)
@@ -248,7 +306,7 @@ struct CampaignWebController: RouteCollection {
         return try await Self.localized(req) {
             try CampaignService.requireCoordinator(principal)
             let item = try await CampaignService.findItem(try Self.id(req, "itemID"), in: campaign, on: req.db)
-            let form = try req.content.decode(ItemForm.self)
+            let form = try req.input(ItemForm.self)
             var problems = CampaignProblems()
             let due = Self.parseDate(form.dueAt, field: "dueAt", campaign.zone, &problems)
             let position = Self.parsePosition(form.position, &problems)
@@ -260,8 +318,9 @@ struct CampaignWebController: RouteCollection {
         }
     }
 
-    struct DeleteForm: Content {
+    struct DeleteForm: Content, LimitedInput {
         var force: String?
+        func checkLimits(_ check: inout TextLimitCheck) { check.text("force", force, TextLimit.code) }
     }
 
     func deleteItem(req: Request) async throws -> Response {
@@ -270,7 +329,7 @@ struct CampaignWebController: RouteCollection {
         return try await Self.localized(req) {
             try CampaignService.requireCoordinator(principal)
             let item = try await CampaignService.findItem(try Self.id(req, "itemID"), in: campaign, on: req.db)
-            let form = try req.content.decode(DeleteForm.self)
+            let form = try req.input(DeleteForm.self)
             try await CampaignService.deleteItem(item, of: campaign, force: form.force.nonEmpty != nil, by: principal, on: req.db)
             return req.redirect(to: "/campaigns/\(campaign.id!)", flash: Flash(.itemDeleted))
         }
@@ -316,7 +375,7 @@ struct CampaignWebController: RouteCollection {
         return try await Self.localized(req) {
             let principal = try req.authorize(.report, on: unit.requireID())
             let item = try await CampaignService.findItem(try Self.id(req, "itemID"), in: campaign, on: req.db)
-            let input = try req.content.decode(ReportInput.self)
+            let input = try req.input(ReportInput.self)
             _ = try await CampaignService.report(campaign, item: item, unit: unit, input: input,
                                                  maxUploadBytes: req.config.maxUploadBytes, by: principal, on: req.db)
             let back = (try? req.content.decode(BackForm.self))?.next

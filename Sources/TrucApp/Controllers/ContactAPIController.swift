@@ -1,4 +1,5 @@
 import Fluent
+import NIOPosix
 import TrucCore
 import Vapor
 
@@ -26,17 +27,17 @@ struct ContactAPIController: RouteCollection {
     ]
 
     func list(req: Request) async throws -> Page<ContactDTO> {
-        try await ContactDirectory.query(req).paginate(for: req).map { $0.dto() }
+        try await ContactDirectory.query(req).page(req.paging()).map { $0.dto() }
     }
 
     func vcard(req: Request) async throws -> Response {
         let contacts = try await ContactDirectory.query(req).limit(5000).all()
-        return try await ContactDirectory.vcardResponse(contacts, on: req.db)
+        return try await ContactDirectory.vcardResponse(contacts, on: req.db, threadPool: req.application.threadPool)
     }
 
     func create(req: Request) async throws -> Response {
         try ContactInput.validate(content: req)
-        let input = try req.content.decode(ContactInput.self)
+        let input = try req.input(ContactInput.self)
         let principal = try ContactDirectory.authorizeChange(unitID: input.unitID, req)
         let contact = try await ContactDirectory.create(input, by: principal, on: req.db)
         let response = Response(status: .created)
@@ -48,7 +49,7 @@ struct ContactAPIController: RouteCollection {
         let contact = try await ContactDirectory.find(req)
         let principal = try ContactDirectory.authorizeChange(unitID: contact.$unit.id, req)
         try ContactInput.validate(content: req)
-        let input = try req.content.decode(ContactInput.self)
+        let input = try req.input(ContactInput.self)
         if input.unitID != contact.$unit.id { _ = try ContactDirectory.authorizeChange(unitID: input.unitID, req) }
         return try await ContactDirectory.update(contact, with: input, by: principal, on: req.db).dto()
     }
@@ -61,7 +62,7 @@ struct ContactAPIController: RouteCollection {
     }
 }
 
-struct ContactInput: Content, Validatable {
+struct ContactInput: Content, Validatable, LimitedInput {
     var unitID: UUID?
     var name: String
     var organization: String?
@@ -71,8 +72,18 @@ struct ContactInput: Content, Validatable {
     var email: String?
     var note: String?
 
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("name", name, TextLimit.title)
+        check.text("organization", organization, TextLimit.line)
+        check.text("title", title, TextLimit.name)
+        check.text("phone", phone, TextLimit.phone)
+        check.text("hotline", hotline, TextLimit.phone)
+        check.text("email", email, TextLimit.email)
+        check.text("note", note, TextLimit.note)
+    }
+
     static func validations(_ validations: inout Validations) {
-        validations.add("name", as: String.self, is: .count(1...300), customFailureDescription: "name is required (at most 300 characters)")
+        validations.add("name", as: String.self, is: .count(1...), customFailureDescription: "name is required")
         validations.add("email", as: String?.self, is: .nil || .email, required: false, customFailureDescription: "email must be a valid e-mail address")
     }
 }
@@ -181,23 +192,32 @@ enum ContactDirectory {
         }
     }
 
-    static func vcardResponse(_ contacts: [Contact], on db: any Database) async throws -> Response {
+    /// The contacts as one vCard 4.0 file. The text is written on the thread pool, not on the event loop, so a large
+    /// directory never holds up other requests.
+    static func vcardResponse(_ contacts: [Contact], on db: any Database, threadPool: NIOThreadPool) async throws -> Response {
         let unitIDs = Set(contacts.compactMap { $0.$unit.id })
         let units = try await OrgUnit.query(on: db).filter(\.$id ~~ Array(unitIDs)).all()
         let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.name) })
         let cards = contacts.map { contact in
-            var phones: [VCard.Phone] = []
-            if let phone = contact.phone { phones.append(VCard.Phone(kind: "work", number: phone)) }
-            if let hotline = contact.hotline { phones.append(VCard.Phone(kind: "hotline", number: hotline)) }
-            return VCard(fullName: contact.name,
-                         organization: contact.organization ?? contact.$unit.id.flatMap { names[$0] },
-                         title: contact.title, phones: phones, emails: contact.email.map { [$0] } ?? [],
-                         note: contact.note, url: nil, uid: contact.id.map { "urn:uuid:\($0.uuidString.lowercased())" })
+            card(name: contact.name, organization: contact.organization ?? contact.$unit.id.flatMap { names[$0] },
+                 title: contact.title, phone: contact.phone, hotline: contact.hotline, email: contact.email, note: contact.note,
+                 id: contact.id)
         }
+        let text = try await threadPool.runIfActive { VCard.render(cards) }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/vcard; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"danh-ba.vcf\"")
-        return Response(status: .ok, headers: headers, body: .init(string: VCard.render(cards)))
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+
+    /// One contact's card, as the export writes it (also used by `truc bench vcard`).
+    static func card(name: String, organization: String?, title: String?, phone: String?, hotline: String?, email: String?,
+                     note: String?, id: UUID?) -> VCard {
+        var phones: [VCard.Phone] = []
+        if let phone { phones.append(VCard.Phone(kind: "work", number: phone)) }
+        if let hotline { phones.append(VCard.Phone(kind: "hotline", number: hotline)) }
+        return VCard(fullName: name, organization: organization, title: title, phones: phones, emails: email.map { [$0] } ?? [],
+                     note: note, url: nil, uid: id.map { "urn:uuid:\($0.uuidString.lowercased())" })
     }
 }
 

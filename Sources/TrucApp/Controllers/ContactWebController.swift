@@ -14,7 +14,7 @@ struct ContactWebController: RouteCollection {
     func list(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
-        let page = try await ContactDirectory.query(req).with(\.$unit).paginate(for: req)
+        let page = try await ContactDirectory.query(req).with(\.$unit).page(req.paging())
         let q = req.query[String.self, at: "q"] ?? ""
         let exportQuery = req.url.query.map { "?\($0)" } ?? ""
         return Layout.page(ctx, title: ctx.t("Danh bạ", "Contacts"), body: """
@@ -44,7 +44,7 @@ struct ContactWebController: RouteCollection {
 
     func vcard(req: Request) async throws -> Response {
         let contacts = try await ContactDirectory.query(req).limit(5000).all()
-        return try await ContactDirectory.vcardResponse(contacts, on: req.db)
+        return try await ContactDirectory.vcardResponse(contacts, on: req.db, threadPool: req.application.threadPool)
     }
 
     func delete(req: Request) async throws -> Response {
@@ -76,7 +76,7 @@ struct ContactWebController: RouteCollection {
     func update(req: Request) async throws -> Response {
         let contact = try await ContactDirectory.find(req)
         let principal = try ContactDirectory.authorizeChange(unitID: contact.$unit.id, req)
-        var input = try req.content.decode(ContactInput.self)
+        var input = try req.input(ContactInput.self)
         input.unitID = contact.$unit.id
         let ctx = PageContext(req)
         guard input.name.nonEmptyString != nil else { throw Abort(.badRequest, reason: ctx.t("Cần nhập tên.", "A name is required.")) }

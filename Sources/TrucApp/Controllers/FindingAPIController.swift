@@ -30,7 +30,7 @@ struct FindingAPIController: RouteCollection {
         try await FindingService.reopenExpiredAcceptances(on: req.db)
         let now = Date()
         return try await FindingService.query(FindingService.filter(req), for: principal, on: req.db, now: now).with(\.$asset)
-            .paginate(for: req).map { $0.dto(now: now) }
+            .page(req.paging()).map { $0.dto(now: now) }
     }
 
     func summary(req: Request) async throws -> FindingSummaryDTO {
@@ -46,7 +46,7 @@ struct FindingAPIController: RouteCollection {
     func setStatus(req: Request) async throws -> FindingDTO {
         let finding = try await FindingService.find(req)
         let principal = try req.requirePrincipal()
-        let input = try req.content.decode(FindingStatusInput.self)
+        let input = try req.input(FindingStatusInput.self)
         return try await FindingService.transition(finding, input, principal: principal, on: req.db).dto()
     }
 }

@@ -35,7 +35,7 @@ struct FindingWebController: RouteCollection {
         let ctx = PageContext(req)
         let filter = try FindingService.filter(req)
         let now = Date()
-        let page = try await FindingService.query(filter, for: principal, on: req.db, now: now).with(\.$asset).paginate(for: req)
+        let page = try await FindingService.query(filter, for: principal, on: req.db, now: now).with(\.$asset).page(req.paging())
         let summary = try await FindingService.summary(for: principal, filter: filter, on: req.db, now: now)
         let units = try await OrgUnit.query(on: req.db).sort(\.$code).all()
             .filter { principal.policy.allows(.read, on: $0.id!) }
@@ -104,17 +104,23 @@ struct FindingWebController: RouteCollection {
         """)
     }
 
-    struct StatusForm: Content {
+    struct StatusForm: Content, LimitedInput {
         var status: String
         var note: String?
         var acceptedUntil: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("status", status, TextLimit.code)
+            check.text("note", note, AdvisoryStateInput.noteLimit)
+            check.text("acceptedUntil", acceptedUntil, TextLimit.code)
+        }
     }
 
     func setStatus(req: Request) async throws -> Response {
         let finding = try await FindingService.find(req)
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
-        let form = try req.content.decode(StatusForm.self)
+        let form = try req.input(StatusForm.self)
         guard let status = FindingStatus(rawValue: form.status) else { throw Abort(.badRequest, reason: ctx.t("Trạng thái không hợp lệ.", "Unknown status.")) }
         var until: Date?
         if let text = form.acceptedUntil.nonEmpty {

@@ -65,9 +65,9 @@ struct IncidentAPIController: RouteCollection {
               summary: "Download an evidence file (always application/octet-stream, as an attachment, with X-Content-SHA256)",
               tag: "Incidents", reply: .file("application/octet-stream")),
         .init(method: .GET, path: "/api/v1/incidents/{incidentID}/stix", summary: "The incident as a STIX 2.1 bundle", tag: "Incidents",
-              reply: .file("application/stix+json")),
+              reply: .jsonFile("application/stix+json", schema: "STIXBundle")),
         .init(method: .GET, path: "/api/v1/incidents/{incidentID}/misp", summary: "The incident as a MISP event (JSON)", tag: "Incidents",
-              reply: .file("application/json")),
+              reply: .jsonFile("application/json", schema: "MISPEvent")),
         .init(method: .POST, path: "/api/v1/incidents/{incidentID}/notify-national",
               summary: "E-mail VNCERT/CC (the national contact) the initial report, an update or the final report, with a \"[TBSC]\" subject; queued and sent by the server (202), refused for TLP:RED",
               tag: "Incidents", body: .json("NationalNoticeInput"), reply: .accepted("IncidentMail")),
@@ -89,13 +89,13 @@ struct IncidentAPIController: RouteCollection {
               tag: "Incidents",
               query: [.init(name: "tlp", description: "Share only observables marked at most this (CLEAR, GREEN, AMBER, AMBER+STRICT, RED); default GREEN"),
                       .init(name: "days", description: "Incidents detected in the last N days (1-3650); default 90", type: "integer")],
-              reply: .file("application/stix+json")),
+              reply: .jsonFile("application/stix+json", schema: "STIXBundle")),
     ]
 
     func create(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.report, on: unit.requireID())
-        let input = try req.content.decode(IncidentInput.self)
+        let input = try req.input(IncidentInput.self)
         let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone,
                                                         publicURL: req.application.config.publicURL)
         return try MonitorAPIController.created(try await IncidentService.detail(incident, for: principal, on: req.db))
@@ -117,11 +117,9 @@ struct IncidentAPIController: RouteCollection {
             }
             status = value
         }
+        let paging = try req.paging()
         let all = try await IncidentService.visible(to: principal, status: status, on: req.db)
-        let page = try req.query.decode(PageRequest.self)
-        let start = (page.page - 1) * page.per
-        let items = Array(all.dropFirst(start).prefix(page.per)).map { IncidentService.summary($0, unitName: $0.unit.name) }
-        return Page(items: items, metadata: PageMetadata(page: page.page, per: page.per, total: all.count))
+        return paging.page(of: all).map { IncidentService.summary($0, unitName: $0.unit.name) }
     }
 
     func show(req: Request) async throws -> IncidentDTO {
@@ -131,57 +129,57 @@ struct IncidentAPIController: RouteCollection {
 
     func triage(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.triage(incident, try req.content.decode(IncidentTriageInput.self), by: principal, on: req.db)
+        try await IncidentService.triage(incident, try req.input(IncidentTriageInput.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
     func assign(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.assign(incident, to: try req.content.decode(IncidentAssignInput.self).personID, by: principal, on: req.db)
+        try await IncidentService.assign(incident, to: try req.input(IncidentAssignInput.self).personID, by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
     func status(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.setStatus(incident, try req.content.decode(IncidentStatusInput.self), by: principal, on: req.db)
+        try await IncidentService.setStatus(incident, try req.input(IncidentStatusInput.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
     func update(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.addUpdate(incident, try req.content.decode(IncidentUpdateInput.self), by: principal, on: req.db)
+        try await IncidentService.addUpdate(incident, try req.input(IncidentUpdateInput.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
     func addTask(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let task = try await IncidentService.addTask(incident, try req.content.decode(IncidentTaskInput.self), by: principal, on: req.db)
+        let task = try await IncidentService.addTask(incident, try req.input(IncidentTaskInput.self), by: principal, on: req.db)
         return try MonitorAPIController.created(IncidentTaskDTO(id: task.id!, title: task.title, note: task.note, assigneeID: task.$assignee.id,
                                                                 dueAt: task.dueAt, status: task.status))
     }
 
     func taskStatus(req: Request) async throws -> IncidentTaskDTO {
         let (task, incident, principal) = try await IncidentService.findTask(req)
-        let input = try req.content.decode(IncidentTaskStatusInput.self)
+        let input = try req.input(IncidentTaskStatusInput.self)
         try await IncidentService.setTaskStatus(task, input.status, incident: incident, by: principal, on: req.db)
         return IncidentTaskDTO(id: task.id!, title: task.title, note: task.note, assigneeID: task.$assignee.id, dueAt: task.dueAt, status: task.status)
     }
 
     func addObservables(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        _ = try await IncidentService.addObservables(incident, try req.content.decode(IncidentObservableInput.self), by: principal, on: req.db)
+        _ = try await IncidentService.addObservables(incident, try req.input(IncidentObservableInput.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
     func finalReport(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.writeFinalReport(incident, try req.content.decode(FinalIncidentReport.self), by: principal, on: req.db)
+        try await IncidentService.writeFinalReport(incident, try req.input(FinalIncidentReport.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
     func notifyNational(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let mail = try await IncidentNotifications.notifyNational(incident, try req.content.decode(NationalNoticeInput.self), by: principal,
+        let mail = try await IncidentNotifications.notifyNational(incident, try req.input(NationalNoticeInput.self), by: principal,
                                                                   on: req.db, zone: req.timeZone)
         let response = Response(status: .accepted)
         try response.content.encode(IncidentMailDTO(mail))
@@ -190,7 +188,7 @@ struct IncidentAPIController: RouteCollection {
 
     func sharing(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.updateSharing(incident, try req.content.decode(IncidentSharingInput.self), by: principal, on: req.db)
+        try await IncidentService.updateSharing(incident, try req.input(IncidentSharingInput.self), by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
@@ -205,19 +203,24 @@ struct IncidentAPIController: RouteCollection {
     func observableTLP(req: Request) async throws -> IncidentDTO {
         let (incident, principal) = try await IncidentService.find(req)
         let observable = try await Self.observable(req, of: incident)
-        try await IncidentService.setObservableTLP(observable, try req.content.decode(IncidentObservableTLPInput.self).tlp, incident: incident,
+        try await IncidentService.setObservableTLP(observable, try req.input(IncidentObservableTLPInput.self).tlp, incident: incident,
                                                    by: principal, on: req.db)
         return try await IncidentService.detail(incident, for: principal, on: req.db)
     }
 
-    struct EvidenceUpload: Content {
+    struct EvidenceUpload: Content, LimitedInput {
         var file: File?
         var note: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("file.filename", file?.filename, TextLimit.line)
+            check.text("note", note, TextLimit.note)
+        }
     }
 
     func addEvidence(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let upload = try req.content.decode(EvidenceUpload.self)
+        let upload = try req.input(EvidenceUpload.self)
         let file = try await IncidentService.addEvidence(incident, file: upload.file, note: upload.note, maxBytes: req.config.maxUploadBytes,
                                                          by: principal, on: req.db)
         return try MonitorAPIController.created(IncidentEvidenceDTO(id: file.id!, filename: file.filename, size: file.size,

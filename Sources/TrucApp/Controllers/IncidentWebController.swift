@@ -36,9 +36,9 @@ struct IncidentWebController: RouteCollection {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
         let status = req.query[String.self, at: "status"].flatMap(IncidentStatus.init(rawValue:))
-        let all = try await IncidentService.visible(to: principal, status: status, on: req.db)
-        let page = try req.query.decode(PageRequest.self)
-        let items = Array(all.dropFirst((page.page - 1) * page.per).prefix(page.per))
+        let paging = try req.paging()
+        let page = paging.page(of: try await IncidentService.visible(to: principal, status: status, on: req.db))
+        let items = page.items
         return Layout.page(ctx, title: ctx.t("Sự cố", "Incidents"), body: """
         <h1>\(ctx.t("Sự cố an toàn thông tin mạng", "Cyber-security incidents"))</h1>
         <p><a href="/units/\(principal.unitID)/incidents/new">\(ctx.t("Báo cáo sự cố (Mẫu 03)", "Report an incident (form 03)"))</a></p>
@@ -58,7 +58,7 @@ struct IncidentWebController: RouteCollection {
             <td>\(VulnViews.tlp(i.tlp))</td><td>\(ctx.date(i.detectedAt))</td><td>\(ctx.date(i.reportedAt))</td></tr>
             """ })</tbody></table>
         """ as HTML)
-        \(Layout.pager(ctx, metadata: PageMetadata(page: page.page, per: page.per, total: all.count), request: req))
+        \(Layout.pager(ctx, metadata: page.metadata, request: req))
         """)
     }
 
@@ -84,7 +84,7 @@ struct IncidentWebController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.report, on: unit.requireID())
-        let input = try IncidentViews.input(from: try req.content.decode(IncidentViews.ReportForm.self), zone: req.timeZone)
+        let input = try IncidentViews.input(from: try req.input(IncidentViews.ReportForm.self), zone: req.timeZone)
         let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone,
                                                         publicURL: req.application.config.publicURL)
         return req.redirect(to: "/incidents/\(incident.id!)", flash: Flash(.incidentReported))
@@ -110,27 +110,33 @@ struct IncidentWebController: RouteCollection {
         try await Person.query(on: db).filter(\.$isActive == true).sort(\.$fullName).limit(500).all()
     }
 
-    struct NationalForm: Content {
+    struct NationalForm: Content, LimitedInput {
         var kind: NationalNoticeKind
         var note: String?
+        func checkLimits(_ check: inout TextLimitCheck) { check.text("note", note, TextLimit.text) }
     }
 
     func notifyNational(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let form = try req.content.decode(NationalForm.self)
+        let form = try req.input(NationalForm.self)
         _ = try await IncidentNotifications.notifyNational(incident, NationalNoticeInput(kind: form.kind, note: form.note.nonEmpty),
                                                                   by: principal, on: req.db, zone: req.timeZone)
         return back(req, incident, Flash(.mailQueued))
     }
 
-    struct SharingForm: Content {
+    struct SharingForm: Content, LimitedInput {
         var tlp: String
         var namedPeople: [String]?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("tlp", tlp, TextLimit.code)
+            check.texts("namedPeople", namedPeople, TextLimit.code, maxEntries: IncidentService.maxNamedPeople)
+        }
     }
 
     func sharing(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let form = try req.content.decode(SharingForm.self)
+        let form = try req.input(SharingForm.self)
         guard let tlp = TLP(label: form.tlp) else { throw BilingualError.invalid("Mức TLP không hợp lệ.", "tlp is not a TLP level.") }
         try await IncidentService.updateSharing(incident, IncidentSharingInput(tlp: tlp, namedPeople: (form.namedPeople ?? []).compactMap(UUID.init(uuidString:))),
                                                 by: principal, on: req.db)
@@ -156,7 +162,7 @@ struct IncidentWebController: RouteCollection {
 
     func triage(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.triage(incident, try req.content.decode(IncidentTriageInput.self), by: principal, on: req.db)
+        try await IncidentService.triage(incident, try req.input(IncidentTriageInput.self), by: principal, on: req.db)
         return back(req, incident, Flash(.triaged))
     }
 
@@ -169,26 +175,32 @@ struct IncidentWebController: RouteCollection {
 
     func status(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.setStatus(incident, try req.content.decode(IncidentStatusInput.self), by: principal, on: req.db)
+        try await IncidentService.setStatus(incident, try req.input(IncidentStatusInput.self), by: principal, on: req.db)
         return back(req, incident, Flash(.statusChanged))
     }
 
     func update(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        try await IncidentService.addUpdate(incident, try req.content.decode(IncidentUpdateInput.self), by: principal, on: req.db)
+        try await IncidentService.addUpdate(incident, try req.input(IncidentUpdateInput.self), by: principal, on: req.db)
         return back(req, incident, Flash(.timelineAdded))
     }
 
-    struct TaskForm: Content {
+    struct TaskForm: Content, LimitedInput {
         var title: String
         var note: String?
         var assigneeID: String?
         var dueAt: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            IncidentTaskInput(title: title, note: note).checkLimits(&check)
+            check.text("assigneeID", assigneeID, TextLimit.code)
+            check.text("dueAt", dueAt, TextLimit.code)
+        }
     }
 
     func addTask(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let form = try req.content.decode(TaskForm.self)
+        let form = try req.input(TaskForm.self)
         let due = try form.dueAt.nonEmpty.map { text -> Date in
             guard let date = VNDateFormat.parse(text, timeZone: req.timeZone) else { throw BilingualError.invalid("Hạn không hợp lệ.", "dueAt is not a date.") }
             return date
@@ -201,18 +213,18 @@ struct IncidentWebController: RouteCollection {
 
     func taskStatus(req: Request) async throws -> Response {
         let (task, incident, principal) = try await IncidentService.findTask(req)
-        try await IncidentService.setTaskStatus(task, try req.content.decode(IncidentTaskStatusInput.self).status, incident: incident, by: principal, on: req.db)
+        try await IncidentService.setTaskStatus(task, try req.input(IncidentTaskStatusInput.self).status, incident: incident, by: principal, on: req.db)
         return back(req, incident, Flash(.taskUpdated))
     }
 
     func addObservables(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let count = try await IncidentService.addObservables(incident, IncidentObservableInput(text: try? req.content.get(String.self, at: "text")),
+        let count = try await IncidentService.addObservables(incident, IncidentObservableInput(text: try req.input(IncidentObservableInput.self).text),
                                                              by: principal, on: req.db)
         return back(req, incident, Flash(.observablesAdded, count))
     }
 
-    struct FinalForm: Content {
+    struct FinalForm: Content, LimitedInput {
         var whatHappened: String
         var impact: String
         var actionsTaken: String
@@ -220,11 +232,20 @@ struct IncidentWebController: RouteCollection {
         var preventionMeasures: String
         var resolvedAt: String
         var recommendations: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            for (field, value) in [("whatHappened", whatHappened), ("impact", impact), ("actionsTaken", actionsTaken),
+                                   ("rootCause", rootCause), ("preventionMeasures", preventionMeasures),
+                                   ("recommendations", recommendations)] {
+                check.text(field, value, FinalIncidentReport.textLimit)
+            }
+            check.text("resolvedAt", resolvedAt, TextLimit.code)
+        }
     }
 
     func finalReport(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let form = try req.content.decode(FinalForm.self)
+        let form = try req.input(FinalForm.self)
         guard let resolvedAt = VNDateFormat.parse(form.resolvedAt, timeZone: req.timeZone) else {
             throw BilingualError.invalid("Thời điểm khắc phục không hợp lệ.", "resolvedAt is not a date.")
         }
@@ -238,7 +259,7 @@ struct IncidentWebController: RouteCollection {
 
     func addEvidence(req: Request) async throws -> Response {
         let (incident, principal) = try await IncidentService.find(req)
-        let upload = try req.content.decode(IncidentAPIController.EvidenceUpload.self)
+        let upload = try req.input(IncidentAPIController.EvidenceUpload.self)
         _ = try await IncidentService.addEvidence(incident, file: upload.file, note: upload.note, maxBytes: req.config.maxUploadBytes, by: principal, on: req.db)
         return back(req, incident, Flash(.evidenceUploaded))
     }

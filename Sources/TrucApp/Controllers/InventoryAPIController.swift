@@ -71,13 +71,13 @@ struct InventoryAPIController: RouteCollection {
     func listSystems(req: Request) async throws -> Page<SystemDTO> {
         let unit = try await UnitAPIController.find(req)
         return try await InformationSystem.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(\.$name)
-            .paginate(for: req).map { $0.dto() }
+            .page(req.paging()).map { $0.dto() }
     }
 
     func createSystem(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageInventory, on: unit.requireID())
-        let input = try req.content.decode(SystemInput.self)
+        let input = try req.input(SystemInput.self)
         let system = try await InventoryService.createSystem(input, unitID: unit.requireID(), by: principal, on: req.db)
         return try created(system.dto())
     }
@@ -95,7 +95,7 @@ struct InventoryAPIController: RouteCollection {
 
     func updateSystem(req: Request) async throws -> SystemDTO {
         let (system, principal) = try await Self.findSystem(req, .manageInventory)
-        let input = try req.content.decode(SystemInput.self)
+        let input = try req.input(SystemInput.self)
         return try await InventoryService.updateSystem(system, with: input, by: principal, on: req.db, zone: req.timeZone).dto()
     }
 
@@ -131,13 +131,13 @@ struct InventoryAPIController: RouteCollection {
 
     func listAssets(req: Request) async throws -> Page<AssetDTO> {
         let unit = try await UnitAPIController.find(req)
-        return try await Self.assetQuery(req, unitID: unit.requireID()).paginate(for: req).map { $0.dto() }
+        return try await Self.assetQuery(req, unitID: unit.requireID()).page(req.paging()).map { $0.dto() }
     }
 
     func createAsset(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageInventory, on: unit.requireID())
-        let input = try req.content.decode(AssetInput.self)
+        let input = try req.input(AssetInput.self)
         let asset = try await InventoryService.createAsset(input, unitID: unit.requireID(), by: principal, on: req.db, zone: req.timeZone)
         return try created(asset.dto())
     }
@@ -155,7 +155,7 @@ struct InventoryAPIController: RouteCollection {
 
     func updateAsset(req: Request) async throws -> AssetDTO {
         let (asset, principal) = try await Self.findAsset(req, .manageInventory)
-        let input = try req.content.decode(AssetInput.self)
+        let input = try req.input(AssetInput.self)
         return try await InventoryService.updateAsset(asset, with: input, by: principal, on: req.db, zone: req.timeZone).dto()
     }
 

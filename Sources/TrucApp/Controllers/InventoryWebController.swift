@@ -27,7 +27,7 @@ struct InventoryWebController: RouteCollection {
         let ctx = PageContext(req)
         let canManage = principal.policy.allows(.manageInventory, on: unitID)
         let systems = try await InformationSystem.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).all()
-        let page = try await InventoryAPIController.assetQuery(req, unitID: unitID).paginate(for: req)
+        let page = try await InventoryAPIController.assetQuery(req, unitID: unitID).page(req.paging())
         let systemNames = Dictionary(uniqueKeysWithValues: systems.map { ($0.id!, $0.name) })
         let findingCounts = try await activeFindingCounts(assetIDs: page.items.compactMap(\.id), on: req.db)
         let q = req.query[String.self, at: "q"] ?? ""
@@ -152,13 +152,22 @@ struct InventoryWebController: RouteCollection {
 
     // MARK: - Forms
 
-    struct SystemForm: Content {
+    struct SystemForm: Content, LimitedInput {
         var name: String
         var securityLevel: Int
         var purpose: String?
         var owner: String?
         var domains: String?
         var publicIPs: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            SystemInput.checkLimits(&check, name: name, purpose: purpose, owner: owner)
+            // One a line (or separated by commas or spaces).
+            check.text("domains", domains, TextLimit.listEntries * (TextLimit.host + 2))
+            check.text("publicIPs", publicIPs, TextLimit.listEntries * (TextLimit.host + 2))
+            check.texts("domains", domains.map(Self.lines), TextLimit.host)
+            check.texts("publicIPs", publicIPs.map(Self.lines), TextLimit.host)
+        }
 
         var input: SystemInput {
             SystemInput(name: name, purpose: purpose, securityLevel: securityLevel, owner: owner,
@@ -170,7 +179,7 @@ struct InventoryWebController: RouteCollection {
         }
     }
 
-    struct AssetForm: Content {
+    struct AssetForm: Content, LimitedInput {
         var kind: String
         var name: String
         var systemID: String?
@@ -181,6 +190,14 @@ struct InventoryWebController: RouteCollection {
         var ipAddress: String?
         var cpes: String?
         var notes: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("kind", kind, TextLimit.code)
+            check.text("systemID", systemID, TextLimit.code)
+            AssetInput.checkLimits(&check, name: name, vendor: vendor, product: product, version: version, hostname: hostname,
+                                   ipAddress: ipAddress, notes: notes)
+            check.text("cpes", cpes, AssetCSV.maximumCPEsPerRow * (TextLimit.line + 1))
+        }
 
         func input(_ ctx: PageContext) throws -> AssetInput {
             guard let kind = AssetKind(rawValue: kind) else { throw Abort(.badRequest, reason: ctx.t("Loại tài sản không hợp lệ.", "Unknown asset kind.")) }
@@ -195,7 +212,7 @@ struct InventoryWebController: RouteCollection {
         let unit = try await UnitAPIController.find(req)
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageInventory, on: unitID)
-        let form = try req.content.decode(SystemForm.self)
+        let form = try req.input(SystemForm.self)
         _ = try await InventoryService.createSystem(form.input, unitID: unitID, by: principal, on: req.db)
         return req.redirect(to: "/units/\(unitID)/inventory", flash: Flash(.systemAdded))
     }
@@ -214,7 +231,7 @@ struct InventoryWebController: RouteCollection {
 
     func updateSystem(req: Request) async throws -> Response {
         let (system, principal) = try await InventoryAPIController.findSystem(req, .manageInventory)
-        let form = try req.content.decode(SystemForm.self)
+        let form = try req.input(SystemForm.self)
         _ = try await InventoryService.updateSystem(system, with: form.input, by: principal, on: req.db, zone: req.timeZone)
         return req.redirect(to: "/units/\(system.$unit.id)/inventory", flash: Flash(.saved))
     }
@@ -231,14 +248,19 @@ struct InventoryWebController: RouteCollection {
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageInventory, on: unitID)
         let ctx = PageContext(req)
-        let input = try req.content.decode(AssetForm.self).input(ctx)
+        let input = try req.input(AssetForm.self).input(ctx)
         let asset = try await InventoryService.createAsset(input, unitID: unitID, by: principal, on: req.db, zone: req.timeZone)
         return req.redirect(to: "/assets/\(asset.id!)", flash: Flash(.assetAdded))
     }
 
-    struct ImportForm: Content {
+    struct ImportForm: Content, LimitedInput {
         var format: String?
         var file: File?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("format", format, TextLimit.code)
+            check.text("file.filename", file?.filename, TextLimit.line)
+        }
     }
 
     func importFile(req: Request) async throws -> Response {
@@ -246,7 +268,7 @@ struct InventoryWebController: RouteCollection {
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageInventory, on: unitID)
         let ctx = PageContext(req)
-        let form = try req.content.decode(ImportForm.self)
+        let form = try req.input(ImportForm.self)
         guard let file = form.file, file.data.readableBytes > 0 else {
             throw Abort(.badRequest, reason: ctx.t("Chọn tệp cần nhập.", "Choose the file to import."))
         }
@@ -326,7 +348,7 @@ struct InventoryWebController: RouteCollection {
     func updateAsset(req: Request) async throws -> Response {
         let (asset, principal) = try await InventoryAPIController.findAsset(req, .manageInventory)
         let ctx = PageContext(req)
-        let input = try req.content.decode(AssetForm.self).input(ctx)
+        let input = try req.input(AssetForm.self).input(ctx)
         _ = try await InventoryService.updateAsset(asset, with: input, by: principal, on: req.db, zone: req.timeZone)
         return req.redirect(to: "/assets/\(asset.id!)", flash: Flash(.assetRematched))
     }

@@ -91,13 +91,13 @@ struct MonitorAPIController: RouteCollection {
     func listUnitMonitors(req: Request) async throws -> Page<MonitorDTO> {
         let unit = try await UnitAPIController.find(req)
         return try await Monitor.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(\.$name).sort(\.$id)
-            .paginate(for: req).map { $0.dto() }
+            .page(req.paging()).map { $0.dto() }
     }
 
     func create(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
-        let input = try req.content.decode(MonitorInput.self)
+        let input = try req.input(MonitorInput.self)
         let monitor = try await MonitorService.create(unitID: unit.requireID(), input: input, by: principal, outbound: req.application.outbound, on: req.db)
         return try Self.created(monitor.dto())
     }
@@ -105,7 +105,7 @@ struct MonitorAPIController: RouteCollection {
     func listAll(req: Request) async throws -> Page<MonitorDTO> {
         let principal = try req.requirePrincipal()
         let query = try MonitorQueries.visible(req, principal: principal)
-        return try await query.paginate(for: req).map { $0.dto() }
+        return try await query.page(req.paging()).map { $0.dto() }
     }
 
     func show(req: Request) async throws -> MonitorDTO {
@@ -114,7 +114,7 @@ struct MonitorAPIController: RouteCollection {
 
     func update(req: Request) async throws -> MonitorDTO {
         let monitor = try await MonitorService.find(req, .manageMonitors)
-        let input = try req.content.decode(MonitorInput.self)
+        let input = try req.input(MonitorInput.self)
         return try await MonitorService.update(monitor, with: input, by: try req.requirePrincipal(), outbound: req.application.outbound, on: req.db).dto()
     }
 
@@ -128,13 +128,11 @@ struct MonitorAPIController: RouteCollection {
         let monitor = try await MonitorService.find(req)
         let hours = req.query[Int.self, at: "hours"] ?? 24
         guard (1...48).contains(hours) else { throw BilingualError.badRequest("hours phải từ 1 đến 48.", "hours must be 1-48.") }
-        let page = try req.query.decode(PageRequest.self)
+        let paging = try req.paging()
         let all = try await MonitorCheckStore.results(of: monitor.requireID(), since: Date().addingTimeInterval(-Double(hours) * 3600),
                                                       limit: 10_000, on: req.db).reversed()
-        let start = (page.page - 1) * page.per
-        let items = Array(all.dropFirst(start).prefix(page.per))
+        return paging.page(of: Array(all))
             .map { CheckResultDTO(at: $0.at, outcome: $0.outcome, latencyMs: $0.latencyMs, message: $0.message) }
-        return Page(items: items, metadata: PageMetadata(page: page.page, per: page.per, total: all.count))
     }
 
     func stats(req: Request) async throws -> MonitorStatsDTO {
@@ -150,7 +148,7 @@ struct MonitorAPIController: RouteCollection {
         let query = MonitorAlert.query(on: req.db).sort(\.$raisedAt, .descending).sort(\.$id)
         if !principal.isCoordinator { query.filter(\.$unitID ~~ Array(principal.policy.units(with: .read) ?? [])) }
         if open { query.filter(\.$acknowledgedAt == nil).filter(\.$resolvedAt == nil).filter(\.$event != .up) }
-        let page = try await query.with(\.$monitor).paginate(for: req)
+        let page = try await query.with(\.$monitor).page(req.paging())
         return page.map { $0.dto(monitorName: $0.monitor.name) }
     }
 
@@ -180,13 +178,13 @@ struct MonitorAPIController: RouteCollection {
     func listMaintenance(req: Request) async throws -> Page<MaintenanceDTO> {
         let unit = try await UnitAPIController.find(req)
         return try await MaintenanceWindowRecord.query(on: req.db).filter(\.$unitID == unit.requireID())
-            .sort(\.$startsAt, .descending).sort(\.$id).paginate(for: req).map { $0.dto() }
+            .sort(\.$startsAt, .descending).sort(\.$id).page(req.paging()).map { $0.dto() }
     }
 
     func createMaintenance(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
-        let input = try req.content.decode(MaintenanceInput.self)
+        let input = try req.input(MaintenanceInput.self)
         let record = try await MaintenanceService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db)
         return try Self.created(record.dto())
     }
@@ -206,13 +204,13 @@ struct MonitorAPIController: RouteCollection {
         let unit = try await UnitAPIController.find(req)
         try req.authorize(.manageMonitors, on: unit.requireID())
         return try await Webhook.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(\.$name).sort(\.$id)
-            .paginate(for: req).map { $0.dto() }
+            .page(req.paging()).map { $0.dto() }
     }
 
     func createWebhook(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
-        let input = try req.content.decode(WebhookInput.self)
+        let input = try req.input(WebhookInput.self)
         let hook = try await WebhookService.create(unitID: unit.requireID(), input: input, by: principal, outbound: req.application.outbound, on: req.db)
         return try Self.created(hook.dto(showingSecret: true))
     }
@@ -231,7 +229,7 @@ struct MonitorAPIController: RouteCollection {
     func setStatusPage(req: Request) async throws -> UnitDTO {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
-        let input = try req.content.decode(StatusPageInput.self)
+        let input = try req.input(StatusPageInput.self)
         try await StatusPageService.set(unit, isPublic: input.isPublic, by: principal, on: req.db)
         return unit.dto()
     }
@@ -243,7 +241,7 @@ struct MonitorAPIController: RouteCollection {
 
     func setEscalation(req: Request) async throws -> EscalationInput {
         let principal = try req.requireCoordinator()
-        let input = try req.content.decode(EscalationInput.self)
+        let input = try req.input(EscalationInput.self)
         let policy = try EscalationSettings.validated(minutes: input.delayMinutes)
         let before = try await EscalationSettings.load(on: req.db)
         try await req.db.transaction { tx in

@@ -30,7 +30,7 @@ struct MonitorWebController: RouteCollection {
     func list(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
-        let page = try await MonitorQueries.visible(req, principal: principal).with(\.$unit).paginate(for: req)
+        let page = try await MonitorQueries.visible(req, principal: principal).with(\.$unit).page(req.paging())
         let state = req.query[String.self, at: "state"] ?? ""
         return Layout.page(ctx, title: ctx.t("Giám sát", "Monitoring"), body: """
         <h1>\(ctx.t("Giám sát hoạt động", "Uptime monitoring"))</h1>
@@ -51,7 +51,7 @@ struct MonitorWebController: RouteCollection {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
         let canManage = principal.policy.allows(.manageMonitors, on: unitID)
-        let page = try await Monitor.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).sort(\.$id).paginate(for: req)
+        let page = try await Monitor.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).sort(\.$id).page(req.paging())
         let windows = try await MaintenanceWindowRecord.query(on: req.db).filter(\.$unitID == unitID)
             .filter(\.$endsAt > Date()).sort(\.$startsAt).limit(50).all()
         let hooks = canManage ? try await Webhook.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).limit(50).all() : []
@@ -157,14 +157,14 @@ struct MonitorWebController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
-        let input = try MonitorViews.input(from: try req.content.decode(MonitorViews.MonitorForm.self))
+        let input = try MonitorViews.input(from: try req.input(MonitorViews.MonitorForm.self))
         let monitor = try await MonitorService.create(unitID: unit.requireID(), input: input, by: principal, outbound: req.application.outbound, on: req.db)
         return req.redirect(to: "/monitors/\(monitor.id!)", flash: Flash(.monitorAdded))
     }
 
     func update(req: Request) async throws -> Response {
         let monitor = try await MonitorService.find(req, .manageMonitors)
-        let input = try MonitorViews.input(from: try req.content.decode(MonitorViews.MonitorForm.self))
+        let input = try MonitorViews.input(from: try req.input(MonitorViews.MonitorForm.self))
         _ = try await MonitorService.update(monitor, with: input, by: try req.requirePrincipal(), outbound: req.application.outbound, on: req.db)
         return req.redirect(to: "/monitors/\(monitor.id!)", flash: Flash(.saved))
     }
@@ -177,17 +177,22 @@ struct MonitorWebController: RouteCollection {
 
     // MARK: - Maintenance, webhooks, status page
 
-    struct MaintenanceForm: Content {
+    struct MaintenanceForm: Content, LimitedInput {
         var startsAt: String
         var endsAt: String
         var monitorID: String?
         var reason: String
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            MaintenanceInput(startsAt: Date(), endsAt: Date(), reason: reason).checkLimits(&check)
+            for (field, value) in [("startsAt", startsAt), ("endsAt", endsAt), ("monitorID", monitorID)] { check.text(field, value, TextLimit.code) }
+        }
     }
 
     func createMaintenance(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
-        let form = try req.content.decode(MaintenanceForm.self)
+        let form = try req.input(MaintenanceForm.self)
         guard let start = VNDateFormat.parse(form.startsAt, timeZone: req.timeZone), let end = VNDateFormat.parse(form.endsAt, timeZone: req.timeZone) else {
             throw BilingualError.invalid("Thời gian bắt đầu và kết thúc phải là ngày giờ hợp lệ.", "startsAt and endsAt must be dates and times.")
         }
@@ -210,17 +215,22 @@ struct MonitorWebController: RouteCollection {
         return req.redirect(to: "/units/\(record.unitID)/monitors", flash: Flash(.maintenanceCancelled))
     }
 
-    struct WebhookForm: Content {
+    struct WebhookForm: Content, LimitedInput {
         var name: String
         var url: String
         var includeSubunits: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            WebhookInput(name: name, url: url).checkLimits(&check)
+            check.text("includeSubunits", includeSubunits, TextLimit.code)
+        }
     }
 
     func createWebhook(req: Request) async throws -> HTML {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let ctx = PageContext(req)
-        let form = try req.content.decode(WebhookForm.self)
+        let form = try req.input(WebhookForm.self)
         let hook = try await WebhookService.create(unitID: unit.requireID(),
                                                    input: WebhookInput(name: form.name, url: form.url, includeSubunits: form.includeSubunits == "true"),
                                                    by: principal, outbound: req.application.outbound, on: req.db)
@@ -258,7 +268,7 @@ struct MonitorWebController: RouteCollection {
         let query = MonitorAlert.query(on: req.db).sort(\.$raisedAt, .descending).sort(\.$id).with(\.$monitor)
         if !principal.isCoordinator { query.filter(\.$unitID ~~ Array(principal.policy.units(with: .read) ?? [])) }
         if open { query.filter(\.$acknowledgedAt == nil).filter(\.$resolvedAt == nil).filter(\.$event != .up) }
-        let page = try await query.paginate(for: req)
+        let page = try await query.page(req.paging())
         let names = Dictionary(page.items.map { ($0.$monitor.id, $0.monitor.name) }, uniquingKeysWith: { a, _ in a })
         let policy = try await EscalationSettings.load(on: req.db)
         return Layout.page(ctx, title: ctx.t("Cảnh báo giám sát", "Monitoring alerts"), body: """

@@ -30,7 +30,7 @@ struct PersonAPIController: RouteCollection {
     func list(req: Request) async throws -> Page<PersonDTO> {
         let unit = try await UnitAPIController.find(req)
         let page = try await Person.query(on: req.db).filter(\.$unit.$id == unit.requireID())
-            .with(\.$roles).sort(\.$fullName).paginate(for: req)
+            .with(\.$roles).sort(\.$fullName).page(req.paging())
         return page.map { $0.dto(roles: $0.roles) }
     }
 
@@ -41,7 +41,7 @@ struct PersonAPIController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         try PersonInput.validate(content: req)
-        let input = try req.content.decode(PersonInput.self)
+        let input = try req.input(PersonInput.self)
         let principal = try req.authorize(.manageUnit, on: input.unitID)
         let person = try await PeopleService.create(input, by: principal, on: req.db, hasher: req.password.async)
         let response = Response(status: .created)
@@ -53,7 +53,7 @@ struct PersonAPIController: RouteCollection {
         let person = try await Self.find(req, .manageUnit)
         let principal = try req.requirePrincipal()
         try PersonPatch.validate(content: req)
-        let patch = try req.content.decode(PersonPatch.self)
+        let patch = try req.input(PersonPatch.self)
         try await PeopleService.update(person, with: patch, by: principal, on: req.db, hasher: req.password.async)
         return person.dto(roles: try await person.$roles.get(on: req.db))
     }
@@ -61,7 +61,7 @@ struct PersonAPIController: RouteCollection {
     func grant(req: Request) async throws -> Response {
         let person = try await Self.find(req, .read)
         try RoleInput.validate(content: req)
-        let input = try req.content.decode(RoleInput.self)
+        let input = try req.input(RoleInput.self)
         let principal = try req.authorize(.manageUnit, on: input.unitID)
         try await PeopleService.grant(input.role, on: input.unitID, to: person, by: principal, db: req.db)
         let response = Response(status: .created)
@@ -89,7 +89,7 @@ struct PersonAPIController: RouteCollection {
     }
 }
 
-struct PersonInput: Content, Validatable {
+struct PersonInput: Content, Validatable, LimitedInput {
     struct RoleOnUnit: Content {
         var unitID: UUID?
         var role: Role
@@ -104,31 +104,51 @@ struct PersonInput: Content, Validatable {
     /// Roles to grant; `unitID` defaults to the person's unit.
     var roles: [RoleOnUnit]?
 
+    func checkLimits(_ check: inout TextLimitCheck) {
+        Self.checkLimits(&check, email: email, fullName: fullName, title: title, phone: phone, password: password)
+        check.entries("roles", roles?.count, TextLimit.listEntries)
+    }
+
+    /// The limits of a person's texts, for the API and the web forms.
+    static func checkLimits(_ check: inout TextLimitCheck, email: String?, fullName: String?, title: String?, phone: String?,
+                            password: String?) {
+        check.text("email", email, TextLimit.email)
+        check.text("fullName", fullName, TextLimit.name)
+        check.text("title", title, TextLimit.name)
+        check.text("phone", phone, TextLimit.phone)
+        check.text("password", password, TextLimit.password)
+    }
+
     static func validations(_ validations: inout Validations) {
         validations.add("email", as: String.self, is: .email, customFailureDescription: "email must be a valid e-mail address")
-        validations.add("fullName", as: String.self, is: .count(1...200), customFailureDescription: "fullName is required")
-        validations.add("password", as: String?.self, is: .nil || .count(10...200), required: false,
+        validations.add("fullName", as: String.self, is: .count(1...), customFailureDescription: "fullName is required")
+        validations.add("password", as: String?.self, is: .nil || .count(10...), required: false,
                         customFailureDescription: "password must be at least 10 characters")
     }
 }
 
-struct PersonPatch: Content, Validatable {
+struct PersonPatch: Content, Validatable, LimitedInput {
     var fullName: String?
     var title: String?
     var phone: String?
     var isActive: Bool?
     var password: String?
 
+    func checkLimits(_ check: inout TextLimitCheck) {
+        PersonInput.checkLimits(&check, email: nil, fullName: fullName, title: title, phone: phone, password: password)
+    }
+
     static func validations(_ validations: inout Validations) {
-        validations.add("fullName", as: String?.self, is: .nil || .count(1...200), required: false)
-        validations.add("password", as: String?.self, is: .nil || .count(10...200), required: false,
+        validations.add("fullName", as: String?.self, is: .nil || .count(1...), required: false)
+        validations.add("password", as: String?.self, is: .nil || .count(10...), required: false,
                         customFailureDescription: "password must be at least 10 characters")
     }
 }
 
-struct RoleInput: Content, Validatable {
+struct RoleInput: Content, Validatable, LimitedInput {
     var unitID: UUID
     var role: Role
+    func checkLimits(_ check: inout TextLimitCheck) {}
     static func validations(_ validations: inout Validations) {
         validations.add("role", as: String.self, is: .in(Role.allCases.map(\.rawValue)),
                         customFailureDescription: "role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")

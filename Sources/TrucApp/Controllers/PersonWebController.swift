@@ -83,17 +83,22 @@ struct PersonWebController: RouteCollection {
         """)
     }
 
-    struct PersonForm: Content {
+    struct PersonForm: Content, LimitedInput {
         var fullName: String?
         var title: String?
         var phone: String?
         var isActive: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            PersonInput.checkLimits(&check, email: nil, fullName: fullName, title: title, phone: phone, password: nil)
+            check.text("isActive", isActive, TextLimit.code)
+        }
     }
 
     func update(req: Request) async throws -> Response {
         let person = try await PersonAPIController.find(req, .manageUnit)
         let principal = try req.requirePrincipal()
-        let form = try req.content.decode(PersonForm.self)
+        let form = try req.input(PersonForm.self)
         let ctx = PageContext(req)
         guard let name = form.fullName.nonEmpty else { throw Abort(.badRequest, reason: ctx.t("Cần nhập họ tên.", "A full name is required.")) }
         let patch = PersonPatch(fullName: name, title: form.title ?? "", phone: form.phone ?? "",
@@ -102,14 +107,19 @@ struct PersonWebController: RouteCollection {
         return req.redirect(to: "/people/\(person.id!)", flash: Flash(.saved))
     }
 
-    struct RoleForm: Content {
+    struct RoleForm: Content, LimitedInput {
         var role: String?
         var unitID: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("role", role, TextLimit.code)
+            check.text("unitID", unitID, TextLimit.code)
+        }
     }
 
     func grant(req: Request) async throws -> Response {
         let person = try await PersonAPIController.find(req, .read)
-        let form = try req.content.decode(RoleForm.self)
+        let form = try req.input(RoleForm.self)
         guard let role = form.role.flatMap(Role.init(rawValue:)) else { throw Abort(.badRequest, reason: "role: unknown role") }
         guard let unitID = form.unitID.flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "unitID must be a UUID") }
         let principal = try req.authorize(.manageUnit, on: unitID)
@@ -128,15 +138,16 @@ struct PersonWebController: RouteCollection {
         return req.redirect(to: "/people/\(person.id!)")
     }
 
-    struct PasswordForm: Content {
+    struct PasswordForm: Content, LimitedInput {
         var password: String?
+        func checkLimits(_ check: inout TextLimitCheck) { check.text("password", password, TextLimit.password) }
     }
 
     func resetPassword(req: Request) async throws -> Response {
         let person = try await PersonAPIController.find(req, .manageUnit)
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
-        guard let password = try req.content.decode(PasswordForm.self).password, password.count >= 10, password.count <= 200 else {
+        guard let password = try req.input(PasswordForm.self).password, password.count >= 10, password.count <= 200 else {
             throw Abort(.badRequest, reason: ctx.t("Mật khẩu cần từ 10 đến 200 ký tự.", "The password needs 10 to 200 characters."))
         }
         try await PeopleService.update(person, with: PersonPatch(password: password), by: principal, on: req.db, hasher: req.password.async)

@@ -75,14 +75,14 @@ struct RosterAPIController: RouteCollection {
         let unit = try await UnitAPIController.find(req)
         let filter = try RosterService.filter(req)
         return try await RosterService.query(unitID: unit.requireID(), filter: filter, on: req.db).with(\.$person)
-            .paginate(for: req).map { $0.dtoWithLoadedPerson() }
+            .page(req.paging()).map { $0.dtoWithLoadedPerson() }
     }
 
     func create(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageRoster, on: unit.requireID())
         try ShiftInput.validate(content: req)
-        let input = try req.content.decode(ShiftInput.self)
+        let input = try req.input(ShiftInput.self)
         let shift = try await RosterService.create(input, unitID: unit.requireID(), by: principal, on: req.db)
         let response = Response(status: .created)
         try response.content.encode(shift.dtoWithLoadedPerson())
@@ -106,7 +106,7 @@ struct RosterAPIController: RouteCollection {
     func update(req: Request) async throws -> ShiftDTO {
         let (shift, principal) = try await Self.find(req, .manageRoster)
         try ShiftPatch.validate(content: req)
-        let patch = try req.content.decode(ShiftPatch.self)
+        let patch = try req.input(ShiftPatch.self)
         return try await RosterService.update(shift, with: patch, by: principal, on: req.db).dtoWithLoadedPerson()
     }
 
@@ -121,7 +121,7 @@ struct RosterAPIController: RouteCollection {
     func generate(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageRoster, on: unit.requireID())
-        let input = try req.content.decode(ShiftGenerateInput.self)
+        let input = try req.input(ShiftGenerateInput.self)
         let shifts = try await RosterService.generate(input, unitID: unit.requireID(), defaultTimeZone: req.timeZone,
                                                       by: principal, on: req.db)
         let response = Response(status: .created)
@@ -189,9 +189,9 @@ struct RosterAPIController: RouteCollection {
 
     func provinceOnDuty(req: Request) async throws -> ProvinceOnDutyDTO {
         let principal = try req.requirePrincipal()
-        let page = try req.query.decode(PageRequest.self)
+        let paging = try req.paging()
         return try await RosterService.provinceOnDuty(for: principal, at: Self.at(req), all: req.query[Bool.self, at: "all"] ?? false,
-                                                      page: page, timeZone: req.timeZone, on: req.db)
+                                                      paging: paging, timeZone: req.timeZone, on: req.db)
     }
 
     // MARK: - iCalendar

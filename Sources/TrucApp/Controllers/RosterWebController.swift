@@ -88,7 +88,7 @@ struct RosterWebController: RouteCollection {
             return (filter, period, coverage)
         }
         let page = try await RosterService.query(unitID: unitID, filter: filter, on: req.db).with(\.$person).with(\.$campaign)
-            .paginate(for: req)
+            .page(req.paging())
         let people = manages ? try await Self.assignable(unitID: unitID, on: req.db) : []
         let selectedCampaign = period.campaign?.id
         let periodZone = period.timeZone
@@ -192,13 +192,21 @@ struct RosterWebController: RouteCollection {
 
     // MARK: - Forms
 
-    struct ShiftForm: Content {
+    struct ShiftForm: Content, LimitedInput {
         var personID: String?
         var startsAt: String?
         var endsAt: String?
         var role: String?
         var note: String?
         var campaignID: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            for (field, value) in [("personID", personID), ("startsAt", startsAt), ("endsAt", endsAt), ("role", role),
+                                   ("campaignID", campaignID)] {
+                check.text(field, value, TextLimit.code)
+            }
+            check.text("note", note, TextLimit.shortNote)
+        }
     }
 
     static func time(_ text: String?, _ label: String, _ ctx: PageContext) throws -> Date {
@@ -237,7 +245,7 @@ struct RosterWebController: RouteCollection {
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageRoster, on: unitID)
         let ctx = PageContext(req)
-        let form = try req.content.decode(ShiftForm.self)
+        let form = try req.input(ShiftForm.self)
         let input = ShiftInput(personID: try Self.uuid(form.personID, "personID", ctx), personEmail: nil,
                                startsAt: try Self.time(form.startsAt, ctx.t("thời gian bắt đầu", "start"), ctx),
                                endsAt: try Self.time(form.endsAt, ctx.t("thời gian kết thúc", "end"), ctx),
@@ -249,7 +257,7 @@ struct RosterWebController: RouteCollection {
         return req.redirect(to: "/units/\(unitID)/roster", flash: Flash(.shiftAdded))
     }
 
-    struct GenerateForm: Content {
+    struct GenerateForm: Content, LimitedInput {
         var pattern: String?
         var slots: String?
         var from: String?
@@ -258,6 +266,15 @@ struct RosterWebController: RouteCollection {
         var role: String?
         var campaignID: String?
         var note: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            for (field, value) in [("pattern", pattern), ("from", from), ("to", to), ("role", role), ("campaignID", campaignID)] {
+                check.text(field, value, TextLimit.code)
+            }
+            check.text("slots", slots, TextLimit.line)
+            check.texts("people", people, TextLimit.email)
+            check.text("note", note, TextLimit.shortNote)
+        }
     }
 
     static func day(_ text: String?, _ label: String, _ ctx: PageContext) throws -> LocalDay {
@@ -276,7 +293,7 @@ struct RosterWebController: RouteCollection {
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageRoster, on: unitID)
         let ctx = PageContext(req)
-        let form = try req.content.decode(GenerateForm.self)
+        let form = try req.input(GenerateForm.self)
         let shifts = try await Self.localized(ctx) {
             let custom = form.pattern.nonEmpty == nil || form.pattern?.lowercased() == "custom"
             let slots = custom ? try RosterService.parseSlots(form.slots ?? "") : nil
@@ -291,9 +308,14 @@ struct RosterWebController: RouteCollection {
         return req.redirect(to: "/units/\(unitID)/roster", flash: Flash(.shiftsGenerated, shifts.count))
     }
 
-    struct ImportForm: Content {
+    struct ImportForm: Content, LimitedInput {
         var file: File?
         var campaignID: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("file.filename", file?.filename, TextLimit.line)
+            check.text("campaignID", campaignID, TextLimit.code)
+        }
     }
 
     func importCSV(req: Request) async throws -> Response {
@@ -301,7 +323,7 @@ struct RosterWebController: RouteCollection {
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageRoster, on: unitID)
         let ctx = PageContext(req)
-        let form = try req.content.decode(ImportForm.self)
+        let form = try req.input(ImportForm.self)
         guard let file = form.file, file.data.readableBytes > 0 else {
             throw Abort(.badRequest, reason: ctx.t("Chọn tệp CSV cần nhập.", "Choose the CSV file to import."))
         }
@@ -375,7 +397,7 @@ struct RosterWebController: RouteCollection {
     func edit(req: Request) async throws -> Response {
         let (shift, principal) = try await Self.find(req, .manageRoster)
         let ctx = PageContext(req)
-        let form = try req.content.decode(ShiftForm.self)
+        let form = try req.input(ShiftForm.self)
         let campaignID = try Self.uuid(form.campaignID, "campaignID", ctx)
         let patch = ShiftPatch(personID: try Self.uuid(form.personID, "personID", ctx), personEmail: nil,
                                startsAt: try Self.time(form.startsAt, ctx.t("thời gian bắt đầu", "start"), ctx),
@@ -416,10 +438,9 @@ struct RosterWebController: RouteCollection {
             """)
         }
 
-        let pageRequest = try req.query.decode(PageRequest.self)
+        let paging = try req.paging(defaultPer: 50)
         let all = req.query[Bool.self, at: "all"] ?? false
-        let board = try await RosterService.provinceOnDuty(for: principal, at: now, all: all,
-                                                           page: PageRequest(page: pageRequest.page, per: req.query[Int.self, at: "per"] ?? 50),
+        let board = try await RosterService.provinceOnDuty(for: principal, at: now, all: all, paging: paging,
                                                            timeZone: req.timeZone, on: req.db)
         let province = principal.policy.seesProvinceDuty
         let title = province ? ctx.t("Trực toàn tỉnh", "Province-wide duty") : ctx.t("Trực tại các đơn vị của bạn", "Duty in your units")

@@ -42,7 +42,7 @@ struct UnitAPIController: RouteCollection {
         if let q = req.query[String.self, at: "q"], !q.isEmpty {
             query.group(.or) { $0.filter(\.$name, .custom("LIKE"), "%\(q)%").filter(\.$code, .custom("LIKE"), "%\(q)%") }
         }
-        return try await query.paginate(for: req).map { $0.dto() }
+        return try await query.page(req.paging()).map { $0.dto() }
     }
 
     func show(req: Request) async throws -> UnitDTO {
@@ -52,7 +52,7 @@ struct UnitAPIController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let principal = try req.requireCoordinator()
         try UnitInput.validate(content: req)
-        let input = try req.content.decode(UnitInput.self)
+        let input = try req.input(UnitInput.self)
         let unit = try await UnitDirectory.create(input, by: principal, on: req.db)
         let response = Response(status: .created)
         try response.content.encode(unit.dto())
@@ -63,7 +63,7 @@ struct UnitAPIController: RouteCollection {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageUnit, on: unit.requireID())
         try UnitPatch.validate(content: req)
-        let patch = try req.content.decode(UnitPatch.self)
+        let patch = try req.input(UnitPatch.self)
         return try await UnitDirectory.update(unit, with: patch, by: principal, on: req.db).dto()
     }
 
@@ -78,7 +78,7 @@ struct UnitAPIController: RouteCollection {
     }
 }
 
-struct UnitInput: Content, Validatable {
+struct UnitInput: Content, Validatable, LimitedInput {
     var parentID: UUID?
     var code: String
     var name: String
@@ -87,17 +87,33 @@ struct UnitInput: Content, Validatable {
     var phone: String?
     var email: String?
 
+    func checkLimits(_ check: inout TextLimitCheck) {
+        Self.checkLimits(&check, code: code, name: name, address: address, phone: phone, email: email)
+    }
+
+    /// The limits of a unit's texts, for the API and the web forms.
+    static func checkLimits(_ check: inout TextLimitCheck, code: String?, name: String?, address: String?, phone: String?,
+                            email: String?, kind: String? = nil, parentID: String? = nil) {
+        check.text("code", code, 40)
+        check.text("name", name, TextLimit.title)
+        check.text("address", address, TextLimit.line)
+        check.text("phone", phone, TextLimit.phone)
+        check.text("email", email, TextLimit.email)
+        check.text("kind", kind, TextLimit.code)
+        check.text("parentID", parentID, TextLimit.code)
+    }
+
     static func validations(_ validations: inout Validations) {
-        validations.add("code", as: String.self, is: .count(1...40) && .characterSet(.alphanumerics + .init(charactersIn: "-_.")),
+        validations.add("code", as: String.self, is: .count(1...) && .characterSet(.alphanumerics + .init(charactersIn: "-_.")),
                         customFailureDescription: "code must be 1-40 letters, digits, '-', '_' or '.'")
-        validations.add("name", as: String.self, is: .count(1...300), customFailureDescription: "name is required (at most 300 characters)")
+        validations.add("name", as: String.self, is: .count(1...), customFailureDescription: "name is required")
         validations.add("kind", as: String.self, is: .in(UnitKind.allCases.map(\.rawValue)),
                         customFailureDescription: "kind must be one of \(UnitKind.allCases.map(\.rawValue).joined(separator: ", "))")
         validations.add("email", as: String?.self, is: .nil || .email, required: false)
     }
 }
 
-struct UnitPatch: Content, Validatable {
+struct UnitPatch: Content, Validatable, LimitedInput {
     var parentID: UUID?
     var code: String?
     var name: String?
@@ -106,9 +122,13 @@ struct UnitPatch: Content, Validatable {
     var phone: String?
     var email: String?
 
+    func checkLimits(_ check: inout TextLimitCheck) {
+        UnitInput.checkLimits(&check, code: code, name: name, address: address, phone: phone, email: email)
+    }
+
     static func validations(_ validations: inout Validations) {
-        validations.add("name", as: String?.self, is: .nil || .count(1...300), required: false)
-        validations.add("code", as: String?.self, is: .nil || .count(1...40), required: false)
+        validations.add("name", as: String?.self, is: .nil || .count(1...), required: false)
+        validations.add("code", as: String?.self, is: .nil || .count(1...), required: false)
         validations.add("kind", as: String?.self, is: .nil || .in(UnitKind.allCases.map(\.rawValue)), required: false,
                         customFailureDescription: "kind must be one of \(UnitKind.allCases.map(\.rawValue).joined(separator: ", "))")
         validations.add("email", as: String?.self, is: .nil || .email, required: false)

@@ -21,7 +21,7 @@ struct UnitWebController: RouteCollection {
         if let q = req.query[String.self, at: "q"], !q.isEmpty {
             query.group(.or) { $0.filter(\.$name, .custom("LIKE"), "%\(q)%").filter(\.$code, .custom("LIKE"), "%\(q)%") }
         }
-        let page = try await query.paginate(for: req)
+        let page = try await query.page(req.paging())
         let form: HTML
         if principal.isCoordinator {
             let all = try await OrgUnit.query(on: req.db).sort(\.$name).all()
@@ -51,18 +51,22 @@ struct UnitWebController: RouteCollection {
         """)
     }
 
-    struct UnitForm: Content {
+    struct UnitForm: Content, LimitedInput {
         var code: String?
         var name: String?
         var kind: String?
         var parentID: String?
         var phone: String?
         var email: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            UnitInput.checkLimits(&check, code: code, name: name, address: nil, phone: phone, email: email, kind: kind, parentID: parentID)
+        }
     }
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requireCoordinator()
-        let form = try req.content.decode(UnitForm.self)
+        let form = try req.input(UnitForm.self)
         guard let code = form.code.nonEmpty, let name = form.name.nonEmpty else {
             throw Abort(.badRequest, reason: PageContext(req).t("Cần nhập mã và tên đơn vị.", "Code and name are required."))
         }
@@ -143,19 +147,23 @@ struct UnitWebController: RouteCollection {
         """)
     }
 
-    struct UnitEditForm: Content {
+    struct UnitEditForm: Content, LimitedInput {
         var name: String?
         var code: String?
         var kind: String?
         var address: String?
         var phone: String?
         var email: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            UnitInput.checkLimits(&check, code: code, name: name, address: address, phone: phone, email: email, kind: kind)
+        }
     }
 
     func update(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let principal = try req.authorize(.manageUnit, on: unit.requireID())
-        let form = try req.content.decode(UnitEditForm.self)
+        let form = try req.input(UnitEditForm.self)
         let ctx = PageContext(req)
         guard let name = form.name.nonEmpty else { throw Abort(.badRequest, reason: ctx.t("Cần nhập tên đơn vị.", "A name is required.")) }
         var kind: UnitKind? = nil
@@ -170,20 +178,25 @@ struct UnitWebController: RouteCollection {
         return req.redirect(to: "/units/\(unit.id!)", flash: Flash(.saved))
     }
 
-    struct PersonForm: Content {
+    struct PersonForm: Content, LimitedInput {
         var fullName: String?
         var email: String?
         var phone: String?
         var title: String?
         var role: String?
         var password: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            PersonInput.checkLimits(&check, email: email, fullName: fullName, title: title, phone: phone, password: password)
+            check.text("role", role, TextLimit.code)
+        }
     }
 
     func addPerson(req: Request) async throws -> Response {
         let unit = try await UnitAPIController.find(req)
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageUnit, on: unitID)
-        let form = try req.content.decode(PersonForm.self)
+        let form = try req.input(PersonForm.self)
         let ctx = PageContext(req)
         guard let name = form.fullName.nonEmpty, let email = form.email.nonEmpty else {
             throw Abort(.badRequest, reason: ctx.t("Cần nhập họ tên và email.", "Full name and e-mail are required."))
@@ -206,7 +219,7 @@ struct UnitWebController: RouteCollection {
         let unit = try await UnitAPIController.find(req)
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageUnit, on: unitID)
-        var input = try req.content.decode(ContactInput.self)
+        var input = try req.input(ContactInput.self)
         input.unitID = unitID
         guard input.name.nonEmptyString != nil else { throw Abort(.badRequest, reason: PageContext(req).t("Cần nhập tên.", "A name is required.")) }
         _ = try await ContactDirectory.create(input, by: principal, on: req.db)

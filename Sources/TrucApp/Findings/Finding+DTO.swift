@@ -43,11 +43,13 @@ extension Finding {
 }
 
 /// Body of POST /findings/{findingID}/status.
-struct FindingStatusInput: Content {
+struct FindingStatusInput: Content, LimitedInput {
     var status: FindingStatus
     var note: String?
     /// Required for risk_accepted: when the acceptance expires and the finding reopens.
     var acceptedUntil: Date?
+
+    func checkLimits(_ check: inout TextLimitCheck) { check.text("note", note, AdvisoryStateInput.noteLimit) }
 }
 
 /// Counts for the findings summary (per severity, KEV, overdue).

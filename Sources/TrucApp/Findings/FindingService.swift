@@ -120,7 +120,7 @@ enum FindingService {
                 ? "Only the unit's administrator or the coordinator may accept a risk."
                 : "You may not change this unit's findings.")
         }
-        if let note = input.note, note.count > 2000 { throw Abort(.unprocessableEntity, reason: "note is at most 2000 characters") }
+        try input.enforceLimits()
         let transition = FindingTransition(to: input.status, note: input.note.nonEmpty, acceptedUntil: input.acceptedUntil)
         do {
             try transition.validate(from: finding.status, now: now)

@@ -13,6 +13,14 @@ struct IncidentInput: Content {
     var report: InitialIncidentReport
 }
 
+extension IncidentInput: LimitedInput {
+    /// The report's own texts are checked by `InitialIncidentReport.validated(now:)`.
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("title", title, TextLimit.title)
+        check.entries("namedPeople", namedPeople?.count, IncidentService.maxNamedPeople)
+    }
+}
+
 /// An incident in a list.
 struct IncidentSummaryDTO: Content, Equatable {
     var id: UUID
@@ -86,47 +94,66 @@ struct IncidentEvidenceDTO: Content, Equatable {
 }
 
 /// Body of POST /incidents/{incidentID}/triage.
-struct IncidentTriageInput: Content {
+struct IncidentTriageInput: Content, LimitedInput {
     var severity: IncidentSeverity
     var category: IncidentCategory
+    func checkLimits(_ check: inout TextLimitCheck) {}
 }
 
 /// Body of POST /incidents/{incidentID}/status.
-struct IncidentStatusInput: Content {
+struct IncidentStatusInput: Content, LimitedInput {
     var status: IncidentStatus
     var note: String?
+    func checkLimits(_ check: inout TextLimitCheck) { check.text("note", note, TextLimit.note) }
 }
 
 /// Body of POST /incidents/{incidentID}/assign.
-struct IncidentAssignInput: Content {
+struct IncidentAssignInput: Content, LimitedInput {
     var personID: UUID?
+    func checkLimits(_ check: inout TextLimitCheck) {}
 }
 
 /// Body of POST /incidents/{incidentID}/updates.
-struct IncidentUpdateInput: Content {
+struct IncidentUpdateInput: Content, LimitedInput {
     /// "update" (situation update) or "comment".
     var kind: String?
     var text: String
+
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("kind", kind, TextLimit.code)
+        check.text("text", text, TextLimit.text)
+    }
 }
 
 /// Body of POST /incidents/{incidentID}/tasks.
-struct IncidentTaskInput: Content {
+struct IncidentTaskInput: Content, LimitedInput {
     var title: String
     var note: String?
     var assigneeID: UUID?
     var dueAt: Date?
+
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("title", title, IncidentTask.titleLimit)
+        check.text("note", note, IncidentTask.noteLimit)
+    }
 }
 
 /// Body of POST /incident-tasks/{taskID}/status.
-struct IncidentTaskStatusInput: Content {
+struct IncidentTaskStatusInput: Content, LimitedInput {
     var status: IncidentTask.Status
+    func checkLimits(_ check: inout TextLimitCheck) {}
 }
 
 /// Body of POST /incidents/{incidentID}/observables: text to extract from, or one observable.
-struct IncidentObservableInput: Content {
+struct IncidentObservableInput: Content, LimitedInput {
     var text: String?
     var kind: ObservableKind?
     var value: String?
+
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("text", text, TextLimit.text)
+        check.text("value", value, TextLimit.url)
+    }
 }
 
 /// Where an observable appears across the province.
@@ -140,23 +167,36 @@ struct ObservableSightingsDTO: Content, Equatable {
 extension InitialIncidentReport: Content {}
 extension FinalIncidentReport: Content {}
 
+extension FinalIncidentReport: LimitedInput {
+    func checkLimits(_ check: inout TextLimitCheck) {
+        for (field, value) in [("whatHappened", whatHappened), ("impact", impact), ("actionsTaken", actionsTaken),
+                               ("rootCause", rootCause), ("preventionMeasures", preventionMeasures),
+                               ("recommendations", recommendations)] {
+            check.text(field, value, Self.textLimit)
+        }
+    }
+}
+
 /// Body of POST /incidents/{incidentID}/notify-national.
-struct NationalNoticeInput: Content {
+struct NationalNoticeInput: Content, LimitedInput {
     var kind: NationalNoticeKind
     /// The update's text (required for an update), or a covering line.
     var note: String?
+    func checkLimits(_ check: inout TextLimitCheck) { check.text("note", note, TextLimit.text) }
 }
 
 /// Body of PUT /incidents/{incidentID}/sharing.
-struct IncidentSharingInput: Content {
+struct IncidentSharingInput: Content, LimitedInput {
     var tlp: TLP
     /// Who else may see a TLP:RED incident (person ids); replaces the list.
     var namedPeople: [UUID]
+    func checkLimits(_ check: inout TextLimitCheck) { check.entries("namedPeople", namedPeople.count, IncidentService.maxNamedPeople) }
 }
 
 /// Body of PUT /incidents/{incidentID}/observables/{observableID}.
-struct IncidentObservableTLPInput: Content {
+struct IncidentObservableTLPInput: Content, LimitedInput {
     var tlp: TLP
+    func checkLimits(_ check: inout TextLimitCheck) {}
 }
 
 /// A person named on an incident.

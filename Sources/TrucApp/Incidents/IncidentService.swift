@@ -7,8 +7,11 @@ import Vapor
 /// Incidents: reporting (Mẫu 03), triage, assignment, status, updates, tasks, observables, evidence, final report.
 /// Every change is written to the incident's timeline and to the audit log.
 enum IncidentService {
+    /// The most people named on one incident.
+    static let maxNamedPeople = TextLimit.listEntries
+
     static func invalid(_ error: FieldValidationError) -> BilingualError {
-        BilingualError.invalid(error.vietnamese, error.english)
+        BilingualError.invalid(error)
     }
 
     static func workflow(_ error: IncidentWorkflowError) -> BilingualError {
@@ -159,6 +162,7 @@ enum IncidentService {
             try IncidentTransition.check(from: incident.status, to: input.status, actor: IncidentAccess.actor(incident, principal),
                                          hasFinalReport: incident.finalReport != nil, isClassified: incident.severity != nil && incident.category != nil)
         } catch { throw workflow(error) }
+        try input.enforceLimits()
         let from = incident.status
         let note = input.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         try await act(nil, on: incident, by: principal, db: db, audit: "incident.status",
@@ -183,6 +187,7 @@ enum IncidentService {
     }
 
     static func addUpdate(_ incident: Incident, _ input: IncidentUpdateInput, by principal: Principal, on db: any Database) async throws {
+        try input.enforceLimits()
         let text = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= 20_000 else {
             throw BilingualError.invalid("Nội dung cập nhật bắt buộc (tối đa 20000 ký tự).", "text is required (at most 20000 characters).")
@@ -231,6 +236,7 @@ enum IncidentService {
     }
 
     static func addObservables(_ incident: Incident, _ input: IncidentObservableInput, by principal: Principal, on db: any Database) async throws -> Int {
+        try input.enforceLimits()
         var found: [Observable] = []
         if let text = input.text, !text.isEmpty { found = ObservableExtractor.extract(from: text) }
         if let kind = input.kind, let value = input.value {
@@ -283,8 +289,9 @@ enum IncidentService {
     static func namedPeople(_ ids: [UUID], on db: any Database) async throws -> [Person] {
         var seen = Set<UUID>()
         let unique = ids.filter { seen.insert($0).inserted }
-        guard unique.count <= 100 else {
-            throw BilingualError.invalid("Tối đa 100 người được nêu tên.", "namedPeople: at most 100 people.")
+        guard unique.count <= maxNamedPeople else {
+            throw BilingualError(.unprocessableEntity, "Tối đa \(maxNamedPeople) người được nêu tên.",
+                                 "namedPeople: at most \(maxNamedPeople) people.", fields: ["namedPeople"])
         }
         guard !unique.isEmpty else { return [] }
         let found = try await Person.query(on: db).filter(\.$id ~~ unique).all().filter(\.isActive)

@@ -16,13 +16,26 @@ struct SystemDTO: Content, Equatable {
 }
 
 /// Body of POST /units/{unitID}/systems and PUT /systems/{systemID}.
-struct SystemInput: Content {
+struct SystemInput: Content, LimitedInput {
     var name: String
     var purpose: String?
     var securityLevel: Int
     var owner: String?
     var domains: [String]?
     var publicIPs: [String]?
+
+    func checkLimits(_ check: inout TextLimitCheck) {
+        Self.checkLimits(&check, name: name, purpose: purpose, owner: owner)
+        check.texts("domains", domains, TextLimit.host)
+        check.texts("publicIPs", publicIPs, TextLimit.host)
+    }
+
+    /// The limits of a system's texts, for the API and the web form.
+    static func checkLimits(_ check: inout TextLimitCheck, name: String?, purpose: String?, owner: String?) {
+        check.text("name", name, InventoryService.maxTextLength)
+        check.text("purpose", purpose, TextLimit.note)
+        check.text("owner", owner, TextLimit.line)
+    }
 }
 
 extension InformationSystem {
@@ -51,7 +64,7 @@ struct AssetDTO: Content, Equatable {
 }
 
 /// Body of POST /units/{unitID}/assets and PUT /assets/{assetID}. The system is named by id.
-struct AssetInput: Content {
+struct AssetInput: Content, LimitedInput {
     var kind: AssetKind
     var name: String
     var systemID: UUID?
@@ -62,6 +75,24 @@ struct AssetInput: Content {
     var ipAddress: String?
     var cpes: [String]?
     var notes: String?
+
+    func checkLimits(_ check: inout TextLimitCheck) {
+        Self.checkLimits(&check, name: name, vendor: vendor, product: product, version: version, hostname: hostname,
+                         ipAddress: ipAddress, notes: notes)
+        check.texts("cpes", cpes, TextLimit.line, maxEntries: AssetCSV.maximumCPEsPerRow)
+    }
+
+    /// The limits of an asset's texts (as for a row of the CSV import), for the API and the web form.
+    static func checkLimits(_ check: inout TextLimitCheck, name: String?, vendor: String?, product: String?, version: String?,
+                            hostname: String?, ipAddress: String?, notes: String?) {
+        check.text("name", name, AssetCSV.maximumNameLength)
+        for (field, value) in [("vendor", vendor), ("product", product), ("version", version)] {
+            check.text(field, value, InventoryService.maxTextLength)
+        }
+        check.text("hostname", hostname, TextLimit.host)
+        check.text("ipAddress", ipAddress, TextLimit.host)
+        check.text("notes", notes, AssetCSV.maximumNotesLength)
+    }
 }
 
 extension Asset {

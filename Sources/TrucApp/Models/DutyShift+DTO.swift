@@ -33,7 +33,7 @@ extension DutyShift {
 }
 
 /// Body of POST /units/{unitID}/shifts. The person is named by `personID` or `personEmail`.
-struct ShiftInput: Content, Validatable {
+struct ShiftInput: Content, Validatable, LimitedInput {
     var personID: UUID?
     var personEmail: String?
     var startsAt: Date
@@ -42,17 +42,20 @@ struct ShiftInput: Content, Validatable {
     var note: String?
     var campaignID: UUID?
 
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("personEmail", personEmail, TextLimit.email)
+        check.text("note", note, TextLimit.shortNote)
+    }
+
     static func validations(_ validations: inout Validations) {
         validations.add("role", as: String.self, is: .in(DutyRole.allCases.map(\.rawValue)),
                         customFailureDescription: "role must be technical or leader")
-        validations.add("note", as: String?.self, is: .nil || .count(0...1000), required: false,
-                        customFailureDescription: "note is at most 1000 characters")
     }
 }
 
 /// Body of PATCH /shifts/{shiftID}: every field optional. `note: ""` clears the note; `clearCampaign: true`
 /// detaches the shift from its campaign.
-struct ShiftPatch: Content, Validatable {
+struct ShiftPatch: Content, Validatable, LimitedInput {
     var personID: UUID?
     var personEmail: String?
     var startsAt: Date?
@@ -62,11 +65,14 @@ struct ShiftPatch: Content, Validatable {
     var campaignID: UUID?
     var clearCampaign: Bool?
 
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("personEmail", personEmail, TextLimit.email)
+        check.text("note", note, TextLimit.shortNote)
+    }
+
     static func validations(_ validations: inout Validations) {
         validations.add("role", as: String?.self, is: .nil || .in(DutyRole.allCases.map(\.rawValue)), required: false,
                         customFailureDescription: "role must be technical or leader")
-        validations.add("note", as: String?.self, is: .nil || .count(0...1000), required: false,
-                        customFailureDescription: "note is at most 1000 characters")
     }
 }
 
@@ -95,6 +101,19 @@ struct ShiftGenerateInput: Content {
     var note: String?
     /// IANA time zone of the local days; default the campaign's zone, else the server's.
     var timeZone: String?
+}
+
+extension ShiftGenerateInput: LimitedInput {
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("pattern", pattern, TextLimit.code)
+        check.each("slots", slots, maxEntries: 48) { check, field, slot in
+            check.text(field + ".start", slot.start, TextLimit.code)
+            check.text(field + ".end", slot.end, TextLimit.code)
+        }
+        check.texts("people", people, TextLimit.email)
+        check.text("note", note, TextLimit.shortNote)
+        check.text("timeZone", timeZone, TextLimit.code)
+    }
 }
 
 /// Reply of generate and import: how many shifts were stored and the time they span.

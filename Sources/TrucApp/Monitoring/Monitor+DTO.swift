@@ -41,6 +41,18 @@ struct MonitorInput: Content {
     var settings: MonitorSettings?
 }
 
+extension MonitorInput: LimitedInput {
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("name", name, MonitorDraft.nameLength.upperBound)
+        check.text("target", target, TextLimit.url)
+        check.text("expectedStatus", settings?.expectedStatus, TextLimit.line)
+        check.text("keyword", settings?.keyword, MonitorDraft.maxKeywordLength)
+        check.text("method", settings?.method, TextLimit.code)
+        check.texts("dnsExpected", settings?.dnsExpected, MonitorDraft.maxDNSValueLength, maxEntries: MonitorDraft.maxDNSExpected)
+        check.text("dnsServer", settings?.dnsServer, TextLimit.host + 8)
+    }
+}
+
 /// A check result as the API shows it.
 struct CheckResultDTO: Content, Equatable {
     var at: Date
@@ -109,11 +121,12 @@ struct AlertDeliveryDTO: Content, Equatable {
 }
 
 /// Body of POST /units/{unitID}/maintenance-windows.
-struct MaintenanceInput: Content {
+struct MaintenanceInput: Content, LimitedInput {
     var monitorID: UUID?
     var startsAt: Date
     var endsAt: Date
     var reason: String
+    func checkLimits(_ check: inout TextLimitCheck) { check.text("reason", reason, MaintenanceWindow.reasonLength.upperBound) }
 }
 
 struct MaintenanceDTO: Content, Equatable {
@@ -126,10 +139,15 @@ struct MaintenanceDTO: Content, Equatable {
 }
 
 /// Body of POST /units/{unitID}/webhooks.
-struct WebhookInput: Content {
+struct WebhookInput: Content, LimitedInput {
     var name: String
     var url: String
     var includeSubunits: Bool?
+
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("name", name, TextLimit.name)
+        check.text("url", url, TextLimit.url)
+    }
 }
 
 /// A webhook; `secret` is only in the reply that creates it.
@@ -144,13 +162,15 @@ struct WebhookDTO: Content, Equatable {
 }
 
 /// Body of PUT /units/{unitID}/status-page.
-struct StatusPageInput: Content {
+struct StatusPageInput: Content, LimitedInput {
     var isPublic: Bool
+    func checkLimits(_ check: inout TextLimitCheck) {}
 }
 
 /// Body of PUT /escalation.
-struct EscalationInput: Content {
+struct EscalationInput: Content, LimitedInput {
     var delayMinutes: Int
+    func checkLimits(_ check: inout TextLimitCheck) {}
 }
 
 extension Monitor {

@@ -113,7 +113,8 @@ enum APIDocument {
         }
         parameters += op.query.map { param in
             .parameter(.query(name: param.name, required: param.required,
-                              schema: parameterSchema(name: param.name, type: param.type),
+                              schema: parameterSchema(name: param.name, type: param.type,
+                                                      minimum: param.minimum, maximum: param.maximum),
                               description: param.description))
         }
 
@@ -134,6 +135,8 @@ enum APIDocument {
         case let .file(mediaType):
             responses[200] = reply("A file (\(mediaType))",
                                        [contentType(mediaType): .content(.init(schema: rawSchema(mediaType)))])
+        case let .jsonFile(mediaType, name):
+            responses[200] = reply("A JSON document (\(mediaType)), as a download", [contentType(mediaType): .content(.init(schema: ref(name)))])
         }
         for error in errorResponses where error.applies(op) {
             responses[error.code.map { .status(code: $0) } ?? .default] = .reference(.component(named: error.name))
@@ -200,7 +203,8 @@ enum APIDocument {
             default: break
             }
             switch op.reply {
-            case let .json(name), let .page(name), let .list(name), let .created(name), let .accepted(name): names.insert(name)
+            case let .json(name), let .page(name), let .list(name), let .created(name), let .accepted(name),
+                 let .jsonFile(_, name): names.insert(name)
             case .noContent, .file: break
             }
         }
@@ -217,6 +221,8 @@ enum APIDocument {
                 "reason": .string(description: "What went wrong, for people"),
                 "rows": JSONSchema.array(items: .reference(.component(named: "ShiftImportRowError"))).optional
                     .described("Only from a CSV import of shifts: every row refused (nothing was stored)"),
+                "fields": JSONSchema.array(items: .string).optional
+                    .described("The input fields the error is about, when known (e.g. a text over its limit: 422)"),
             ]
         )
         schemas[pageMetadataSchema] = .object(
@@ -298,9 +304,9 @@ enum APIDocument {
         (try? OpenAPI.ComponentKey.forceInit(rawValue: name)) ?? "invalid"
     }
 
-    private static func parameterSchema(name: String, type: String) -> JSONSchema {
+    private static func parameterSchema(name: String, type: String, minimum: Int? = nil, maximum: Int? = nil) -> JSONSchema {
         switch type {
-        case "integer": .integer
+        case "integer": .integer(maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) })
         case "boolean": .boolean
         case "number": .number
         default: name.hasSuffix("ID") ? .string(format: .uuid) : .string
@@ -309,6 +315,12 @@ enum APIDocument {
 
     private static func contentType(_ mediaType: String) -> OpenAPI.ContentType {
         OpenAPI.ContentType(rawValue: mediaType) ?? .any
+    }
+
+    /// Whether a media type is JSON (application/json or a `+json` type such as application/stix+json).
+    static func isJSON(_ mediaType: String) -> Bool {
+        let bare = mediaType.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
+        return bare == "application/json" || (bare.hasPrefix("application/") && bare.hasSuffix("+json"))
     }
 
     /// Text bodies are strings; anything else is raw bytes.

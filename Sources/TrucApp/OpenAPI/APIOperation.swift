@@ -1,3 +1,4 @@
+import TrucCore
 import Vapor
 
 /// One operation of the JSON API as the OpenAPI document describes it. Each API controller lists its own;
@@ -26,7 +27,11 @@ struct APIOperation: Sendable {
         /// 204, no body.
         case noContent
         /// 200 with a body of the given media type (text/calendar, text/vcard, text/csv, application/octet-stream).
+        /// Not for JSON: a JSON download is `.jsonFile`.
         case file(String)
+        /// 200 with a JSON document of the named schema, downloaded with its own media type (a STIX bundle as
+        /// application/stix+json, a MISP event as application/json).
+        case jsonFile(String, schema: String)
     }
 
     struct Param: Sendable {
@@ -34,6 +39,9 @@ struct APIOperation: Sendable {
         var description: String
         var type: String = "string"
         var required: Bool = false
+        /// For integers: the smallest and largest values accepted (others answer 400).
+        var minimum: Int? = nil
+        var maximum: Int? = nil
     }
 
     var method: HTTPMethod
@@ -47,9 +55,11 @@ struct APIOperation: Sendable {
     /// False only for the sign-in operation.
     var authenticated: Bool = true
 
-    /// Standard paging parameters for lists.
+    /// Standard paging parameters for lists (checked by `Paging`: anything else answers 400 naming the parameter).
     static let paging: [Param] = [
-        Param(name: "page", description: "Page number, from 1", type: "integer"),
-        Param(name: "per", description: "Items per page (default 10, at most 200)", type: "integer"),
+        Param(name: "page", description: "Page number, from 1 (default 1)", type: "integer",
+              minimum: 1, maximum: Paging.maxPage),
+        Param(name: "per", description: "Items per page, 1 to \(Paging.maxPer) (default \(Paging.defaultPer))", type: "integer",
+              minimum: 1, maximum: Paging.maxPer),
     ]
 }

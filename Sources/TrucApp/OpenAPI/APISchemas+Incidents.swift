@@ -119,6 +119,24 @@ extension APISchemas {
         "IncidentEvidence": object("An evidence file.", [
             "id": uuid, "filename": .string, "size": .integer, "sha256": .string, "uploadedAt": dateTime.optional,
         ]),
+        "STIXBundle": .object(
+            description: "A STIX 2.1 bundle (https://docs.oasis-open.org/cti/stix/v2.1/): indicators, vulnerabilities, the incident and their relationships, each with its TLP marking.",
+            properties: [
+                "type": .string(allowedValues: ["bundle"]),
+                "id": .string(description: "bundle--UUID"),
+                "objects": .array(items: .object(
+                    description: "A STIX object: at least its type and id; the other properties are those STIX 2.1 defines for the type.",
+                    properties: ["type": .string, "id": .string],
+                    additionalProperties: .init(true))),
+            ]),
+        "MISPEvent": .object(
+            description: "A MISP event (https://www.misp-project.org/datamodels/), wrapped as {\"Event\": {...}} as MISP imports it.",
+            properties: [
+                "Event": .object(
+                    description: "The event: uuid, info, date, threat level, analysis, distribution, Orgc, Tag and Attribute lists.",
+                    properties: ["uuid": .string, "info": .string, "Attribute": .array(items: .object(additionalProperties: .init(true)))],
+                    additionalProperties: .init(true)),
+            ]),
         "ObservableSightings": object("Where an observable appears.", [
             "kind": ref("ObservableKind"), "value": .string, "incidents": .array(items: ref("IncidentSummary")),
             "advisories": .array(items: .string),

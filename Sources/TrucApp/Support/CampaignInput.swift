@@ -17,6 +17,30 @@ struct CampaignInput: Content {
     var items: [ChecklistItemInput]?
 }
 
+extension CampaignInput: LimitedInput {
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("template", template, TextLimit.code)
+        Self.checkLimits(&check, title: title, timeZone: timeZone, directive: directive, documents: documents)
+        check.each("items", items, maxEntries: CampaignService.maxItems) { check, field, item in
+            item.checkLimits(&check, prefix: field + ".")
+        }
+    }
+
+    /// The limits shared by a new campaign and a change to one.
+    static func checkLimits(_ check: inout TextLimitCheck, title: String?, timeZone: String?, directive: String?,
+                            documents: [DocumentInput]?) {
+        check.text("title", title, CampaignService.maxTitle)
+        check.text("timeZone", timeZone, TextLimit.code)
+        check.text("directive", directive, CampaignService.maxDirective)
+        check.each("documents", documents, maxEntries: CampaignService.maxDocuments) { check, field, document in
+            check.text(field + ".number", document.number, CampaignService.maxDocumentNumber)
+            check.text(field + ".date", document.date, TextLimit.code)
+            check.text(field + ".issuer", document.issuer, CampaignService.maxDocumentIssuer)
+            check.text(field + ".title", document.title, CampaignService.maxDocumentTitle)
+        }
+    }
+}
+
 /// A referenced document as sent by clients: number "1520/BTTTT-CATTT", date "2023-04-26", issuer, optional title.
 struct DocumentInput: Content {
     var number: String?
@@ -34,18 +58,37 @@ struct ChecklistItemInput: Content {
     var position: Int?
 }
 
+extension ChecklistItemInput: LimitedInput {
+    func checkLimits(_ check: inout TextLimitCheck) { checkLimits(&check, prefix: "") }
+
+    func checkLimits(_ check: inout TextLimitCheck, prefix: String) {
+        Self.checkLimits(&check, prefix: prefix, title: title, detail: detail, targetKinds: targetKinds)
+    }
+
+    /// The limits of a checklist item's texts (its title, detail and target kinds).
+    static func checkLimits(_ check: inout TextLimitCheck, prefix: String = "", title: String?, detail: String?, targetKinds: [String]?) {
+        check.text(prefix + "title", title, CampaignService.maxTitle)
+        check.text(prefix + "detail", detail, CampaignService.maxDetail)
+        check.texts(prefix + "targetKinds", targetKinds, TextLimit.code, maxEntries: UnitKind.allCases.count)
+    }
+}
+
 /// Body of PATCH /api/v1/campaigns/{campaignID}: only the fields given change; `documents` replaces the whole list.
-struct CampaignPatch: Content {
+struct CampaignPatch: Content, LimitedInput {
     var title: String?
     var startsAt: Date?
     var endsAt: Date?
     var timeZone: String?
     var directive: String?
     var documents: [DocumentInput]?
+
+    func checkLimits(_ check: inout TextLimitCheck) {
+        CampaignInput.checkLimits(&check, title: title, timeZone: timeZone, directive: directive, documents: documents)
+    }
 }
 
 /// Body of PATCH /api/v1/campaigns/{campaignID}/items/{itemID}. `"dueAt": null` removes the deadline.
-struct ChecklistItemPatch: Content {
+struct ChecklistItemPatch: Content, LimitedInput {
     var title: String?
     var detail: String?
     var targetKinds: [String]?
@@ -56,6 +99,10 @@ struct ChecklistItemPatch: Content {
 
     enum CodingKeys: String, CodingKey {
         case title, detail, targetKinds, position, dueAt
+    }
+
+    func checkLimits(_ check: inout TextLimitCheck) {
+        ChecklistItemInput.checkLimits(&check, title: title, detail: detail, targetKinds: targetKinds)
     }
 
     init(title: String? = nil, detail: String? = nil, targetKinds: [String]? = nil, position: Int? = nil,
@@ -90,12 +137,18 @@ struct ChecklistItemPatch: Content {
 
 /// An answer to a checklist item, as JSON (`{"status": "done", "note": "..."}`, evidence optionally as
 /// `{"filename": "...", "data": "<base64>"}`) or multipart/form-data (fields status, note, evidence file, removeEvidence).
-struct ReportInput: Content {
+struct ReportInput: Content, LimitedInput {
     var status: String?
     var note: String?
     var evidence: File?
     /// Drop the evidence of the previous answer when no new file is sent.
     var removeEvidence: Bool
+
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("status", status, TextLimit.code)
+        check.text("note", note, CampaignService.maxNote)
+        check.text("evidence.filename", evidence?.filename, TextLimit.line)
+    }
 
     enum CodingKeys: String, CodingKey {
         case status, note, evidence, removeEvidence

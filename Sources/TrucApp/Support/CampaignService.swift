@@ -13,12 +13,16 @@ import Vapor
 /// - Every mutation is written to the audit log in the same transaction.
 enum CampaignService {
     static let defaultTimeZone = "Asia/Ho_Chi_Minh"
-    static let maxTitle = 300
-    static let maxDetail = 10_000
-    static let maxDirective = 100_000
+    static let maxTitle = TextLimit.title
+    static let maxDetail = TextLimit.note
+    static let maxDirective = TextLimit.document
     static let maxNote = 4_000
-    static let maxItems = 100
+    static let maxItems = TextLimit.listEntries
     static let maxDocuments = 50
+    /// A referenced document: the longest number, issuer and title.
+    static let maxDocumentNumber = 100
+    static let maxDocumentIssuer = 300
+    static let maxDocumentTitle = 1_000
     static let maxPeriod: TimeInterval = 366 * 86_400
 
     // MARK: - Access
@@ -421,7 +425,7 @@ enum CampaignService {
             let issuer = (input.issuer ?? "").trimmingCharacters(in: .whitespaces)
             let title = input.title?.trimmingCharacters(in: .whitespacesAndNewlines)
             var ok = true
-            if !ReferencedDocument.isPlausibleNumber(number) || number.count > 100 {
+            if !ReferencedDocument.isPlausibleNumber(number) || number.count > maxDocumentNumber {
                 problems.add("\(field).number: '\(number)' không giống số hiệu văn bản (ví dụ 1520/BTTTT-CATTT)",
                              "\(field).number: '\(number)' does not look like a document number such as 1520/BTTTT-CATTT")
                 ok = false
@@ -430,11 +434,11 @@ enum CampaignService {
                 problems.add("\(field).date: '\(date)' phải là ngày dạng yyyy-MM-dd", "\(field).date: '\(date)' must be a date as yyyy-MM-dd")
                 ok = false
             }
-            if issuer.isEmpty || issuer.count > 300 {
+            if issuer.isEmpty || issuer.count > maxDocumentIssuer {
                 problems.add("\(field).issuer: bắt buộc (tối đa 300 ký tự)", "\(field).issuer is required (at most 300 characters)")
                 ok = false
             }
-            if let title, title.count > 1_000 {
+            if let title, title.count > maxDocumentTitle {
                 problems.add("\(field).title: tối đa 1000 ký tự", "\(field).title must be at most 1000 characters")
                 ok = false
             }

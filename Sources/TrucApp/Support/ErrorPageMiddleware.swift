@@ -15,7 +15,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             let isAPI = request.url.path.hasPrefix("/api/") || request.url.path == "/openapi.json"
             if isAPI {
                 let response = Response(status: status)
-                try response.content.encode(ErrorBody(error: true, reason: reason))
+                let fields = (error as? BilingualError)?.fields ?? []
+                try response.content.encode(ErrorBody(error: true, reason: reason, fields: fields.isEmpty ? nil : fields))
                 // Such as Retry-After on a 429.
                 if let retryAfter = (error as? any AbortError)?.headers.first(name: .retryAfter) {
                     response.headers.replaceOrAdd(name: .retryAfter, value: retryAfter)
@@ -47,6 +48,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     struct ErrorBody: Content {
         var error: Bool
         var reason: String
+        /// The input fields the error is about (422 for a field over its limit or breaking a rule), when known.
+        var fields: [String]?
     }
 
     static func describe(_ error: any Error) -> (HTTPResponseStatus, String) {

@@ -561,7 +561,7 @@ enum RosterService {
 
     /// The province board for `principal`: every unit if they see province duty, else the units they may read;
     /// only units with a gap in the next 24 hours unless `all`; paginated in memory.
-    static func provinceOnDuty(for principal: Principal, at: Date, all: Bool, page: PageRequest, timeZone: TimeZone,
+    static func provinceOnDuty(for principal: Principal, at: Date, all: Bool, paging: Paging, timeZone: TimeZone,
                                on db: any Database) async throws -> ProvinceOnDutyDTO {
         let visible: Set<UUID>? = principal.policy.seesProvinceDuty ? nil : principal.policy.units(with: .read)
         var units: [OrgUnit] = []
@@ -574,11 +574,9 @@ enum RosterService {
         let board = try await onDuty(units: units, restrictTo: visible, at: at, timeZone: timeZone, on: db)
         let flagged = board.filter(\.hasGap)
         let listed = all ? board : flagged
-        let per = max(1, min(page.per, 200))
-        let number = max(1, page.page)
-        let items = Array(listed.dropFirst((number - 1) * per).prefix(per))
+        let page = paging.page(of: listed)
         return ProvinceOnDutyDTO(at: at, until: at.addingTimeInterval(lookahead), unitCount: board.count, unitsWithGap: flagged.count,
-                                 items: items, metadata: PageMetadata(page: number, per: per, total: listed.count))
+                                 items: page.items, metadata: page.metadata)
     }
 
     // MARK: - iCalendar

@@ -72,7 +72,7 @@ enum IncidentViews {
         """
     }
 
-    struct ReportForm: Content {
+    struct ReportForm: Content, LimitedInput {
         var title: String
         var systemID: String?
         var reporterOrganization: String
@@ -105,6 +105,22 @@ enum IncidentViews {
         var supportDetails: String?
         var tlp: String?
         var namedPeople: [String]?
+
+        /// The report's own texts are checked by `InitialIncidentReport.validated(now:)` once the form is read;
+        /// these are the fields read before that.
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("title", title, TextLimit.title)
+            for (field, value) in [("systemID", systemID), ("securityLevel", securityLevel), ("detectedAt", detectedAt),
+                                   ("currentStatus", currentStatus), ("detectionMethod", detectionMethod),
+                                   ("keepConfidential", keepConfidential), ("supportRequested", supportRequested), ("tlp", tlp)] {
+                check.text(field, value, TextLimit.code)
+            }
+            for (field, value) in [("domains", domains), ("ipAddresses", ipAddresses), ("publicIPs", publicIPs)] {
+                check.text(field, value, InitialIncidentReport.maxListEntries * (TextLimit.host + 2))
+            }
+            check.texts("notified", notified, InitialIncidentReport.shortTextLimit, maxEntries: InitialIncidentReport.maxListEntries)
+            check.texts("namedPeople", namedPeople, TextLimit.code, maxEntries: IncidentService.maxNamedPeople)
+        }
     }
 
     static func input(from f: ReportForm, zone: TimeZone, now: Date = Date()) throws -> IncidentInput {

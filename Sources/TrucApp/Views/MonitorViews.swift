@@ -102,7 +102,7 @@ enum MonitorViews {
         """
     }
 
-    struct MonitorForm: Content {
+    struct MonitorForm: Content, LimitedInput {
         var name: String
         var kind: String
         var target: String
@@ -122,6 +122,22 @@ enum MonitorViews {
         var dnsServer: String?
         var enabled: String?
         var isPublic: String?
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("name", name, MonitorDraft.nameLength.upperBound)
+            check.text("target", target, TextLimit.url)
+            check.text("expectedStatus", expectedStatus, TextLimit.line)
+            check.text("keyword", keyword, MonitorDraft.maxKeywordLength)
+            check.text("dnsExpected", dnsExpected, MonitorDraft.maxDNSExpected * (MonitorDraft.maxDNSValueLength + 2))
+            check.text("dnsServer", dnsServer, TextLimit.host + 8)
+            for (field, value) in [("kind", kind), ("systemID", systemID), ("intervalSeconds", intervalSeconds),
+                                   ("timeoutSeconds", timeoutSeconds), ("retries", retries), ("maxLatencyMs", maxLatencyMs),
+                                   ("keywordMustBeAbsent", keywordMustBeAbsent), ("ignoreTLSErrors", ignoreTLSErrors),
+                                   ("tlsWarningDays", tlsWarningDays), ("tlsCriticalDays", tlsCriticalDays),
+                                   ("dnsRecordType", dnsRecordType), ("enabled", enabled), ("isPublic", isPublic)] {
+                check.text(field, value, TextLimit.code)
+            }
+        }
     }
 
     /// Reads the form; numbers that are not numbers are refused with the field's name.

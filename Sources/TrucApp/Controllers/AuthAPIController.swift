@@ -30,7 +30,9 @@ struct AuthAPIController: RouteCollection {
         /// A code from the authenticator, or a recovery code, when two-factor sign-in is on.
         var code: String?
         static func validations(_ validations: inout Validations) {
-            validations.add("email", as: String.self, is: .count(1...)); validations.add("password", as: String.self, is: .count(1...))
+            validations.add("email", as: String.self, is: .count(1...TextLimit.email), customFailureDescription: "email: 1 to \(TextLimit.email) characters")
+            validations.add("password", as: String.self, is: .count(1...1024), customFailureDescription: "password: 1 to 1024 characters")
+            validations.add("name", as: String?.self, is: .nil || .count(...100), required: false, customFailureDescription: "name: at most 100 characters")
             validations.add("code", as: String?.self, is: .nil || .count(...20), required: false, customFailureDescription: "code: at most 20 characters")
         }
     }

@@ -46,6 +46,10 @@ struct AuthWebController: RouteCollection {
             return try await Self.loginForm(ctx, next: next, error: ctx.t("Nhập email và mật khẩu.", "Enter your e-mail and password."))
                 .encodeResponse(status: .badRequest, for: req)
         }
+        guard TextLimit.fits(email, TextLimit.email), TextLimit.fits(password, 1024) else {
+            return try await Self.loginForm(ctx, next: next, error: ctx.t("Email hoặc mật khẩu dài quá mức cho phép.", "The e-mail or password is longer than allowed."))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
         switch try await PasswordLogin.attempt(email: email, password: password, device: SignInFamiliarity.device(of: req), on: req) {
         case .invalid:
             return try await Self.loginForm(ctx, next: next, error: ctx.t("Sai email hoặc mật khẩu.", "Wrong e-mail or password."))

@@ -34,12 +34,12 @@ struct OutboundAPIController: RouteCollection {
             guard let id = UUID(uuidString: text) else { throw BilingualError.badRequest("unitID phải là UUID.", "unitID must be a UUID.") }
             unitID = id
         }
-        return try await OutboundAllowList.visible(to: principal, unitID: unitID, on: req.db).paginate(for: req).map { $0.dto() }
+        return try await OutboundAllowList.visible(to: principal, unitID: unitID, on: req.db).page(req.paging()).map { $0.dto() }
     }
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requireCoordinator()
-        let input = try req.content.decode(OutboundAllowInput.self)
+        let input = try req.input(OutboundAllowInput.self)
         let record = try await OutboundAllowList.create(input, by: principal, context: req.application.outbound, on: req.db)
         return try MonitorAPIController.created(record.dto())
     }

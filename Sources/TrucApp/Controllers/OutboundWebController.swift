@@ -15,7 +15,7 @@ struct OutboundWebController: RouteCollection {
     func page(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
-        let page = try await OutboundAllowList.visible(to: principal, unitID: nil, on: req.db).paginate(for: req)
+        let page = try await OutboundAllowList.visible(to: principal, unitID: nil, on: req.db).page(req.paging())
         let units = try await OrgUnit.query(on: req.db).sort(\.$code).all()
         let names = Dictionary(units.compactMap { unit in unit.id.map { ($0, "\(unit.code) — \(unit.name)") } }, uniquingKeysWith: { a, _ in a })
         return Layout.page(ctx, title: ctx.t("Kết nối ra ngoài", "Outbound connections"),
@@ -24,15 +24,21 @@ struct OutboundWebController: RouteCollection {
                                                     pager: Layout.pager(ctx, metadata: page.metadata, request: req)))
     }
 
-    struct EntryForm: Content {
+    struct EntryForm: Content, LimitedInput {
         var value: String
         var unitID: String?
         var note: String
+
+        func checkLimits(_ check: inout TextLimitCheck) {
+            check.text("value", value, TextLimit.host)
+            check.text("unitID", unitID, TextLimit.code)
+            check.text("note", note, OutboundAllowList.maxNoteLength)
+        }
     }
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requireCoordinator()
-        let form = try req.content.decode(EntryForm.self)
+        let form = try req.input(EntryForm.self)
         var unitID: UUID?
         if let text = form.unitID.nonEmpty {
             guard let id = UUID(uuidString: text) else { throw BilingualError.badRequest("Đơn vị không hợp lệ.", "unitID must be a UUID.") }

@@ -1,3 +1,4 @@
+import TrucCore
 import Foundation
 import Vapor
 
@@ -15,7 +16,7 @@ struct OutboundAllowEntryDTO: Content, Equatable {
 }
 
 /// Body of POST /api/v1/outbound-allow-list.
-struct OutboundAllowInput: Content {
+struct OutboundAllowInput: Content, LimitedInput {
     /// A range (CIDR or one address) or a host name ("*." for every name below one).
     var value: String
     /// Only this unit's monitors and webhooks; omitted for the whole province.
@@ -27,5 +28,12 @@ struct OutboundAllowInput: Content {
 extension OutboundAllowRecord {
     func dto() -> OutboundAllowEntryDTO {
         OutboundAllowEntryDTO(id: id ?? UUID(), unitID: unitID, kind: kind, value: value, note: note, createdAt: createdAt)
+    }
+}
+
+extension OutboundAllowInput {
+    func checkLimits(_ check: inout TextLimitCheck) {
+        check.text("value", value, TextLimit.host)
+        check.text("note", note, OutboundAllowList.maxNoteLength)
     }
 }

@@ -19,8 +19,9 @@ def _rewrite(value):
         return value
     out = {k: (LOOPBACK_FIELDS[k] if k in LOOPBACK_FIELDS else _rewrite(v)) for k, v in value.items()}
     if "target" in out:
-        out["target"] = LOOPBACK_BY_KIND.get(out.get("kind"), "http://127.0.0.1:9/fuzz")
-        if out.get("kind") == "dns":
+        kind = out.get("kind") if isinstance(out.get("kind"), str) else None
+        out["target"] = LOOPBACK_BY_KIND.get(kind, "http://127.0.0.1:9/fuzz")
+        if kind == "dns":
             settings = out.get("settings") if isinstance(out.get("settings"), dict) else {}
             out["settings"] = {**settings, "dnsServer": "127.0.0.1:53"}
     return out

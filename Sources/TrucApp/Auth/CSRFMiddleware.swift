@@ -67,8 +67,7 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     static func anonymousToken(nonce: String, key: SymmetricKey) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("csrf:\(nonce)".utf8), using: key)
-        return Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(mac)
     }
 
     static func verifyAnonymous(_ sent: String?, nonce: String?, key: SymmetricKey) -> Bool {

@@ -28,11 +28,7 @@ struct TokenPrincipalMiddleware: AsyncMiddleware {
 enum TokenSecret {
     /// A new secret: "truc_" + 32 random bytes, base64url.
     static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let b64 = Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        return "truc_" + b64
+        "truc_" + Base64URL.random(bytes: 32)
     }
 
     static func hash(_ secret: String) -> String {

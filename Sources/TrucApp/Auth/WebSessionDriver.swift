@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import TrucCore
 import Vapor
 
 /// Keeps web sessions in `web_sessions` (shared by every instance). The cookie carries 32 random bytes; the
@@ -55,10 +56,7 @@ struct WebSessionDriver: AsyncSessionDriver {
 
     /// 32 random bytes, base64url without padding (43 characters).
     static func newID() -> SessionID {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return SessionID(string: Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: ""))
+        SessionID(string: Base64URL.random(bytes: 32))
     }
 
     static func isWellFormed(_ id: SessionID) -> Bool {

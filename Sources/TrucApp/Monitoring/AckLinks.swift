@@ -1,6 +1,7 @@
 import Crypto
 import Fluent
 import Foundation
+import TrucCore
 import Vapor
 
 /// Acknowledgement links in alert e-mails: `/ack/{deliveryID}.{token}` where the token is an HMAC-SHA256 of
@@ -15,8 +16,7 @@ enum AckLinks {
 
     static func token(for deliveryID: UUID, secret: SymmetricKey) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(deliveryID.uuidString.lowercased().utf8), using: secret)
-        return Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(mac)
     }
 
     /// The delivery a link text names, if its token is right.

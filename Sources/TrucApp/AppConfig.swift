@@ -35,6 +35,8 @@ public struct AppConfig: Sendable {
     public var monitoringDisabled: Bool = false
     /// Most checks in flight at once in this instance.
     public var monitorConcurrency: Int = 1000
+    /// Most HTTP checks of one scheme, host and port at once in this instance (default: `monitorConcurrency`).
+    public var monitorPerHost: Int = 1000
     /// Base URL of the web interface, for links in e-mails (no trailing slash).
     public var publicURL: String = "http://localhost:8080"
     /// SMTP server for alert e-mails; nil: e-mails are recorded as failed with a clear reason.
@@ -80,6 +82,7 @@ public struct AppConfig: Sendable {
         ("TRUC_TRUSTED_PROXIES", "addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the client (default none)"),
         ("TRUC_MONITORING", "off: this instance serves pages only and runs no checks or alerts (default on for serve)"),
         ("TRUC_MONITOR_CONCURRENCY", "most checks in flight at once per instance (default 1000)"),
+        ("TRUC_MONITOR_PER_HOST", "most HTTP checks of one host and port at once per instance (default: TRUC_MONITOR_CONCURRENCY); a check that cannot start within its timeout is skipped, not counted as down"),
         ("TRUC_PUBLIC_URL", "base URL of the web interface, the only source of absolute links (e-mails, the Atom feed); default http://localhost:8080"),
         ("TRUC_SMTP_HOST", "SMTP server for alert e-mails (unset: e-mails are not sent and say why)"),
         ("TRUC_SMTP_PORT", "SMTP port (default 25)"),
@@ -125,6 +128,7 @@ public struct AppConfig: Sendable {
             config.monitoringDisabled = ["off", "0", "false"].contains(text.lowercased())
         }
         config.monitorConcurrency = try int(env, "TRUC_MONITOR_CONCURRENCY", default: 1000, range: 1...20_000)
+        config.monitorPerHost = try int(env, "TRUC_MONITOR_PER_HOST", default: config.monitorConcurrency, range: 1...20_000)
         if let url = env["TRUC_PUBLIC_URL"], !url.isEmpty {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
                 throw ConfigError("TRUC_PUBLIC_URL must be an http(s) URL such as https://truc.example.gov.vn (got '\(url)')")

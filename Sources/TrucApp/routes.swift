@@ -14,7 +14,9 @@ func routes(_ app: Application) throws {
         headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: try APIDocument.json()))
     }
+    // Liveness: the process answers. Readiness: the database answers too (503 while it cannot be reached).
     app.get("healthz") { _ in "ok" }
+    app.get("readyz") { req in await Readiness.response(req) }
     app.get("advisories.atom") { req in try await AdvisoryFeed.response(req) }
 
     // JSON API: bearer tokens.

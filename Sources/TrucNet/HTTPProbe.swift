@@ -11,12 +11,16 @@ import TrucCore
 /// - Outbound policy: before each request — the first and every redirect — the host goes through the
 ///   `OutboundGuard` (names resolved, every address checked) and the request is sent to a checked address only
 ///   (`PinnedHTTPClients`). A refused host ends the probe with the refusal's neutral message; nothing is sent.
-/// - Latency is measured with `ContinuousClock` from the start of the request until the response head of the
-///   final answer arrives (connection set-up, TLS and redirects included; body download excluded).
+/// - Per-host limit: at most `maxConnectionsPerHost` probes of one scheme, host and port run at once (`HostGate`),
+///   and the connection pool is at least that large, so a probe never queues inside the pool. A probe that cannot
+///   get a place within its timeout has not checked anything: it returns `ProbeResult.notChecked`, never "down".
+/// - Timing (`ContinuousClock`), after the probe has its place: `connectMs` is the time to get a connection (name
+///   check, TCP connect, TLS handshake) and `latencyMs` the time from the request being sent on that connection
+///   until the response head arrived; both are summed over redirects. Body download is in neither.
 /// - The body is read only when `settings.keyword` is set, at most ``maxBodyBytes``, decoded as UTF-8 with
 ///   invalid sequences replaced. Otherwise at most ``drainBytes`` are read and thrown away, so that a small
 ///   body lets the connection return to the pool; a larger one is abandoned, which closes that connection.
-/// - The whole probe, body included, ends within `timeout`.
+/// - The whole probe, body included, ends within `timeout` once it has its place.
 /// - `settings.ignoreTLSErrors == true` sends the request with a request-level TLS configuration that skips
 ///   certificate verification. async-http-client keys its connection pools by TLS configuration, so verified
 ///   and unverified connections to one host never share a pool; no second client is needed.
@@ -34,11 +38,15 @@ public final class HTTPProbe: Sendable {
 
     private let clients: PinnedHTTPClients
     private let insecureTLS: TLSConfiguration
+    /// Probes of one host at once.
+    public let gate: HostGate
 
-    /// A probe with its own clients on `group`, keeping at most `maxConnectionsPerHost` HTTP/1.1 connections per
-    /// host (and TLS configuration) alive for reuse. Call ``shutdown()`` when done.
+    /// A probe with its own clients on `group`, running at most `maxConnectionsPerHost` probes of one host at
+    /// once and keeping as many HTTP/1.1 connections per host (and TLS configuration) alive for reuse. Call
+    /// ``shutdown()`` when done.
     public init(group: any EventLoopGroup, maxConnectionsPerHost: Int) {
-        self.clients = PinnedHTTPClients(group: group, configuration: Self.configuration(maxConnectionsPerHost: maxConnectionsPerHost))
+        self.gate = HostGate(limit: maxConnectionsPerHost)
+        self.clients = PinnedHTTPClients(group: group, configuration: Self.configuration(maxConnectionsPerHost: gate.limit))
         self.insecureTLS = Self.makeInsecureTLS()
     }
 
@@ -72,6 +80,7 @@ public final class HTTPProbe: Sendable {
         var status: Int
         var body: String?
         var latencyMs: Double
+        var connectMs: Double
     }
 
     /// Why a probe stopped before a final answer (other than a network error).
@@ -84,71 +93,74 @@ public final class HTTPProbe: Sendable {
         case redirectRefused(OutboundRefusal)
     }
 
-    /// What one request gave: the final answer, or where it redirects.
-    private enum Step: Sendable {
-        case final(Observed)
-        case redirect(URL)
+    /// The key of the per-host limit: scheme, host and port.
+    public static func gateKey(_ url: URL) -> String? {
+        guard let host = hostOf(url), let scheme = url.scheme?.lowercased() else { return nil }
+        return "\(scheme)://\(host):\(url.port ?? (scheme == "https" ? 443 : 80))"
     }
 
     /// Checks `url` once, connecting only where `outbound` allows. Never throws: failures are `.down` results with
-    /// a short message. GET and HEAD stay the same method across redirects.
+    /// a short message; a probe that could not get a place under the per-host limit within `timeout` is
+    /// `.notChecked`. GET and HEAD stay the same method across redirects.
     public func run(url: URL, settings: MonitorSettings, timeout: Duration, outbound: OutboundGuard) async -> ProbeResult {
-        guard Self.hostOf(url) != nil else { return .down("invalid URL") }
+        guard let key = Self.gateKey(url) else { return .down("invalid URL") }
+        guard await gate.enter(key, timeout: timeout) else {
+            if Task.isCancelled { return .notChecked("cancelled before it started") }
+            return .notChecked("not started: \(gate.limit) checks of \(key) already in flight for \(timeout.shortText)")
+        }
+        defer { gate.leave(key) }
+        if Task.isCancelled { return .notChecked("cancelled before it started") }
+        return await checked(url: url, settings: settings, timeout: timeout, outbound: outbound)
+    }
+
+    private func checked(url: URL, settings: MonitorSettings, timeout: Duration, outbound: OutboundGuard) async -> ProbeResult {
         let method: HTTPMethod = settings.method?.uppercased() == "HEAD" ? .HEAD : .GET
         let readBody = method != .HEAD && !(settings.keyword ?? "").isEmpty
         let tls = settings.ignoreTLSErrors == true ? insecureTLS : nil
         let clients = self.clients
         let clock = ContinuousClock()
-        let start = clock.now
         do {
             let observed = try await TimeLimit.run(timeout) {
                 var current = url
                 var seen: Set<String> = [url.absoluteString]
                 var hops = 0
+                var latency = 0.0, connect = 0.0
                 while true {
                     guard let host = Self.hostOf(current) else { throw Stop.invalidURL }
+                    let hopStart = clock.now
                     let addresses: [IPAddress]
                     do {
                         addresses = try await outbound.addresses(for: host, timeout: timeout)
                     } catch let refusal as OutboundRefusal where hops > 0 {
                         throw Stop.redirectRefused(refusal)
                     }
-                    var request = HTTPClientRequest(url: current.absoluteString)
-                    request.method = method
-                    request.headers.add(name: "User-Agent", value: Self.userAgent)
-                    request.headers.add(name: "Accept", value: "*/*")
-                    request.tlsConfiguration = tls
-                    let base = current
-                    let step: Step = try await clients.withClient(host: host, address: addresses[0]) { [request] client in
-                        let response = try await client.execute(request, timeout: timeout.timeAmount)
-                        let status = Int(response.status.code)
-                        if Self.redirectStatuses.contains(status), let location = response.headers.first(name: "Location") {
-                            try await Self.drain(response.body, limit: Self.drainBytes)
-                            guard let next = URL(string: location, relativeTo: base)?.absoluteURL, Self.hostOf(next) != nil
-                            else { throw Stop.unsupportedRedirect }
-                            return .redirect(next)
-                        }
-                        let latency = (clock.now - start).milliseconds
-                        if readBody {
-                            let bytes = try await Self.collect(response.body, limit: Self.maxBodyBytes)
-                            return .final(Observed(status: status, body: String(decoding: bytes, as: UTF8.self), latencyMs: latency))
-                        }
-                        try await Self.drain(response.body, limit: Self.drainBytes)
-                        return .final(Observed(status: status, body: nil, latencyMs: latency))
+                    var headers = HTTPHeaders()
+                    headers.add(name: "User-Agent", value: Self.userAgent)
+                    headers.add(name: "Accept", value: "*/*")
+                    let request = try HTTPClient.Request(url: current.absoluteString, method: method, headers: headers,
+                                                         body: nil, tlsConfiguration: tls)
+                    let collected = try await clients.withClient(host: host, address: addresses[0]) { client in
+                        try await Self.execute(request, on: client, readBody: readBody, timeout: timeout)
                     }
-                    switch step {
-                    case .final(let observed):
-                        return observed
-                    case .redirect(let next):
+                    if let sent = collected.sentAt { connect += (sent - hopStart).milliseconds }
+                    if let sent = collected.sentAt, let head = collected.headAt { latency += (head - sent).milliseconds }
+                    if Self.redirectStatuses.contains(collected.status), let location = collected.location {
+                        guard let next = URL(string: location, relativeTo: current)?.absoluteURL, Self.hostOf(next) != nil
+                        else { throw Stop.unsupportedRedirect }
                         hops += 1
                         guard hops <= Self.maxRedirects else { throw Stop.tooManyRedirects }
                         guard seen.insert(next.absoluteString).inserted else { throw Stop.redirectLoop }
                         current = next
+                        continue
                     }
+                    let body = readBody ? String(decoding: collected.body, as: UTF8.self) : nil
+                    return Observed(status: collected.status, body: body, latencyMs: latency, connectMs: connect)
                 }
             }
-            return ProbeEvaluation.http(
+            var result = ProbeEvaluation.http(
                 status: observed.status, body: observed.body, latencyMs: observed.latencyMs, settings: settings)
+            result.connectMs = observed.connectMs
+            return result
         } catch let stop as Stop {
             switch stop {
             case .invalidURL: return .down("invalid URL")
@@ -160,7 +172,26 @@ public final class HTTPProbe: Sendable {
         } catch let refusal as OutboundRefusal {
             return .down(refusal.probeMessage)
         } catch {
+            if Task.isCancelled { return .notChecked("cancelled") }
             return .down(ProbeErrorMessage.describe(error, timeout: timeout))
+        }
+    }
+
+    /// Sends `request` and collects its answer: the body up to ``maxBodyBytes`` when `readBody`, otherwise (and
+    /// for redirects) at most ``drainBytes`` read and dropped. Task cancellation cancels the request.
+    private static func execute(_ request: HTTPClient.Request, on client: HTTPClient, readBody: Bool,
+                                timeout: Duration) async throws -> ProbeResponseCollector.Collected {
+        let collector = ProbeResponseCollector(keepBytes: readBody ? maxBodyBytes : 0,
+                                               readBytes: readBody ? maxBodyBytes : drainBytes)
+        let task = client.execute(request: request, delegate: collector, deadline: .now() + timeout.timeAmount)
+        do {
+            return try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
+        } catch is ProbeResponseCollector.Enough {
+            return collector.collected
         }
     }
 
@@ -172,18 +203,7 @@ public final class HTTPProbe: Sendable {
         return host
     }
 
-    /// Reads at most `limit` bytes of `body`; stops there (abandoning the rest).
-    static func collect(_ body: HTTPClientResponse.Body, limit: Int) async throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        for try await var chunk in body {
-            let take = min(chunk.readableBytes, limit - bytes.count)
-            if let part = chunk.readBytes(length: take) { bytes += part }
-            if bytes.count >= limit { break }
-        }
-        return bytes
-    }
-
-    /// Reads and discards at most `limit` bytes of `body`.
+    /// Reads and discards at most `limit` bytes of `body` (the webhook sender's answers).
     static func drain(_ body: HTTPClientResponse.Body, limit: Int) async throws {
         var seen = 0
         for try await chunk in body {

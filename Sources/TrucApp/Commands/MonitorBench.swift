@@ -11,6 +11,10 @@ import Vapor
 /// "BENCH" unit, runs the real scheduler against them for a while, and prints probes/s, the schedule lag (time from
 /// a check being due to its probe starting) at p50/p99, CPU time and memory. Run it on a scratch database:
 /// `TRUC_SQLITE_PATH=/tmp/bench-monitor.sqlite truc bench monitor --monitors 10000`.
+///
+/// `--instances N` runs N schedulers (as N `serve` instances would, each with its own leases) and prints each
+/// one's share of the checks; `--hosts 1 --reply-ms 3000` sends every HTTP monitor to one slow host (the false
+/// outage case of issue 12); `--per-host` sets the per-host limit (default: `--concurrency`).
 enum MonitorBench {
     struct Options {
         var monitors = 10_000
@@ -18,6 +22,10 @@ enum MonitorBench {
         var duration = 0
         var concurrency = 1000
         var tcpShare = 0.2
+        var instances = 1
+        var hosts = 8
+        var replyMs = 0
+        var perHost = 0
     }
 
     static func parse(_ arguments: [String]) throws -> Options {
@@ -34,22 +42,28 @@ enum MonitorBench {
             case "--duration": options.duration = Int(value)
             case "--concurrency": options.concurrency = max(1, Int(value))
             case "--tcp-share": options.tcpShare = min(1, value)
+            case "--instances": options.instances = min(16, max(1, Int(value)))
+            case "--hosts": options.hosts = min(64, max(1, Int(value)))
+            case "--reply-ms": options.replyMs = min(60_000, Int(value))
+            case "--per-host": options.perHost = max(1, Int(value))
             default: throw FeedCommand.Failure("unknown option \(argument)")
             }
             index += 2
         }
         guard options.monitors > 0, options.interval >= 20 else { throw FeedCommand.Failure("--monitors must be > 0 and --interval >= 20") }
         if options.duration == 0 { options.duration = options.interval * 3 }
+        if options.perHost == 0 { options.perHost = options.concurrency }
         return options
     }
 
     static func run(_ arguments: [String], app: Application, console: any Console) async throws {
         let options = try parse(arguments)
         let group = MultiThreadedEventLoopGroup.singleton
-        // Targets: 8 HTTP servers and 4 TCP servers, so the probes spread over several connection pools.
+        // Targets: 8 HTTP servers (or --hosts) and 4 TCP servers, so the probes spread over several connection pools.
         var httpServers: [LoopbackHTTPServer] = []
-        for _ in 0..<8 {
-            httpServers.append(try await LoopbackHTTPServer.start(group: group) { _ in (status: 200, body: "ok", delayMs: 0) })
+        let replyMs = options.replyMs
+        for _ in 0..<options.hosts {
+            httpServers.append(try await LoopbackHTTPServer.start(group: group) { _ in (status: 200, body: "ok", delayMs: replyMs) })
         }
         var tcpServers: [LoopbackTCPServer] = []
         for _ in 0..<4 { tcpServers.append(try await LoopbackTCPServer.start(group: group)) }
@@ -61,12 +75,19 @@ enum MonitorBench {
         // The targets are on loopback: this run allows 127.0.0.1 whatever the database's allow-list says.
         let outbound = OutboundContext(group: group, resolver: app.outbound.resolver,
                                        policies: FixedOutboundPolicies(policy: OutboundPolicy(allowing: [.range(IPNetwork(host: IPAddress(ipv4: 0x7f00_0001)))])))
-        let runner = NetworkProbeRunner(group: group, outbound: outbound, maxConnectionsPerHost: 16)
-        let scheduler = MonitorScheduler(db: app.db, runner: runner, alerts: AlertRouter(timeZone: app.config.timeZone),
-                                         maxInFlight: options.concurrency, logger: app.logger)
+        // One runner per instance: each has its own connection pools and per-host limit, as separate processes would.
+        var runners: [NetworkProbeRunner] = []
+        var schedulers: [MonitorScheduler] = []
+        for index in 0..<options.instances {
+            let runner = NetworkProbeRunner(group: group, outbound: outbound, maxConnectionsPerHost: options.perHost)
+            runners.append(runner)
+            schedulers.append(MonitorScheduler(db: app.db, runner: runner, alerts: AlertRouter(timeZone: app.config.timeZone),
+                                               owner: "bench-\(index + 1)", maxInFlight: options.concurrency, logger: app.logger))
+        }
+        let scheduler = AggregateStats(schedulers: schedulers)
         let cpuStart = cpuSeconds()
         let started = Date()
-        let task = Task { await scheduler.run() }
+        let tasks = schedulers.map { scheduler in Task { await scheduler.run() } }
         // The first interval fills the schedule; figures are reported per 10 s and for the whole run after it.
         var lastProbes = 0
         var warmedUp = false
@@ -88,8 +109,8 @@ enum MonitorBench {
                 cpuMeasuredFrom = cpuSeconds()
             }
         }
-        task.cancel()
-        await task.value
+        for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
         let stats = await scheduler.stats
         let seconds = Date().timeIntervalSince(measuredFrom)
         let cpu = cpuSeconds() - cpuMeasuredFrom
@@ -98,11 +119,20 @@ enum MonitorBench {
               schedule lag p50 %.3f s, p99 %.3f s, max %.3f s
               CPU %.1f s = %.0f%% of one core (targets run in this process too) on %d core(s)
               memory: RSS now %d MB, peak %d MB
+              not checked (no place under the per-host limit within the timeout): %d; down by timeout: %d
             """, seconds, stats.probes, Double(stats.probes) / max(seconds, 0.001), stats.up, stats.degraded, stats.down, stats.recorded,
                                   stats.lagPercentile(50) ?? 0, stats.lagPercentile(99) ?? 0, stats.lagPercentile(100) ?? 0,
                                   cpu, cpu / max(seconds, 0.001) * 100, ProcessInfo.processInfo.activeProcessorCount,
-                                  currentRSSMB(), BenchCommand.peakMemoryMB()).consoleText())
-        try await runner.shutdown()
+                                  currentRSSMB(), BenchCommand.peakMemoryMB(), stats.notChecked, stats.timeouts).consoleText())
+        if schedulers.count > 1 {
+            var shares: [String] = []
+            for (index, one) in schedulers.enumerated() {
+                let probes = await one.stats.probes
+                shares.append(String(format: "instance %d: %d (%.1f%%)", index + 1, probes, Double(probes) / Double(max(stats.probes, 1)) * 100))
+            }
+            console.output(("  shares: " + shares.joined(separator: ", ")).consoleText())
+        }
+        for runner in runners { try await runner.shutdown() }
         for server in httpServers { await server.stop() }
         for server in tcpServers { await server.stop() }
     }
@@ -160,5 +190,30 @@ enum MonitorBench {
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024 / 1024
+    }
+}
+
+/// The counters of several schedulers of one benchmark run, added up.
+struct AggregateStats: Sendable {
+    let schedulers: [MonitorScheduler]
+
+    var stats: SchedulerStats {
+        get async {
+            var total = SchedulerStats()
+            for scheduler in schedulers { total.add(await scheduler.stats) }
+            return total
+        }
+    }
+
+    var checksInFlight: Int {
+        get async {
+            var total = 0
+            for scheduler in schedulers { total += await scheduler.checksInFlight }
+            return total
+        }
+    }
+
+    func resetStats() async {
+        for scheduler in schedulers { await scheduler.resetStats() }
     }
 }

@@ -130,7 +130,7 @@ struct MonitorWebController: RouteCollection {
         <p>\(unit.map { "<a href=\"/units/\($0.id)/monitors\">\($0.name)</a>" as HTML } ?? .empty) · \(ctx.t(monitor.kind.vietnamese, monitor.kind.english)) <code>\(monitor.target)</code>
         · \(ctx.t("mỗi", "every")) \(monitor.intervalSeconds) s · \(monitor.enabled ? "" : ctx.t("ĐANG TẠM DỪNG", "PAUSED"))</p>
         <div class="card">
-        <p>\(ctx.t("Kiểm tra gần nhất", "Last check")): \(ctx.date(monitor.lastCheckedAt)) · \(monitor.lastLatencyMs.map { String(format: "%.0f ms", $0) } ?? "—") \(monitor.lastMessage.map { "· \($0)" } ?? "")
+        <p>\(ctx.t("Kiểm tra gần nhất", "Last check")): \(ctx.date(monitor.lastCheckedAt)) · \(monitor.lastLatencyMs.map { String(format: "%.0f ms", $0) } ?? "—")\(monitor.lastConnectMs.map { " (" + ctx.t("kết nối", "connect") + String(format: " %.0f ms)", $0) } ?? "") \(monitor.lastMessage.map { "· \($0)" } ?? "")
         \(monitor.certExpiresAt.map { "<br>" + ctx.t("Chứng thư hết hạn", "Certificate expires") + " " + ctx.date($0) } ?? "")
         <br>\(ctx.t("Trạng thái từ", "State since")) \(ctx.date(monitor.stateSince))</p>
         <p>\(ctx.t("Hoạt động 24 giờ", "Uptime 24 h")): <strong>\(MonitorViews.percent(stats.uptime24h))</strong> · \(ctx.t("30 ngày", "30 days")): <strong>\(MonitorViews.percent(stats.uptime30d))</strong>

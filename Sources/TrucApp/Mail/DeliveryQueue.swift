@@ -31,6 +31,18 @@ struct DeliveryQueue: Sendable {
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }
     }
 
+    /// Gives back rows claimed but not attempted, or whose attempt a stop cut short: pending again, due at once,
+    /// the attempt not counted, so that the next instance sends them. Only rows this instance still holds.
+    func release(_ ids: [UUID], on sql: any SQLDatabase) async throws {
+        guard !ids.isEmpty else { return }
+        try await sql.raw("""
+            UPDATE \(ident: table) SET status = \(bind: DeliveryStatus.pending.rawValue), lease_owner = NULL, lease_until = NULL,
+              attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
+            WHERE id IN \(SQLBind.group(ids)) AND lease_owner = \(bind: owner)
+              AND status = \(bind: DeliveryStatus.sending.rawValue)
+            """).run()
+    }
+
     /// Records the outcome of attempt `attempts` (as counted by `claim`) of row `id`: sent, pending again after
     /// the backoff, or failed. Does nothing if the lease was lost.
     func finish(_ id: UUID, attempts: Int, outcome: DeliveryOutcome, now: Date, on sql: any SQLDatabase,

@@ -21,13 +21,25 @@ struct OutboxDispatcher: Sendable {
         let ids = try await queue.claim(now: now, limit: limit, on: sql)
         guard !ids.isEmpty else { return DeliveryReport() }
         var report = DeliveryReport()
-        for mail in try await OutboxMail.query(on: db).filter(\.$id ~~ ids).all() {
+        let mails = try await OutboxMail.query(on: db).filter(\.$id ~~ ids).all()
+        for (index, mail) in mails.enumerated() {
+            // Stopping: what was not sent goes back to the queue for the next instance, uncounted.
+            if Task.isCancelled {
+                try await queue.release(mails[index...].compactMap(\.id), on: sql)
+                report.released += mails.count - index
+                break
+            }
             var headers: [(String, String)] = [("X-Truc-Purpose", mail.purpose.rawValue)]
             if let replyTo = mail.replyTo { headers.append(("Reply-To", replyTo)) }
             let message = MailMessage(from: transport.mailFrom, to: [MailAddress(name: mail.recipientName, address: mail.recipient)],
                                       subject: mail.subject, textBody: mail.body, htmlBody: nil, headers: headers, date: now,
                                       messageID: "<\(mail.id!.uuidString.lowercased())@truc-attt>")
             let outcome = await DeliveryOutcome.attempt { try await transport.sendMail(message) }
+            if Task.isCancelled, outcome.errorMessage != nil {
+                try await queue.release([mail.id!], on: sql)
+                report.released += 1
+                continue
+            }
             if let error = outcome.errorMessage { logger.warning("outbox mail \(mail.id!) (\(mail.purpose.rawValue)) failed: \(error)") }
             try await queue.finish(mail.id!, attempts: mail.attempts, outcome: outcome, now: now, on: sql, report: &report)
         }

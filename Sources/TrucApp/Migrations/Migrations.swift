@@ -30,5 +30,7 @@ enum Migrations {
         CreateWebSession(),            // 023
         CreateOutboundAllowEntry(),    // 024
         CreateSignInSecurity(),        // 025
+        // 026 is reserved for the backup settings.
+        UpdateMonitorAddConnectTime(), // 027
     ]
 }

@@ -30,6 +30,8 @@ final class Monitor: Model, @unchecked Sendable {
     @OptionalField(key: "last_checked_at") var lastCheckedAt: Date?
     @OptionalField(key: "last_outcome") var lastOutcomeCode: Int?
     @OptionalField(key: "last_latency_ms") var lastLatencyMs: Double?
+    /// Time the last check took to get a connection (HTTP), apart from `lastLatencyMs`.
+    @OptionalField(key: "last_connect_ms") var lastConnectMs: Double?
     @OptionalField(key: "last_message") var lastMessage: String?
     @OptionalField(key: "cert_expires_at") var certExpiresAt: Date?
     @Field(key: "next_due_at") var nextDueAt: Date

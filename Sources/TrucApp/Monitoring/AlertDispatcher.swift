@@ -31,8 +31,20 @@ struct AlertDispatcher: Sendable {
         let deliveries = try await AlertDelivery.query(on: db).filter(\.$id ~~ ids).with(\.$alert).all()
         let secret = try await AckLinks.secret(on: db)
         var report = Report()
-        for delivery in deliveries {
+        for (index, delivery) in deliveries.enumerated() {
+            // Stopping: what was not sent goes back to the queue for the next instance, uncounted.
+            if Task.isCancelled {
+                try await queue.release(deliveries[index...].compactMap(\.id), on: sql)
+                report.released += deliveries.count - index
+                break
+            }
             let outcome = await send(delivery, ackSecret: secret, now: now, on: db)
+            if Task.isCancelled, outcome.errorMessage != nil {
+                // Cut short by the stop, not a failure of the recipient.
+                try await queue.release([delivery.id!], on: sql)
+                report.released += 1
+                continue
+            }
             if let message = outcome.errorMessage {
                 logger.warning("alert delivery \(delivery.id!) (\(delivery.channel.rawValue)) failed: \(message)")
             }

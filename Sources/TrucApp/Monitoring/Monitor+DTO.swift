@@ -21,7 +21,10 @@ struct MonitorDTO: Content, Equatable {
     var stateSince: Date?
     var lastCheckedAt: Date?
     var lastOutcome: ProbeOutcome?
+    /// The target's answer time (HTTP: from the request sent on an open connection to the response head).
     var lastLatencyMs: Double?
+    /// Time to get a connection (name check, TCP connect, TLS), HTTP monitors only.
+    var lastConnectMs: Double?
     var lastMessage: String?
     var certificateExpiresAt: Date?
     var nextDueAt: Date
@@ -179,6 +182,7 @@ extension Monitor {
                    settings: settings, intervalSeconds: intervalSeconds, timeoutSeconds: Double(timeoutMs) / 1000,
                    retries: retries, enabled: enabled, isPublic: isPublic, state: state, stateSince: stateSince,
                    lastCheckedAt: lastCheckedAt, lastOutcome: lastOutcome, lastLatencyMs: lastLatencyMs,
+                   lastConnectMs: lastConnectMs,
                    lastMessage: lastMessage, certificateExpiresAt: certExpiresAt, nextDueAt: nextDueAt)
     }
 }

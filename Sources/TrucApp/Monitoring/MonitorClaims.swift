@@ -5,7 +5,8 @@ import TrucCore
 
 /// Claims due checks for one instance. On PostgreSQL the candidate rows are locked with `FOR UPDATE SKIP LOCKED`,
 /// so instances polling at the same moment take disjoint sets; SQLite has one writer at a time, which gives the
-/// same guarantee. A claim is a lease: if the instance dies, the check is claimable again after `leaseSeconds`.
+/// same guarantee. A claim is a lease: the scheduler renews the leases it holds while their checks run and are
+/// written (`renew`), so if the instance dies its checks are claimable again within `leaseSeconds`.
 enum MonitorClaims {
     static let columns = "id, unit_id, name, kind, target, settings, interval_s, timeout_ms, retries, tracker, next_due_at"
 
@@ -21,6 +22,51 @@ enum MonitorClaims {
             RETURNING \(unsafeRaw: columns)
             """).all()
         return try rows.map(check(from:)).sorted { $0.dueAt < $1.dueAt }
+    }
+
+    /// Extends every lease `owner` holds, including ones that lapsed while the database was unreachable and that
+    /// no other instance has taken since. Returns how many.
+    @discardableResult
+    static func renew(owner: String, now: Date, leaseSeconds: TimeInterval, on db: any Database) async throws -> Int {
+        guard let sql = db as? any SQLDatabase else { return 0 }
+        return try await sql.raw("""
+            UPDATE monitors SET lease_until = \(bind: now.addingTimeInterval(leaseSeconds))
+            WHERE lease_owner = \(bind: owner) RETURNING id
+            """).all().count
+    }
+
+    /// Gives up every lease `owner` still holds (a stopping instance): the checks stay due, and the next instance
+    /// claims them in their slot. Returns how many.
+    @discardableResult
+    static func releaseAll(owner: String, on db: any Database) async throws -> Int {
+        guard let sql = db as? any SQLDatabase else { return 0 }
+        return try await sql.raw("""
+            UPDATE monitors SET lease_owner = NULL, lease_until = NULL
+            WHERE lease_owner = \(bind: owner) RETURNING id
+            """).all().count
+    }
+
+    /// Whether the whole slot of `check` had passed at `now` (every instance was stopped, or far behind): such a
+    /// check is not run late but moved to its next slot, so that after a restart the overdue checks are spread
+    /// over their interval by their phase, and none runs twice within seconds.
+    static func missedSlot(_ check: ClaimedCheck, now: Date) -> Bool {
+        now.timeIntervalSince(check.dueAt) >= Double(max(check.intervalSeconds, 1))
+    }
+
+    /// Moves claimed checks whose slot has passed to their next slot (`SchedulePlan.firstDue`, keeping each
+    /// monitor's phase) and gives up their leases, in one transaction.
+    static func reschedule(_ checks: [ClaimedCheck], owner: String, now: Date, on db: any Database) async throws {
+        guard !checks.isEmpty else { return }
+        try await db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return }
+            for check in checks {
+                let next = SchedulePlan.firstDue(id: check.monitorID, interval: check.intervalSeconds, now: now)
+                try await sql.raw("""
+                    UPDATE monitors SET next_due_at = \(bind: next), lease_owner = NULL, lease_until = NULL
+                    WHERE id = \(bind: check.monitorID) AND lease_owner = \(bind: owner)
+                    """).run()
+            }
+        }
     }
 
     static func check(from row: any SQLRow) throws -> ClaimedCheck {

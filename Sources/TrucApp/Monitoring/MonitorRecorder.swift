@@ -10,6 +10,7 @@ enum MonitorRecorder {
         var lostLeases = 0
         var stateChanges = 0
         var alertsRaised = 0
+        var notChecked = 0
     }
 
     static func record(_ batch: [CompletedCheck], owner: String, now: Date, alerts: AlertRouter, on db: any Database) async throws -> Report {
@@ -18,6 +19,17 @@ enum MonitorRecorder {
         var stored: [MonitorCheckStore.StoredResult] = []
         for item in batch {
             let check = item.check
+            if item.result.notChecked {
+                // Nothing was learnt about the target: no result, no state change; the check waits for its next slot.
+                let nextDue = SchedulePlan.nextDue(after: check.dueAt, interval: check.intervalSeconds, now: now)
+                let released = try await sql.raw("""
+                    UPDATE monitors SET next_due_at = \(bind: nextDue), lease_owner = NULL, lease_until = NULL
+                    WHERE id = \(bind: check.monitorID) AND lease_owner = \(bind: owner)
+                    RETURNING id
+                    """).all()
+                if released.isEmpty { report.lostLeases += 1 } else { report.notChecked += 1 }
+                continue
+            }
             var tracker = check.tracker
             let change = tracker.record(item.result.outcome, at: item.finishedAt, retries: check.retries)
             let nextDue = SchedulePlan.nextDue(after: check.dueAt, interval: check.intervalSeconds, now: max(now, item.finishedAt))
@@ -27,6 +39,7 @@ enum MonitorRecorder {
                 UPDATE monitors SET tracker = \(bind: MonitorJSON.text(tracker)), state = \(bind: tracker.state.rawValue),
                   state_since = \(bind: tracker.since), last_checked_at = \(bind: item.startedAt),
                   last_outcome = \(bind: result.outcome.code), last_latency_ms = \(bind: result.latencyMs),
+                  last_connect_ms = \(bind: result.connectMs),
                   last_message = \(bind: result.message.isEmpty ? nil : String(result.message.prefix(300))),
                   cert_expires_at = \(bind: result.certificateExpiresAt), next_due_at = \(bind: nextDue),
                   lease_owner = NULL, lease_until = NULL

@@ -11,6 +11,17 @@ import TrucCore
 ///
 /// Checks are spread over their interval by `SchedulePlan` (a fixed offset per monitor), so thousands of monitors
 /// with the same interval do not all start at the same second.
+///
+/// Faults:
+/// - Leases are short (`leaseSeconds`) and renewed every `renewInterval` while their checks run or wait to be
+///   written, so the checks of an instance that dies are claimed by another one within one lease.
+/// - A result batch that fails to write (database unreachable) is kept and written again, with backoff, once the
+///   database answers; the leases that lapsed meanwhile are renewed first unless another instance took them.
+/// - Stopping (task cancellation): probes cut short record nothing; finished results are written; every lease
+///   still held is given up, so the next instance runs those checks in their slot. No "down" from a stop.
+/// - A check whose whole slot passed before it was claimed (every instance was stopped) is moved to its next slot,
+///   spreading the overdue checks over their interval instead of running them at once and again seconds later.
+/// - A probe that could not start within its timeout (`ProbeResult.notChecked`) changes nothing but the due time.
 actor MonitorScheduler {
     /// Identifies this instance in leases.
     nonisolated let owner: String
@@ -21,17 +32,28 @@ actor MonitorScheduler {
     let claimBatch: Int
     let pollInterval: Duration
     let flushInterval: Duration
+    let renewInterval: Duration
     let logger: Logger
-    /// A claimed check not recorded within this time may be claimed again by another instance.
-    static let leaseSeconds: TimeInterval = 120
+    /// Runs before each write of results; fault-injection tests make it throw as an unreachable database would.
+    let beforeWrite: (@Sendable () async throws -> Void)?
+    /// A claimed check neither recorded nor renewed within this time may be claimed again by another instance.
+    static let leaseSeconds: TimeInterval = 15
 
     private var inFlight = 0
     private var buffer: [CompletedCheck] = []
+    /// Monitors whose checks this instance is running or has yet to write (never run twice at once here).
+    private var held: Set<UUID> = []
+    /// Results of the batch being written now.
+    private var writing = 0
+    private var writeFailures = 0
+    private var retryWritesAt = Date.distantPast
     private(set) var stats = SchedulerStats()
 
     init(db: any Database, runner: any ProbeRunning, alerts: AlertRouter, owner: String = MonitorScheduler.makeOwner(),
          maxInFlight: Int = 1000, claimBatch: Int = 500, pollInterval: Duration = .milliseconds(200),
-         flushInterval: Duration = .milliseconds(250), logger: Logger = Logger(label: "truc.monitor")) {
+         flushInterval: Duration = .milliseconds(250), renewInterval: Duration = .seconds(5),
+         logger: Logger = Logger(label: "truc.monitor"), beforeWrite: (@Sendable () async throws -> Void)? = nil) {
+        self.beforeWrite = beforeWrite
         self.db = db
         self.runner = runner
         self.alerts = alerts
@@ -40,6 +62,7 @@ actor MonitorScheduler {
         self.claimBatch = claimBatch
         self.pollInterval = pollInterval
         self.flushInterval = flushInterval
+        self.renewInterval = renewInterval
         self.logger = logger
     }
 
@@ -50,9 +73,17 @@ actor MonitorScheduler {
     // MARK: - One pass (tests, commands)
 
     /// Claims every check due at `now` (up to `limit`), runs them all, records the results, and returns them.
+    /// With `moveMissedSlots`, checks whose whole slot had passed are moved to their next slot instead (as the
+    /// loop does).
     @discardableResult
-    func runDueChecks(now: Date = Date(), limit: Int = 10_000) async throws -> [CompletedCheck] {
-        let claimed = try await MonitorClaims.claim(owner: owner, limit: limit, now: now, leaseSeconds: Self.leaseSeconds, on: db)
+    func runDueChecks(now: Date = Date(), limit: Int = 10_000, moveMissedSlots: Bool = false) async throws -> [CompletedCheck] {
+        var claimed = try await MonitorClaims.claim(owner: owner, limit: limit, now: now, leaseSeconds: Self.leaseSeconds, on: db)
+        if moveMissedSlots {
+            let missed = claimed.filter { MonitorClaims.missedSlot($0, now: now) }
+            try await MonitorClaims.reschedule(missed, owner: owner, now: now, on: db)
+            stats.rescheduled += missed.count
+            claimed.removeAll { MonitorClaims.missedSlot($0, now: now) }
+        }
         let runner = self.runner
         let completed = await withTaskGroup(of: CompletedCheck.self) { group in
             for check in claimed {
@@ -79,44 +110,74 @@ actor MonitorScheduler {
 
     // MARK: - The loop
 
-    /// Runs until the task is cancelled.
+    /// Runs until the task is cancelled; then writes what finished and gives up the remaining leases.
     func run() async {
         logger.info("monitor scheduler \(owner) started (up to \(maxInFlight) checks at once)")
         await withDiscardingTaskGroup { group in
             group.addTask { await self.flushLoop() }
+            group.addTask { await self.renewLoop() }
+            var claimFailures = 0
             while !Task.isCancelled {
                 var claimedCount = 0
+                // Claims are sized by this instance's free capacity, so a busy instance leaves due checks to others.
                 let capacity = min(maxInFlight - inFlight, claimBatch)
                 if capacity > 0 {
                     do {
-                        let claimed = try await MonitorClaims.claim(owner: owner, limit: capacity, now: Date(),
+                        let now = Date()
+                        let claimed = try await MonitorClaims.claim(owner: owner, limit: capacity, now: now,
                                                                     leaseSeconds: Self.leaseSeconds, on: db)
+                        if claimFailures > 0 {
+                            logger.notice("claiming checks works again after \(claimFailures) failed attempts")
+                            claimFailures = 0
+                        }
                         claimedCount = claimed.count
-                        for check in claimed {
+                        let missed = claimed.filter { MonitorClaims.missedSlot($0, now: now) && !held.contains($0.monitorID) }
+                        if !missed.isEmpty {
+                            // On failure the leases lapse and the checks are claimed again.
+                            try await MonitorClaims.reschedule(missed, owner: owner, now: now, on: db)
+                            stats.rescheduled += missed.count
+                        }
+                        for check in claimed where !MonitorClaims.missedSlot(check, now: now) {
+                            // A lease of ours that lapsed (a stall) and was claimed again by us: already running here.
+                            guard held.insert(check.monitorID).inserted else { continue }
                             inFlight += 1
                             let runner = self.runner
                             group.addTask {
                                 let started = Date()
                                 let result = await runner.probe(check)
-                                await self.complete(CompletedCheck(check: check, result: result, startedAt: started, finishedAt: Date()))
+                                // A probe cut short by a stop says nothing about the target.
+                                let cancelled = Task.isCancelled
+                                await self.complete(CompletedCheck(check: check, result: result, startedAt: started, finishedAt: Date()),
+                                                    cancelled: cancelled)
                             }
                         }
                     } catch {
-                        logger.error("claiming checks failed: \(String(describing: error))")
+                        claimFailures += 1
+                        if claimFailures == 1 || claimFailures % 60 == 0 {
+                            logger.error("claiming checks failed (\(claimFailures) times; trying again): \(String(describing: error))")
+                        }
                     }
                 }
-                if claimedCount < capacity || capacity == 0 {
+                if claimFailures > 0 {
+                    try? await Task.sleep(for: .seconds(min(5, claimFailures)))
+                } else if claimedCount < capacity || capacity == 0 {
                     try? await Task.sleep(for: pollInterval)
                 }
             }
         }
-        await flush()
+        // Every probe has returned. Write and release outside the cancelled task, so that the database calls run.
+        await Task { await self.stop() }.value
         logger.info("monitor scheduler \(owner) stopped")
     }
 
-    private func complete(_ item: CompletedCheck) {
+    private func complete(_ item: CompletedCheck, cancelled: Bool) {
         inFlight -= 1
-        stats.note(lag: item.startedAt.timeIntervalSince(item.check.dueAt), outcome: item.result.outcome)
+        if cancelled {
+            // Not recorded; `stop` gives up its lease.
+            held.remove(item.check.monitorID)
+            return
+        }
+        stats.note(lag: item.startedAt.timeIntervalSince(item.check.dueAt), result: item.result)
         buffer.append(item)
     }
 
@@ -127,26 +188,76 @@ actor MonitorScheduler {
         }
     }
 
-    func flush() async {
-        guard !buffer.isEmpty else { return }
+    private func renewLoop() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: renewInterval)
+            guard !Task.isCancelled, !held.isEmpty else { continue }
+            do {
+                try await MonitorClaims.renew(owner: owner, now: Date(), leaseSeconds: Self.leaseSeconds, on: db)
+            } catch {
+                logger.debug("renewing leases failed: \(String(describing: error))")
+            }
+        }
+    }
+
+    /// Writes the buffered results. A batch that fails is kept and tried again after a backoff (1 s, 2 s, … 5 s);
+    /// before that attempt the leases are renewed, taking back those that lapsed unless another instance took them
+    /// (their results are then dropped by the recorder: that instance checks again).
+    func flush(force: Bool = false) async {
+        guard !buffer.isEmpty, force || Date() >= retryWritesAt else { return }
         let batch = buffer
         buffer = []
+        writing = batch.count
+        defer { writing = 0 }
         do {
+            if writeFailures > 0 {
+                try await MonitorClaims.renew(owner: owner, now: Date(), leaseSeconds: Self.leaseSeconds, on: db)
+            }
             try await record(batch, now: Date())
+            if writeFailures > 0 {
+                logger.notice("wrote \(batch.count) check results after \(writeFailures) failed attempts")
+                writeFailures = 0
+            }
         } catch {
-            // The leases lapse and the checks run again; nothing is half-written (one transaction).
-            logger.error("recording \(batch.count) check results failed: \(String(describing: error))")
+            buffer = batch + buffer
+            writeFailures += 1
+            stats.writeRetries += 1
+            retryWritesAt = Date().addingTimeInterval(Double(min(5, writeFailures)))
+            if writeFailures == 1 || writeFailures % 30 == 0 {
+                logger.error("writing \(batch.count) check results failed (\(writeFailures) times; kept, trying again): \(String(describing: error))")
+            }
+        }
+    }
+
+    /// After the loop: writes the finished results (a few attempts) and gives up every lease still held.
+    private func stop() async {
+        for attempt in 0..<3 where !buffer.isEmpty {
+            if attempt > 0 { try? await Task.sleep(for: .seconds(1)) }
+            await flush(force: true)
+        }
+        if !buffer.isEmpty {
+            logger.error("stopping with \(buffer.count) check results unwritten; their checks run again in their slot")
+            buffer = []
+        }
+        held = []
+        do {
+            let released = try await MonitorClaims.releaseAll(owner: owner, on: db)
+            if released > 0 { logger.info("gave up \(released) check leases on stopping") }
+        } catch {
+            logger.error("giving up leases failed; they lapse within \(Int(Self.leaseSeconds)) s: \(String(describing: error))")
         }
     }
 
     /// Records completed checks in one transaction.
     func record(_ batch: [CompletedCheck], now: Date) async throws {
         guard !batch.isEmpty else { return }
+        try await beforeWrite?()
         let owner = self.owner
         let alerts = self.alerts
         let report = try await db.transaction { tx in
             try await MonitorRecorder.record(batch, owner: owner, now: now, alerts: alerts, on: tx)
         }
+        for item in batch { held.remove(item.check.monitorID) }
         stats.recorded += report.recorded
         stats.lostLeases += report.lostLeases
         stats.stateChanges += report.stateChanges
@@ -155,4 +266,6 @@ actor MonitorScheduler {
 
     func resetStats() { stats = SchedulerStats() }
     var checksInFlight: Int { inFlight }
+    /// Results waiting to be written (kept through a database outage) or being written now.
+    var resultsUnwritten: Int { buffer.count + writing }
 }

@@ -76,6 +76,7 @@ enum MonitorService {
             monitor.lastOutcomeCode = nil
             monitor.lastMessage = nil
             monitor.lastLatencyMs = nil
+            monitor.lastConnectMs = nil
             monitor.certExpiresAt = nil
         }
         if retarget || reschedule {

@@ -16,7 +16,8 @@ final class MonitoringRuntime: LifecycleHandler, @unchecked Sendable {
 
     func didBootAsync(_ app: Application) async throws {
         guard app.config.runMonitoring else { return }
-        let runner = NetworkProbeRunner(group: app.eventLoopGroup, outbound: app.outbound)
+        let runner = NetworkProbeRunner(group: app.eventLoopGroup, outbound: app.outbound,
+                                        maxConnectionsPerHost: app.config.monitorPerHost)
         self.runner = runner
         let router = AlertRouter(timeZone: app.config.timeZone)
         let scheduler = MonitorScheduler(db: app.db, runner: runner, alerts: router, owner: owner,

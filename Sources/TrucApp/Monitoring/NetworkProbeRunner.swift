@@ -21,7 +21,7 @@ struct NetworkProbeRunner: ProbeRunning {
     /// The allow-lists and the resolver.
     let outbound: OutboundContext
 
-    init(group: any EventLoopGroup, outbound: OutboundContext, maxConnectionsPerHost: Int = 8) {
+    init(group: any EventLoopGroup, outbound: OutboundContext, maxConnectionsPerHost: Int = 1000) {
         self.outbound = outbound
         http = HTTPProbe(group: group, maxConnectionsPerHost: maxConnectionsPerHost)
         tcp = TCPProbe(group: group)

@@ -43,6 +43,7 @@ extension APISchemas {
             "lastCheckedAt": dateTime.optional,
             "lastOutcome": ref("ProbeOutcome").optional,
             "lastLatencyMs": JSONSchema.number.optional,
+            "lastConnectMs": JSONSchema.number.optional,
             "lastMessage": JSONSchema.string.optional,
             "certificateExpiresAt": dateTime.optional,
             "nextDueAt": dateTime,

@@ -12,6 +12,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if status == .internalServerError {
                 request.logger.report(error: error)
             }
+            let outage = DatabaseOutage.isOutage(error)
+            if outage {
+                request.logger.warning("database unreachable, answered 503: \(String(reflecting: type(of: error)))")
+            }
             let isAPI = request.url.path.hasPrefix("/api/") || request.url.path == "/openapi.json"
             if isAPI {
                 let response = Response(status: status)
@@ -21,9 +25,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 if let retryAfter = (error as? any AbortError)?.headers.first(name: .retryAfter) {
                     response.headers.replaceOrAdd(name: .retryAfter, value: retryAfter)
                 }
+                if outage { response.headers.replaceOrAdd(name: .retryAfter, value: "\(DatabaseOutage.retryAfterSeconds)") }
                 return response
             }
-            if status == .unauthorized {
+            if status == .unauthorized && !outage {
                 // Back here after signing in: the whole path and query as one parameter (checked again at sign-in).
                 let next = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
                 let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
@@ -41,6 +46,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             """)
             let response = try await page.encodeResponse(for: request)
             response.status = status
+            if outage { response.headers.replaceOrAdd(name: .retryAfter, value: "\(DatabaseOutage.retryAfterSeconds)") }
             return response
         }
     }
@@ -60,6 +66,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return (.payloadTooLarge, "The request is larger than this server accepts (see TRUC_MAX_UPLOAD_MB); send a smaller file. / Tệp gửi lên quá lớn.")
         case let abort as any AbortError:
             return (abort.status, abort.reason)
+        case let error where DatabaseOutage.isOutage(error):
+            return (.serviceUnavailable, "The database cannot be reached just now; try again in a few seconds. / Tạm thời không kết nối được cơ sở dữ liệu, vui lòng thử lại sau ít giây.")
         case let db as any DatabaseError where db.isConstraintFailure:
             return (.conflict, "That would conflict with something already stored (duplicate or still in use).")
         default:

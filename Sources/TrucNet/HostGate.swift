@@ -33,6 +33,9 @@ public final class HostGate: Sendable {
     /// Probes of `key` holding a place now (for tests).
     public func active(_ key: String) -> Int { state.withLockedValue { $0.active[key] ?? 0 } }
 
+    /// Probes of `key` waiting for a place now (for tests).
+    public func waiting(_ key: String) -> Int { state.withLockedValue { $0.waiters[key]?.count ?? 0 } }
+
     /// Waits at most `timeout` for a place for `key`. True when a place was taken (give it back with `leave`),
     /// false when the wait ran out or the task was cancelled.
     public func enter(_ key: String, timeout: Duration) async -> Bool {

@@ -113,6 +113,47 @@ struct HTTPProbeTests {
         }
     }
 
+    @Test func waitingForThePerHostLimitIsNotTheTargetsLatency() async throws {
+        // One place for this host; three probes at once; each answer takes 300 ms. The third waits about 600 ms
+        // for its place, which must not be counted as the target's latency.
+        let server = try await LoopbackHTTPServer.start(group: Loopback.group) { _ in (200, "ok", 300) }
+        let probe = HTTPProbe(group: Loopback.group, maxConnectionsPerHost: 1)
+        let results = await withTaskGroup(of: ProbeResult.self) { group in
+            for _ in 0..<3 {
+                group.addTask { await probe.run(url: server.url(), settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound) }
+            }
+            var all: [ProbeResult] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        for result in results {
+            #expect(result.outcome == .up && !result.notChecked)
+            #expect((result.latencyMs ?? 0) >= 290)
+            #expect((result.latencyMs ?? .infinity) < 590, "latency \(result.latencyMs ?? -1) ms includes the wait for a place")
+            #expect(result.connectMs != nil)
+        }
+        try await probe.shutdown()
+        await server.stop()
+    }
+
+    @Test func aProbeWithNoPlaceWithinItsTimeoutIsNotCheckedAndSendsNothing() async throws {
+        let log = RequestLog()
+        let server = try await LoopbackHTTPServer.start(group: Loopback.group) { head, body in
+            log.append(head, body)
+            return (200, "ok", 600)
+        }
+        let probe = HTTPProbe(group: Loopback.group, maxConnectionsPerHost: 1)
+        async let first = probe.run(url: server.url(path: "/1"), settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
+        while probe.gate.active(HTTPProbe.gateKey(server.url())!) == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        let second = await probe.run(url: server.url(path: "/2"), settings: MonitorSettings(), timeout: .milliseconds(100), outbound: Loopback.outbound)
+        #expect(second.notChecked)
+        #expect(second.message.contains("not started"))
+        #expect(await first.outcome == .up)
+        #expect(log.all.map(\.head.uri) == ["/1"], "the second probe sent nothing")
+        try await probe.shutdown()
+        await server.stop()
+    }
+
     @Test func noAnswerInTimeIsDownWithTimeoutMessage() async throws {
         // The server would answer 200 after 10 s; only a probe that gave up at its 300 ms limit reports down.
         try await withServer(handler: { _, _ in (200, "late", 10_000) }) { probe, server in

@@ -43,6 +43,22 @@ struct HangingTransport: AlertTransport {
     }
 }
 
+/// A transport that sends every e-mail at once, but runs `steal` during the first one.
+final class StealingTransport: AlertTransport, Sendable {
+    let sent = NIOLockedValueBox(0)
+    let steal: @Sendable (MailMessage) async throws -> Void
+    init(steal: @escaping @Sendable (MailMessage) async throws -> Void) { self.steal = steal }
+    var mailFrom: MailAddress { MailAddress(name: "Trực ATTT", address: "truc@test.vn") }
+
+    func sendMail(_ message: MailMessage) async throws {
+        if sent.withLockedValue({ $0 += 1; return $0 }) == 1 { try await steal(message) }
+    }
+
+    func postWebhook(url: URL, body: [UInt8], secret: String, eventID: String, eventType: String, unitID: UUID) async -> WebhookDeliveryResult {
+        WebhookDeliveryResult(success: true, statusCode: 200, message: "", retryable: false)
+    }
+}
+
 /// Issue 12: monitoring that never cries wolf and loses nothing under faults.
 @Suite("Monitoring under faults", .serialized)
 struct MonitoringFaultTests {
@@ -129,6 +145,31 @@ struct MonitoringFaultTests {
                 #expect(delivery.leaseOwner == nil)
                 #expect(delivery.lastError == nil)
             }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aDeliveryWhoseLeaseWasTakenDuringALongBatchIsNotSentTwice(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            try await F.onDuty(w, w.officerA, unit: w.deptA)
+            try await F.onDuty(w, w.adminA, unit: w.deptA)
+            let id = try await F.monitor(w, retries: 0)
+            try await F.scheduler(w, ScriptedProbes(.down)).runDueChecks(now: Date().addingTimeInterval(61))
+            let alert = try #require(try await F.alerts(w, monitor: id).first)
+            #expect(try await F.deliveries(w, alert: alert).count >= 2)
+            // The first e-mail takes so long that the other deliveries' leases lapse and instance "b" takes them.
+            let sql = try #require(w.db as? any SQLDatabase)
+            let transport = StealingTransport(steal: { message in
+                // Message-ID is "<delivery id@truc-attt>": every other delivery of "a" goes to "b".
+                let sending = try #require(UUID(uuidString: String(message.messageID.drop(while: { $0 == "<" }).prefix(36))))
+                try await sql.raw("UPDATE alert_deliveries SET lease_owner = 'b' WHERE lease_owner = 'a' AND id <> \(bind: sending)").run()
+            })
+            let dispatcher = AlertDispatcher(owner: "a", transport: transport, publicURL: "http://truc.test", timeZone: w.app.config.timeZone)
+            let report = try await dispatcher.deliverDue(now: F.later, on: w.db)
+            #expect(transport.sent.withLockedValue { $0 } == 1, "only the delivery whose lease was still held")
+            #expect(report.sent == 1)
+            let owners = try await F.deliveries(w, alert: alert).map(\.leaseOwner)
+            #expect(owners.filter { $0 == "b" }.count == owners.count - 1, "the others are left to their new owner")
         }
     }
 

@@ -31,6 +31,17 @@ struct DeliveryQueue: Sendable {
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }
     }
 
+    /// Extends the lease of row `id` just before it is sent, so that a long batch (slow SMTP servers) never
+    /// outlives the lease taken by `claim`. False when the lease was lost: another instance has the row, and this
+    /// one must not send it.
+    func renew(_ id: UUID, now: Date, on sql: any SQLDatabase) async throws -> Bool {
+        try await !sql.raw("""
+            UPDATE \(ident: table) SET lease_until = \(bind: now.addingTimeInterval(leaseSeconds))
+            WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND status = \(bind: DeliveryStatus.sending.rawValue)
+            RETURNING id
+            """).all().isEmpty
+    }
+
     /// Gives back rows claimed but not attempted, or whose attempt a stop cut short: pending again, due at once,
     /// the attempt not counted, so that the next instance sends them. Only rows this instance still holds.
     func release(_ ids: [UUID], on sql: any SQLDatabase) async throws {

@@ -34,6 +34,8 @@ struct OutboxDispatcher: Sendable {
             let message = MailMessage(from: transport.mailFrom, to: [MailAddress(name: mail.recipientName, address: mail.recipient)],
                                       subject: mail.subject, textBody: mail.body, htmlBody: nil, headers: headers, date: now,
                                       messageID: "<\(mail.id!.uuidString.lowercased())@truc-attt>")
+            // The batch may have taken long (slow servers): send only while the lease is still ours.
+            guard try await queue.renew(mail.id!, now: max(now, Date()), on: sql) else { continue }
             let outcome = await DeliveryOutcome.attempt { try await transport.sendMail(message) }
             if Task.isCancelled, outcome.errorMessage != nil {
                 try await queue.release([mail.id!], on: sql)

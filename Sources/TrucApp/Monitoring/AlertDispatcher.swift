@@ -38,6 +38,8 @@ struct AlertDispatcher: Sendable {
                 report.released += deliveries.count - index
                 break
             }
+            // The batch may have taken long (slow servers): send only while the lease is still ours.
+            guard try await queue.renew(delivery.id!, now: max(now, Date()), on: sql) else { continue }
             let outcome = await send(delivery, ackSecret: secret, now: now, on: db)
             if Task.isCancelled, outcome.errorMessage != nil {
                 // Cut short by the stop, not a failure of the recipient.

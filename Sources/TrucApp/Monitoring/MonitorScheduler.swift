@@ -161,7 +161,10 @@ actor MonitorScheduler {
                 if claimFailures > 0 {
                     try? await Task.sleep(for: .seconds(min(5, claimFailures)))
                 } else if claimedCount < capacity || capacity == 0 {
-                    try? await Task.sleep(for: pollInterval)
+                    // Checks fall due on whole seconds. With a fixed period, the instance whose polls happen to come
+                    // first after each second would take nearly all of them; a jittered period lets every instance
+                    // be first as often as the others.
+                    try? await Task.sleep(for: pollInterval * Double.random(in: 0.5...1.5))
                 }
             }
         }

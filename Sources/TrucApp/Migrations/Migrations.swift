@@ -30,5 +30,6 @@ enum Migrations {
         CreateWebSession(),            // 023
         CreateOutboundAllowEntry(),    // 024
         CreateSignInSecurity(),        // 025
+        CreateBackupRun(),             // 026
     ]
 }

@@ -30,7 +30,7 @@ extension BackupService {
         progress?("computing the manifest…")
         var manifest: BackupManifest
         do {
-            manifest = try await SQLiteTableReader.withReadOnly(partial, threadPool: threadPool, eventLoop: eventLoop, logger: logger) {
+            manifest = try await SQLiteTableReader.withFile(partial, threadPool: threadPool, eventLoop: eventLoop, logger: logger) {
                 try await BackupManifestBuilder.compute($0, progress: progress)
             }
         } catch let error as BackupError {
@@ -77,7 +77,7 @@ extension BackupService {
         progress?("checking \(path)…")
         let computed: BackupManifest
         do {
-            computed = try await SQLiteTableReader.withReadOnly(temporary, readOnly: false, threadPool: threadPool, eventLoop: eventLoop, logger: logger) { reader in
+            computed = try await SQLiteTableReader.withFile(temporary, readOnly: false, threadPool: threadPool, eventLoop: eventLoop, logger: logger) { reader in
                 let integrity = try await reader.integrityCheck()
                 guard integrity == "ok" else { throw BackupError("\(path) is damaged: SQLite's integrity check says \(integrity.prefix(300))") }
                 guard let applied = try await reader.migrations() else {
@@ -89,7 +89,7 @@ extension BackupService {
         } catch let error as BackupError {
             throw error
         } catch {
-            throw BackupError("\(path) cannot be read as an SQLite database: \(error)")
+            throw BackupError("\(path) is damaged or not an SQLite database: \(error)")
         }
         if let manifest {
             let differences = manifest.differences(from: computed)
@@ -104,7 +104,7 @@ extension BackupService {
             throw BackupError("cannot move the restored database to \(target): \(String(cString: strerror(errno)))")
         }
         progress?("verifying \(target)…")
-        let restored = try await SQLiteTableReader.withReadOnly(target, threadPool: threadPool, eventLoop: eventLoop, logger: logger) {
+        let restored = try await SQLiteTableReader.withFile(target, threadPool: threadPool, eventLoop: eventLoop, logger: logger) {
             try await BackupManifestBuilder.compute($0, progress: progress)
         }
         let differences = (manifest ?? computed).differences(from: restored)
@@ -128,7 +128,7 @@ extension BackupService {
         }
         let tables: Int
         do {
-            tables = try await SQLiteTableReader.withReadOnly(target, threadPool: threadPool, eventLoop: eventLoop, logger: logger) {
+            tables = try await SQLiteTableReader.withFile(target, threadPool: threadPool, eventLoop: eventLoop, logger: logger) {
                 try await $0.tableNames().count
             }
         } catch {

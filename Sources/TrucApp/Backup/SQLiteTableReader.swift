@@ -10,9 +10,11 @@ struct SQLiteTableReader: BackupTableReader {
 
     var databaseKind: String { "sqlite" }
 
-    /// Opens `path` read-only (nothing is created or changed, not even a journal; `readOnly: false` for a private copy,
-    /// which may be in WAL mode) and runs `body` with a reader.
-    static func withReadOnly<T: Sendable>(_ path: String, readOnly: Bool = true, threadPool: NIOThreadPool, eventLoop: any EventLoop, logger: Logger,
+    /// Opens `path` and runs `body` with a reader. Read-only opens are also "immutable": SQLite creates nothing next to
+    /// the file (a read-only open of a WAL database would leave -wal and -shm files behind), so they are only for files
+    /// nobody writes (a finished backup) or quick looks (is a target empty; its -wal is checked first). `readOnly:
+    /// false` is for private copies and live databases.
+    static func withFile<T: Sendable>(_ path: String, readOnly: Bool = true, threadPool: NIOThreadPool, eventLoop: any EventLoop, logger: Logger,
                                           _ body: @Sendable (SQLiteTableReader) async throws -> T) async throws -> T {
         let connection = try await SQLiteConnection.open(storage: .file(path: uri(path, readOnly: readOnly)), threadPool: threadPool,
                                                          logger: logger, on: eventLoop)
@@ -26,12 +28,12 @@ struct SQLiteTableReader: BackupTableReader {
         }
     }
 
-    /// A `file:` URI for `path` (so that SQLite reads `mode=ro`); `%`, `?` and `#` in the path are escaped.
+    /// A `file:` URI for `path` (so that SQLite reads `mode=ro&immutable=1`); `%`, `?` and `#` in the path are escaped.
     static func uri(_ path: String, readOnly: Bool) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let escaped = absolute.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f")
             .replacingOccurrences(of: "#", with: "%23")
-        return "file:\(escaped)" + (readOnly ? "?mode=ro" : "")
+        return "file:\(escaped)" + (readOnly ? "?mode=ro&immutable=1" : "")
     }
 
     func rows(_ query: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {

@@ -100,6 +100,11 @@ import Vapor
         #expect(manifest.tables == original.tables)
         #expect(manifest.migrations == Migrations.all.map(\.name))
         let fileHash = try BackupFiles.sha256(backup).hex
+        // Only the server's user can read a backup (it holds password hashes and two-factor secrets).
+        for file in [backup, backup + ".manifest.json"] {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber)
+            #expect(mode.intValue & 0o077 == 0, "\(file): \(String(mode.intValue, radix: 8))")
+        }
         #expect(manifest.database == "sqlite" && manifest.fileSHA256 == fileHash)
         try await BackupFixture.withApp(.sqliteFile(target), prepare: false) { app in
             try await BackupFixture.run(["restore", backup], on: app)

@@ -38,6 +38,14 @@ enum BackupFiles {
         guard FileManager.default.isWritableFile(atPath: dir) else { throw BackupError("the directory \(dir) is not writable") }
     }
 
+    /// Creates an empty file that only this user can read (a backup holds password hashes and two-factor secrets),
+    /// failing if it exists. SQLite's `VACUUM INTO` and pg_dump then write into it, keeping its mode.
+    static func createPrivate(_ path: String) throws {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard fd >= 0 else { throw BackupError("cannot create \(path): \(String(cString: strerror(errno)))") }
+        close(fd)
+    }
+
     /// Gives `partial` its final name `path`, failing (and changing nothing) if `path` appeared meanwhile.
     static func publish(_ partial: String, as path: String) throws {
         guard link(partial, path) == 0 else {
@@ -52,7 +60,12 @@ enum BackupFiles {
         let partial = partialPath(for: path)
         defer { unlink(partial) }
         do {
-            try data.write(to: URL(fileURLWithPath: partial))
+            try createPrivate(partial)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: partial))
+            defer { try? handle.close() }
+            try handle.write(contentsOf: data)
+        } catch let error as BackupError {
+            throw error
         } catch {
             throw BackupError("cannot write \(path): \(error.localizedDescription)")
         }

@@ -30,6 +30,7 @@ extension BackupService {
         try BackupFiles.checkDestination(path)
         let pg = try postgres()
         let partial = BackupFiles.partialPath(for: path)
+        try BackupFiles.createPrivate(partial)
         defer { unlink(partial) }
         let environment = target.childEnvironment(from: ProcessInfo.processInfo.environment)
         progress?("pg_dump…")

@@ -12,6 +12,7 @@ extension BackupService {
         }
         try BackupFiles.checkDestination(path)
         let partial = BackupFiles.partialPath(for: path)
+        try BackupFiles.createPrivate(partial)
         defer { unlink(partial) }
         progress?("copying \(source)…")
         // A connection of its own: the copy may take a while and must not hold one of the server's.

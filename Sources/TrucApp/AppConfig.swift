@@ -53,6 +53,11 @@ public struct AppConfig: Sendable {
     public var sessionMaxSeconds: Int = 12 * 3600
     /// This process is the web server (`serve`): it sweeps expired sessions.
     public var serving: Bool = false
+    /// Bring the schema up to date (and load the demo) when the app starts. Off for `backup` and `restore`, which
+    /// must neither change the database they copy nor put tables into the one they restore to.
+    public var prepareDatabase: Bool = true
+    /// Where `serve` writes scheduled backups (`TRUC_BACKUP_DIR`); nil: no scheduled backups.
+    public var backupDirectory: String?
 
     public static let defaultTimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 
@@ -92,6 +97,7 @@ public struct AppConfig: Sendable {
         ("TRUC_MAIL_FROM", "From address of alert e-mails (default Truc ATTT <truc-attt@localhost>)"),
         ("TRUC_SESSION_IDLE_MINUTES", "a web session unused this long ends, 1-1440 (default 30)"),
         ("TRUC_SESSION_MAX_HOURS", "a web session ends this long after sign-in, 1-720 (default 12)"),
+        ("TRUC_BACKUP_DIR", "an existing directory: serve makes scheduled backups there (interval and how many to keep set by the coordinator)"),
     ]
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
@@ -153,6 +159,16 @@ public struct AppConfig: Sendable {
         config.sessionMaxSeconds = try int(env, "TRUC_SESSION_MAX_HOURS", default: 12, range: 1...720) * 3600
         if config.sessionIdleSeconds > config.sessionMaxSeconds {
             throw ConfigError("TRUC_SESSION_IDLE_MINUTES (\(config.sessionIdleSeconds / 60)) must not be longer than TRUC_SESSION_MAX_HOURS (\(config.sessionMaxSeconds / 3600) h)")
+        }
+        if let dir = env["TRUC_BACKUP_DIR"], !dir.isEmpty {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ConfigError("TRUC_BACKUP_DIR must be an existing directory (got '\(dir)')")
+            }
+            guard FileManager.default.isWritableFile(atPath: dir) else {
+                throw ConfigError("TRUC_BACKUP_DIR '\(dir)' is not writable by this user")
+            }
+            config.backupDirectory = dir
         }
         return config
     }

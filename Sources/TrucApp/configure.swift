@@ -66,6 +66,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(FeedCommand(kind: .cpe), as: "import-cpe")
     app.asyncCommands.use(MatchCommand(), as: "match")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.storage[CPEProposalCacheKey.self] = CPEProposalCache()
     // The outbound policy: allow-lists from the database, names resolved by the system. Registered before the
     // monitoring runtime so that its webhook clients shut down after the loops that use them.
@@ -76,9 +78,12 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     let sweeper = WebSessionSweeper()
     app.storage[WebSessionSweeperKey.self] = sweeper
     app.lifecycle.use(sweeper)
+    app.lifecycle.use(BackupScheduler())
 
     try routes(app)
 
+    // `backup` and `restore` leave the database as it is (see AppConfig.prepareDatabase).
+    guard config.prepareDatabase else { return }
     if case .sqliteFile = config.database, let sql = app.db as? any SQLDatabase {
         // Readers no longer block the writer; the setting is stored in the file.
         try await sql.raw("PRAGMA journal_mode=WAL").run()

@@ -36,6 +36,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: MonitorAPIController())
     try api.register(collection: IncidentAPIController())
     try api.register(collection: OutboundAPIController())
+    try api.register(collection: BackupAPIController())
 
     // Web pages: session cookie + CSRF on every form.
     let web = app.grouped(app.sessions.middleware, WebSessionGuard(), MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware(),
@@ -57,4 +58,5 @@ func routes(_ app: Application) throws {
     try web.register(collection: PublicStatusController())
     try web.register(collection: IncidentWebController())
     try web.register(collection: OutboundWebController())
+    try web.register(collection: BackupWebController())
 }

@@ -20,6 +20,8 @@ let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
 config.runMonitoring = (command == nil || command == "serve") && !config.monitoringDisabled
 // Expired web sessions are swept by every web server, also one that runs no monitoring.
 config.serving = command == nil || command == "serve"
+// `backup` copies the database as it is and `restore` needs an empty one: neither migrates it first.
+config.prepareDatabase = command != "backup" && command != "restore"
 
 var env = try Environment.detect(arguments: arguments)
 // Every logger redacts secrets (see LogRedaction), including Vapor's own trace of raw requests.

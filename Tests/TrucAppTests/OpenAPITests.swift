@@ -363,6 +363,10 @@ import VaporTesting
             try await api.call(.GET, "/api/v1/outbound-allow-list?unitID=\(deptA)")
             try await api.call(.DELETE, "/api/v1/outbound-allow-list/\(allowed.id)")
 
+            // Backups
+            try await api.call(.GET, "/api/v1/settings/backups")
+            try await api.call(.PUT, "/api/v1/settings/backups", json: #"{"intervalHours": 12, "keep": 14}"#)
+
             // Incidents
             try await api.call(.GET, "/api/v1/units/\(deptA)/incidents/prefill")
             let incident = try await api.call(.POST, "/api/v1/units/\(deptA)/incidents", json: """

@@ -30,7 +30,7 @@ enum Migrations {
         CreateWebSession(),            // 023
         CreateOutboundAllowEntry(),    // 024
         CreateSignInSecurity(),        // 025
-        // 026 is reserved for the backup settings.
+        CreateBackupRun(),             // 026
         UpdateMonitorAddConnectTime(), // 027
     ]
 }

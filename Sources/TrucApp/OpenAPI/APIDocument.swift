@@ -31,6 +31,7 @@ enum APIDocument {
             + MonitorAPIController.operations
             + IncidentAPIController.operations
             + OutboundAPIController.operations
+            + BackupAPIController.operations
     }
 
     /// The document as pretty-printed JSON with sorted keys; built once.

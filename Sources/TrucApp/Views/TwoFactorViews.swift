@@ -128,6 +128,7 @@ enum TwoFactorViews {
     static func settings(_ ctx: PageContext, policy: TwoFactorPolicy, covered: [CoveredPerson], message: String?, error: String?) -> HTML {
         Layout.page(ctx, title: ctx.t("Cài đặt đăng nhập", "Sign-in settings"), body: """
         <h1>\(ctx.t("Cài đặt đăng nhập", "Sign-in settings"))</h1>
+        <p><a href="/settings/backups">\(ctx.t("Sao lưu dữ liệu", "Backups"))</a></p>
         \(message.map { "<p class=\"flash\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
         \(errorBox(error))
         <h2>\(ctx.t("Bắt buộc xác thực hai lớp", "Require two-factor sign-in"))</h2>

@@ -1,0 +1,25 @@
+import Fluent
+import TrucCore
+import Vapor
+
+/// The coordinator's backup page (/settings/backups): the schedule and the newest scheduled backups.
+struct BackupWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("settings", "backups", use: page)
+        routes.post("settings", "backups", use: save)
+    }
+
+    func page(req: Request) async throws -> HTML {
+        _ = try req.requireCoordinator()
+        let policy = try await BackupSettings.load(on: req.db)
+        let runs = try await BackupSettings.recentRuns(on: req.db)
+        return BackupViews.page(PageContext(req), policy: policy, config: req.application.config, runs: runs)
+    }
+
+    func save(req: Request) async throws -> Response {
+        let principal = try req.requireCoordinator()
+        let input = try req.input(BackupSettingsInput.self)
+        _ = try await BackupSettings.update(input, by: principal, on: req.db)
+        return req.redirect(to: "/settings/backups", flash: Flash(.saved))
+    }
+}

@@ -29,6 +29,8 @@ actor MonitorScheduler {
     let runner: any ProbeRunning
     let alerts: AlertRouter
     let maxInFlight: Int
+    /// Most checks taken by one claim. Small, so that the checks falling due in one second are split between the
+    /// instances polling then instead of going whole to whichever polled first.
     let claimBatch: Int
     let pollInterval: Duration
     let flushInterval: Duration
@@ -50,7 +52,7 @@ actor MonitorScheduler {
     private(set) var stats = SchedulerStats()
 
     init(db: any Database, runner: any ProbeRunning, alerts: AlertRouter, owner: String = MonitorScheduler.makeOwner(),
-         maxInFlight: Int = 1000, claimBatch: Int = 500, pollInterval: Duration = .milliseconds(200),
+         maxInFlight: Int = 1000, claimBatch: Int = 25, pollInterval: Duration = .milliseconds(200),
          flushInterval: Duration = .milliseconds(250), renewInterval: Duration = .seconds(5),
          logger: Logger = Logger(label: "truc.monitor"), beforeWrite: (@Sendable () async throws -> Void)? = nil) {
         self.beforeWrite = beforeWrite
@@ -160,7 +162,11 @@ actor MonitorScheduler {
                 }
                 if claimFailures > 0 {
                     try? await Task.sleep(for: .seconds(min(5, claimFailures)))
-                } else if claimedCount < capacity || capacity == 0 {
+                } else if claimedCount == capacity && capacity > 0 {
+                    // More may be due: claim again after a pause short enough to keep up (25 checks per 2–10 ms)
+                    // and long enough for the other instances' claims to come in between.
+                    try? await Task.sleep(for: .milliseconds(Int.random(in: 2...10)))
+                } else {
                     // Checks fall due on whole seconds. With a fixed period, the instance whose polls happen to come
                     // first after each second would take nearly all of them; a jittered period lets every instance
                     // be first as often as the others.

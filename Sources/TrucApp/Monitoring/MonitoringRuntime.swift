@@ -34,6 +34,7 @@ final class MonitoringRuntime: LifecycleHandler, @unchecked Sendable {
         let publicURL = app.config.publicURL
         tasks.append(Task {
             var lastReminderSweep = Date.distantPast
+            var failures = 0
             while !Task.isCancelled {
                 do {
                     // Reminders of untriaged support requests: once a minute, by the instance holding the lease.
@@ -46,8 +47,16 @@ final class MonitoringRuntime: LifecycleHandler, @unchecked Sendable {
                     try await router.escalateDue(on: db)
                     try await dispatcher.deliverDue(on: db)
                     try await outbox.deliverDue(on: db)
+                    if failures > 0 {
+                        logger.notice("delivery loop works again after \(failures) failed passes")
+                        failures = 0
+                    }
                 } catch {
-                    logger.error("delivery loop: \(String(describing: error))")
+                    // During a database outage: one line, then one a minute, not one a second.
+                    failures += 1
+                    if failures == 1 || failures % 60 == 0 {
+                        logger.error("delivery loop (\(failures) failed passes; trying again): \(String(describing: error))")
+                    }
                 }
                 try? await Task.sleep(for: .seconds(1))
             }

@@ -219,10 +219,9 @@ struct HTTPProbeTests {
         }
     }
 
-    @Test func ipv6LoopbackURL() async throws {
-        // Machines without IPv6 on loopback cannot bind ::1; there is nothing to check then.
-        guard let server = try? await LoopbackHTTPServer.start(group: Loopback.group, host: "::1", handler: { _ in (200, "v6", 0) })
-        else { return }
+    @Test(.enabled(if: Loopback.hasIPv6, "this machine cannot bind ::1"))
+    func ipv6LoopbackURL() async throws {
+        let server = try await LoopbackHTTPServer.start(group: Loopback.group, host: "::1", handler: { _ in (200, "v6", 0) })
         let probe = HTTPProbe(group: Loopback.group, maxConnectionsPerHost: 1)
         #expect(server.url(path: "/x").absoluteString == "http://[::1]:\(server.port)/x")
         let result = await probe.run(url: server.url(path: "/x"), settings: MonitorSettings(keyword: "v6"), timeout: .seconds(5), outbound: Loopback.outbound)

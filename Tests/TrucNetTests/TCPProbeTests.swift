@@ -24,9 +24,9 @@ struct TCPProbeTests {
         #expect(result.latencyMs == nil)
     }
 
-    @Test func ipv6Loopback() async throws {
-        // Machines without IPv6 on loopback cannot bind ::1; there is nothing to check then.
-        guard let server = try? await LoopbackTCPServer.start(group: Loopback.group, host: "::1") else { return }
+    @Test(.enabled(if: Loopback.hasIPv6, "this machine cannot bind ::1"))
+    func ipv6Loopback() async throws {
+        let server = try await LoopbackTCPServer.start(group: Loopback.group, host: "::1")
         let probe = TCPProbe(group: Loopback.group)
         let bare = await probe.run(host: "::1", port: server.port, settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)
         let bracketed = await probe.run(host: "[::1]", port: server.port, settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound)

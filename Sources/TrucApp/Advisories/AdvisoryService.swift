@@ -118,7 +118,7 @@ enum AdvisoryService {
         }
         for chunk in cves.chunked(500) {
             assetIDs.formUnion(try await Finding.query(on: db).filter(\.$vulnerability.$id ~~ Array(chunk))
-                .filter(\.$status ~~ [FindingStatus.open, .inProgress]).filter(\.$stillMatches == true).all(\.$asset.$id))
+                .filter(\.$status ~~ FindingStatus.active).filter(\.$stillMatches == true).all(\.$asset.$id))
         }
         var result: [UUID: [String]] = [:]
         for chunk in Array(assetIDs).chunked(500) {

@@ -94,9 +94,9 @@ enum FindingService {
         if let certain = filter.certain { query.filter(\.$certain == certain) }
         if let overdue = filter.overdue {
             if overdue {
-                query.filter(\.$status ~~ [FindingStatus.open, .inProgress]).filter(\.$dueAt < now)
+                query.filter(\.$status ~~ FindingStatus.active).filter(\.$dueAt < now)
             } else {
-                query.group(.or) { $0.filter(\.$dueAt >= now).filter(\.$dueAt == nil).filter(\.$status !~ [FindingStatus.open, .inProgress]) }
+                query.group(.or) { $0.filter(\.$dueAt >= now).filter(\.$dueAt == nil).filter(\.$status !~ FindingStatus.active) }
             }
         }
         return query.sort(\.$dueAt, .ascending).sort(\.$cvssScore, .descending).sort(\.$id)
@@ -169,7 +169,7 @@ enum FindingService {
     /// Active / overdue / KEV counts and active findings per severity, for the findings the principal may see.
     static func summary(for principal: Principal, filter: Filter, on db: any Database, now: Date = Date()) async throws -> FindingSummaryDTO {
         var active = filter
-        active.statuses = [.open, .inProgress]
+        active.statuses = FindingStatus.active
         active.overdue = nil
         active.kev = nil
         let findings = try await query(active, for: principal, on: db, now: now).all()

@@ -25,6 +25,9 @@ public enum FindingStatus: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Every status that `isActive`, for database filters (`status IN …`).
+    public static let active: [FindingStatus] = allCases.filter(\.isActive)
+
     /// Whether the finding is closed (not active).
     public var isClosed: Bool { !isActive }
 

@@ -68,7 +68,7 @@ struct InventoryWebController: RouteCollection {
     func activeFindingCounts(assetIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
         guard !assetIDs.isEmpty else { return [:] }
         let findings = try await Finding.query(on: db).filter(\.$asset.$id ~~ assetIDs)
-            .filter(\.$status ~~ [FindingStatus.open, .inProgress]).all(\.$asset.$id)
+            .filter(\.$status ~~ FindingStatus.active).all(\.$asset.$id)
         return findings.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
 

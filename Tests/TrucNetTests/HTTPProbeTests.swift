@@ -114,24 +114,22 @@ struct HTTPProbeTests {
     }
 
     @Test func waitingForThePerHostLimitIsNotTheTargetsLatency() async throws {
-        // One place for this host; three probes at once; each answer takes 300 ms. The third waits about 600 ms
-        // for its place, which must not be counted as the target's latency.
-        let server = try await LoopbackHTTPServer.start(group: Loopback.group) { _ in (200, "ok", 300) }
+        // One place for this host. Probe A's answer takes 1.5 s; probe B, started while A holds the place, waits
+        // for it, and its own answer is immediate. B's latency must be its own answer's time, not A's.
+        let server = try await LoopbackHTTPServer.start(group: Loopback.group) { head in
+            (200, "ok", head.uri == "/slow" ? 1500 : 0)
+        }
         let probe = HTTPProbe(group: Loopback.group, maxConnectionsPerHost: 1)
-        let results = await withTaskGroup(of: ProbeResult.self) { group in
-            for _ in 0..<3 {
-                group.addTask { await probe.run(url: server.url(), settings: MonitorSettings(), timeout: .seconds(5), outbound: Loopback.outbound) }
-            }
-            var all: [ProbeResult] = []
-            for await result in group { all.append(result) }
-            return all
-        }
-        for result in results {
-            #expect(result.outcome == .up && !result.notChecked)
-            #expect((result.latencyMs ?? 0) >= 290)
-            #expect((result.latencyMs ?? .infinity) < 590, "latency \(result.latencyMs ?? -1) ms includes the wait for a place")
-            #expect(result.connectMs != nil)
-        }
+        let key = try #require(HTTPProbe.gateKey(server.url()))
+        async let a = probe.run(url: server.url(path: "/slow"), settings: MonitorSettings(), timeout: .seconds(30), outbound: Loopback.outbound)
+        while probe.gate.active(key) == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        let b = await probe.run(url: server.url(path: "/fast"), settings: MonitorSettings(), timeout: .seconds(30), outbound: Loopback.outbound)
+        let first = await a
+        #expect(first.outcome == .up && b.outcome == .up && !b.notChecked)
+        let latencyA = try #require(first.latencyMs), latencyB = try #require(b.latencyMs)
+        #expect(latencyA >= 1500, "A waited for its slow answer")
+        #expect(latencyB < latencyA, "B's latency (\(latencyB) ms) does not include its wait for A's place (\(latencyA) ms)")
+        #expect(b.connectMs != nil)
         try await probe.shutdown()
         await server.stop()
     }

@@ -1,9 +1,10 @@
 import AsyncKit
-import NIOCore
-import NIOPosix
 import PostgresNIO
 import SQLiteNIO
 
+/// Only database drivers' own errors count: PostgresNIO wraps its socket errors in `PSQLError`, so a bare NIO
+/// socket or file error (a webhook, an evidence file on a full disk) is never mistaken for a database outage.
+///
 /// Tells an error that means "the database cannot be reached or is not taking work now" (connection refused or
 /// lost, the pool closed or out of time, the server shutting down or full, SQLite's file locked or unreadable)
 /// from every other error. Such a request is answered 503 with a retry hint (`ErrorPageMiddleware`), not 500: the
@@ -26,14 +27,7 @@ enum DatabaseOutage {
             default:
                 return false
             }
-        case is ConnectionPoolTimeoutError, is ConnectionPoolError, is NIOConnectionError:
-            return true
-        case let error as ChannelError:
-            switch error {
-            case .connectTimeout, .ioOnClosedChannel, .alreadyClosed, .eof, .outputClosed, .inputClosed: return true
-            default: return false
-            }
-        case is IOError:
+        case is ConnectionPoolTimeoutError, is ConnectionPoolError:
             return true
         case let error as SQLiteError:
             switch error.reason {

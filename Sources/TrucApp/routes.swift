@@ -3,21 +3,21 @@ import Vapor
 /// Every route of the app. API routes live under /api/v1 and are described in /openapi.json.
 func routes(_ app: Application) throws {
     // Public
-    app.get("static", "app.css") { _ -> Response in
+    app.on(SiteRoute.stylesheet) { _ -> Response in
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
         return Response(status: .ok, headers: headers, body: .init(string: Layout.stylesheet))
     }
-    app.get("openapi.json") { _ -> Response in
+    app.on(SiteRoute.openAPI) { _ -> Response in
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: try APIDocument.json()))
     }
     // Liveness: the process answers. Readiness: the database answers too (503 while it cannot be reached).
-    app.get("healthz") { _ in "ok" }
-    app.get("readyz") { req in await Readiness.response(req) }
-    app.get("advisories.atom") { req in try await AdvisoryFeed.response(req) }
+    app.on(SiteRoute.healthz) { _ in "ok" }
+    app.on(SiteRoute.readyz) { req in await Readiness.response(req) }
+    app.on(AdvisoryRoute.feed) { req in try await AdvisoryFeed.response(req) }
 
     // JSON API: bearer tokens.
     let api = app.grouped("api", "v1").grouped(TokenPrincipalMiddleware())

@@ -7,11 +7,11 @@ import Vapor
 /// Atom feed of TLP:CLEAR advisories.
 struct AdvisoryWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("advisories", use: list)
-        routes.post("advisories", use: create)
-        routes.get("advisories", ":advisoryID", use: show)
-        routes.post("advisories", ":advisoryID", "publish", use: publish)
-        routes.post("advisories", ":advisoryID", "units", ":unitID", "state", use: setState)
+        routes.on(AdvisoryRoute.list, use: list)
+        routes.on(AdvisoryRoute.create, use: create)
+        routes.on(AdvisoryRoute.show(.routeKey), use: show)
+        routes.on(AdvisoryRoute.publish(.routeKey), use: publish)
+        routes.on(AdvisoryRoute.setUnitState(.routeKey, unit: .routeKey), use: setState)
     }
 
     func list(req: Request) async throws -> HTML {

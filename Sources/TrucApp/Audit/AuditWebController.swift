@@ -4,7 +4,7 @@ import Vapor
 /// The audit log page, for coordinators and auditors.
 struct AuditWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("audit", use: list)
+        routes.on(AuditRoute.list, use: list)
     }
 
     func list(req: Request) async throws -> HTML {

@@ -5,13 +5,13 @@ import Vapor
 /// Sign-in and sign-out pages, language switch, API tokens page.
 struct AuthWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: loginPage)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
-        routes.get("lang", ":code", use: language)
-        routes.get("tokens", use: tokensPage)
-        routes.post("tokens", use: createToken)
-        routes.post("tokens", ":tokenID", "revoke", use: revokeToken)
+        routes.on(AuthRoute.login, use: loginPage)
+        routes.on(AuthRoute.loginSubmit, use: login)
+        routes.on(AuthRoute.logout, use: logout)
+        routes.on(AuthRoute.language(.routeKey), use: language)
+        routes.on(AuthRoute.tokens, use: tokensPage)
+        routes.on(AuthRoute.createToken, use: createToken)
+        routes.on(AuthRoute.revokeToken(.routeKey), use: revokeToken)
     }
 
     func loginPage(req: Request) async throws -> HTML {

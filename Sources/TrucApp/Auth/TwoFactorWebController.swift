@@ -6,18 +6,16 @@ import Vapor
 /// coordinator's sign-in settings (/settings/sign-in).
 struct TwoFactorWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", "two-factor", use: codeStep)
-        routes.post("login", "two-factor", use: verifyCode)
-        let account = routes.grouped("account", "two-factor")
-        account.get(use: accountPage)
-        account.post("enrol", use: enrol)
-        account.post("confirm", use: confirm)
-        account.post("disable", use: disable)
-        account.post("recovery-codes", use: regenerate)
-        let settings = routes.grouped("settings", "sign-in")
-        settings.get(use: settingsPage)
-        settings.post(use: saveSettings)
-        settings.post("reset", use: reset)
+        routes.on(AuthRoute.twoFactorCode, use: codeStep)
+        routes.on(AuthRoute.twoFactorCodeSubmit, use: verifyCode)
+        routes.on(AuthRoute.twoFactorAccount, use: accountPage)
+        routes.on(AuthRoute.twoFactorEnrol, use: enrol)
+        routes.on(AuthRoute.twoFactorConfirm, use: confirm)
+        routes.on(AuthRoute.twoFactorDisable, use: disable)
+        routes.on(AuthRoute.twoFactorRecoveryCodes, use: regenerate)
+        routes.on(AuthRoute.signInSettings, use: settingsPage)
+        routes.on(AuthRoute.signInSettingsSave, use: saveSettings)
+        routes.on(AuthRoute.signInSettingsReset, use: reset)
     }
 
     struct CodeForm: Content {

@@ -5,8 +5,8 @@ import Vapor
 /// The coordinator's backup page (/settings/backups): the schedule and the newest scheduled backups.
 struct BackupWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("settings", "backups", use: page)
-        routes.post("settings", "backups", use: save)
+        routes.on(BackupRoute.settings, use: page)
+        routes.on(BackupRoute.save, use: save)
     }
 
     func page(req: Request) async throws -> HTML {

@@ -7,22 +7,21 @@ import Vapor
 /// Works without JavaScript; every form carries the CSRF token. The rules live in CampaignService.
 struct CampaignWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let campaigns = routes.grouped("campaigns")
-        campaigns.get(use: list)
-        campaigns.get("new", use: newForm)
-        campaigns.post(use: create)
-        campaigns.post("from-template", use: createFromTemplate)
-        campaigns.get(":campaignID", use: show)
-        campaigns.post(":campaignID", use: update)
-        campaigns.post(":campaignID", "items", use: addItem)
-        campaigns.post(":campaignID", "items", ":itemID", use: updateItem)
-        campaigns.post(":campaignID", "items", ":itemID", "delete", use: deleteItem)
-        campaigns.get(":campaignID", "units", ":unitID", use: unitPage)
-        campaigns.post(":campaignID", "units", ":unitID", "acknowledge", use: acknowledge)
-        campaigns.post(":campaignID", "items", ":itemID", "units", ":unitID", "report", use: report)
-        campaigns.get(":campaignID", "compliance.csv", use: complianceCSV)
-        campaigns.get(":campaignID", "summary", use: summary)
-        routes.get("evidence", ":evidenceID", use: evidence)
+        routes.on(CampaignRoute.list, use: list)
+        routes.on(CampaignRoute.new, use: newForm)
+        routes.on(CampaignRoute.create, use: create)
+        routes.on(CampaignRoute.createFromTemplate, use: createFromTemplate)
+        routes.on(CampaignRoute.show(.routeKey), use: show)
+        routes.on(CampaignRoute.update(.routeKey), use: update)
+        routes.on(CampaignRoute.addItem(.routeKey), use: addItem)
+        routes.on(CampaignRoute.updateItem(.routeKey, item: .routeKey), use: updateItem)
+        routes.on(CampaignRoute.deleteItem(.routeKey, item: .routeKey), use: deleteItem)
+        routes.on(CampaignRoute.unit(.routeKey, unit: .routeKey), use: unitPage)
+        routes.on(CampaignRoute.acknowledge(.routeKey, unit: .routeKey), use: acknowledge)
+        routes.on(CampaignRoute.report(.routeKey, item: .routeKey, unit: .routeKey), use: report)
+        routes.on(CampaignRoute.complianceCSV(.routeKey), use: complianceCSV)
+        routes.on(CampaignRoute.summary(.routeKey), use: summary)
+        routes.on(CampaignRoute.evidence(.routeKey), use: evidence)
     }
 
     /// Web pages are not part of the JSON API document.

@@ -4,11 +4,11 @@ import Vapor
 /// The searchable contact directory page, with vCard export.
 struct ContactWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("contacts", use: list)
-        routes.get("contacts", "vcard", use: vcard)
-        routes.post("contacts", ":contactID", "delete", use: delete)
-        routes.get("contacts", ":contactID", "edit", use: editPage)
-        routes.post("contacts", ":contactID", use: update)
+        routes.on(DirectoryRoute.contacts, use: list)
+        routes.on(DirectoryRoute.contactsVCard, use: vcard)
+        routes.on(DirectoryRoute.deleteContact(.routeKey), use: delete)
+        routes.on(DirectoryRoute.editContact(.routeKey), use: editPage)
+        routes.on(DirectoryRoute.updateContact(.routeKey), use: update)
     }
 
     func list(req: Request) async throws -> HTML {

@@ -6,9 +6,9 @@ import Vapor
 /// The findings list with filters and paging, and one finding with its workflow form.
 struct FindingWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("findings", use: list)
-        routes.get("findings", ":findingID", use: show)
-        routes.post("findings", ":findingID", "status", use: setStatus)
+        routes.on(FindingRoute.list, use: list)
+        routes.on(FindingRoute.show(.routeKey), use: show)
+        routes.on(FindingRoute.setStatus(.routeKey), use: setStatus)
     }
 
     static func table(_ ctx: PageContext, _ findings: [Finding], assetNames: [UUID: String], showAsset: Bool = true, now: Date = Date()) -> HTML {

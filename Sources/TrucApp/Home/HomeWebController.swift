@@ -5,7 +5,7 @@ import Vapor
 /// The overview page after sign-in.
 struct HomeWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
+        routes.on(HomeRoute.home, use: home)
     }
 
     func home(req: Request) async throws -> HTML {

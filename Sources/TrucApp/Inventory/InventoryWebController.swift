@@ -6,16 +6,16 @@ import Vapor
 /// Pages of a unit's inventory: information systems, assets (add, edit, delete), CSV and Nmap imports, CPE proposals.
 struct InventoryWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", ":unitID", "inventory", use: inventory)
-        routes.post("units", ":unitID", "systems", use: createSystem)
-        routes.post("units", ":unitID", "assets", use: createAsset)
-        routes.post("units", ":unitID", "assets", "import", use: importFile)
-        routes.get("systems", ":systemID", "edit", use: editSystem)
-        routes.post("systems", ":systemID", use: updateSystem)
-        routes.post("systems", ":systemID", "delete", use: deleteSystem)
-        routes.get("assets", ":assetID", use: asset)
-        routes.post("assets", ":assetID", use: updateAsset)
-        routes.post("assets", ":assetID", "delete", use: deleteAsset)
+        routes.on(InventoryRoute.inventory(unit: .routeKey), use: inventory)
+        routes.on(InventoryRoute.createSystem(unit: .routeKey), use: createSystem)
+        routes.on(InventoryRoute.createAsset(unit: .routeKey), use: createAsset)
+        routes.on(InventoryRoute.importAssets(unit: .routeKey), use: importFile)
+        routes.on(InventoryRoute.editSystem(.routeKey), use: editSystem)
+        routes.on(InventoryRoute.updateSystem(.routeKey), use: updateSystem)
+        routes.on(InventoryRoute.deleteSystem(.routeKey), use: deleteSystem)
+        routes.on(InventoryRoute.asset(.routeKey), use: asset)
+        routes.on(InventoryRoute.updateAsset(.routeKey), use: updateAsset)
+        routes.on(InventoryRoute.deleteAsset(.routeKey), use: deleteAsset)
     }
 
     // MARK: - Inventory page

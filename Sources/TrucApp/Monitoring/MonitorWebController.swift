@@ -7,22 +7,22 @@ import Vapor
 /// page), one monitor with its charts, and alerts with acknowledgement.
 struct MonitorWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("monitors", use: list)
-        routes.get("units", ":unitID", "monitors", use: unitMonitors)
-        routes.post("units", ":unitID", "monitors", use: create)
-        routes.post("units", ":unitID", "maintenance-windows", use: createMaintenance)
-        routes.post("maintenance-windows", ":windowID", "delete", use: deleteMaintenance)
-        routes.post("units", ":unitID", "webhooks", use: createWebhook)
-        routes.post("webhooks", ":webhookID", "delete", use: deleteWebhook)
-        routes.post("units", ":unitID", "status-page", use: setStatusPage)
-        routes.get("monitors", ":monitorID", use: show)
-        routes.post("monitors", ":monitorID", use: update)
-        routes.post("monitors", ":monitorID", "delete", use: delete)
-        routes.get("alerts", use: alerts)
-        routes.get("alerts", ":alertID", use: showAlert)
-        routes.post("alerts", ":alertID", "ack", use: acknowledge)
-        routes.get("status", use: board)
-        routes.post("escalation", use: setEscalation)
+        routes.on(MonitorRoute.list, use: list)
+        routes.on(MonitorRoute.unitMonitors(unit: .routeKey), use: unitMonitors)
+        routes.on(MonitorRoute.create(unit: .routeKey), use: create)
+        routes.on(MonitorRoute.createMaintenance(unit: .routeKey), use: createMaintenance)
+        routes.on(MonitorRoute.deleteMaintenance(.routeKey), use: deleteMaintenance)
+        routes.on(MonitorRoute.createWebhook(unit: .routeKey), use: createWebhook)
+        routes.on(MonitorRoute.deleteWebhook(.routeKey), use: deleteWebhook)
+        routes.on(MonitorRoute.setStatusPage(unit: .routeKey), use: setStatusPage)
+        routes.on(MonitorRoute.show(.routeKey), use: show)
+        routes.on(MonitorRoute.update(.routeKey), use: update)
+        routes.on(MonitorRoute.delete(.routeKey), use: delete)
+        routes.on(MonitorRoute.alerts, use: alerts)
+        routes.on(MonitorRoute.alert(.routeKey), use: showAlert)
+        routes.on(MonitorRoute.acknowledgeAlert(.routeKey), use: acknowledge)
+        routes.on(MonitorRoute.board, use: board)
+        routes.on(MonitorRoute.setEscalation, use: setEscalation)
     }
 
     // MARK: - Lists

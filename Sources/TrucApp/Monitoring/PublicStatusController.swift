@@ -7,9 +7,9 @@ import Vapor
 /// link of alert e-mails.
 struct PublicStatusController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("status", ":code", use: statusPage)
-        routes.get("ack", ":token", use: ackPage)
-        routes.post("ack", ":token", use: ack)
+        routes.on(MonitorRoute.publicStatus(code: .routeKey), use: statusPage)
+        routes.on(MonitorRoute.ackLink(token: .routeKey), use: ackPage)
+        routes.on(MonitorRoute.ackLinkSubmit(token: .routeKey), use: ack)
     }
 
     func statusPage(req: Request) async throws -> HTML {

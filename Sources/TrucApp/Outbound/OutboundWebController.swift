@@ -7,9 +7,9 @@ import Vapor
 /// add one and a button to remove each.
 struct OutboundWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("outbound", use: page)
-        routes.post("outbound", use: create)
-        routes.post("outbound", ":entryID", "delete", use: delete)
+        routes.on(OutboundRoute.list, use: page)
+        routes.on(OutboundRoute.create, use: create)
+        routes.on(OutboundRoute.delete(.routeKey), use: delete)
     }
 
     func page(req: Request) async throws -> HTML {

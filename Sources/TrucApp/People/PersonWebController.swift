@@ -6,11 +6,11 @@ import Vapor
 /// deactivate and reset the password.
 struct PersonWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("people", ":personID", use: show)
-        routes.post("people", ":personID", use: update)
-        routes.post("people", ":personID", "roles", use: grant)
-        routes.post("people", ":personID", "roles", ":roleID", "delete", use: withdraw)
-        routes.post("people", ":personID", "password", use: resetPassword)
+        routes.on(DirectoryRoute.person(.routeKey), use: show)
+        routes.on(DirectoryRoute.updatePerson(.routeKey), use: update)
+        routes.on(DirectoryRoute.grantRole(person: .routeKey), use: grant)
+        routes.on(DirectoryRoute.withdrawRole(person: .routeKey, role: .routeKey), use: withdraw)
+        routes.on(DirectoryRoute.resetPassword(person: .routeKey), use: resetPassword)
     }
 
     func show(req: Request) async throws -> HTML {

@@ -6,16 +6,16 @@ import Vapor
 /// who is on duty (province board or one unit), and iCalendar downloads. Rules live in `RosterService`.
 struct RosterWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", ":unitID", "roster", use: roster)
-        routes.post("units", ":unitID", "roster", "shifts", use: addShift)
-        routes.post("units", ":unitID", "roster", "generate", use: generate)
-        routes.post("units", ":unitID", "roster", "import", use: importCSV)
-        routes.get("units", ":unitID", "roster.ics", use: unitCalendar)
-        routes.get("people", ":personID", "roster.ics", use: personCalendar)
-        routes.get("shifts", ":shiftID", "edit", use: editPage)
-        routes.post("shifts", ":shiftID", "edit", use: edit)
-        routes.post("shifts", ":shiftID", "delete", use: delete)
-        routes.get("on-duty", use: onDuty)
+        routes.on(RosterRoute.roster(unit: .routeKey), use: roster)
+        routes.on(RosterRoute.addShift(unit: .routeKey), use: addShift)
+        routes.on(RosterRoute.generate(unit: .routeKey), use: generate)
+        routes.on(RosterRoute.importCSV(unit: .routeKey), use: importCSV)
+        routes.on(RosterRoute.unitCalendar(unit: .routeKey), use: unitCalendar)
+        routes.on(RosterRoute.personCalendar(person: .routeKey), use: personCalendar)
+        routes.on(RosterRoute.editShift(.routeKey), use: editPage)
+        routes.on(RosterRoute.saveShift(.routeKey), use: edit)
+        routes.on(RosterRoute.deleteShift(.routeKey), use: delete)
+        routes.on(RosterRoute.onDuty, use: onDuty)
     }
 
     /// Web pages are not part of the JSON API.

@@ -5,12 +5,12 @@ import Vapor
 /// Pages for units: the list, one unit with its people and contacts, and the forms to add them.
 struct UnitWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", use: list)
-        routes.post("units", use: create)
-        routes.get("units", ":unitID", use: show)
-        routes.post("units", ":unitID", use: update)
-        routes.post("units", ":unitID", "people", use: addPerson)
-        routes.post("units", ":unitID", "contacts", use: addContact)
+        routes.on(DirectoryRoute.units, use: list)
+        routes.on(DirectoryRoute.createUnit, use: create)
+        routes.on(DirectoryRoute.unit(.routeKey), use: show)
+        routes.on(DirectoryRoute.updateUnit(.routeKey), use: update)
+        routes.on(DirectoryRoute.addPerson(unit: .routeKey), use: addPerson)
+        routes.on(DirectoryRoute.addContact(unit: .routeKey), use: addContact)
     }
 
     func list(req: Request) async throws -> HTML {

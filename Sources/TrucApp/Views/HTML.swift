@@ -39,6 +39,8 @@ struct HTML: ExpressibleByStringInterpolation, Sendable, CustomStringConvertible
         mutating func appendInterpolation(_ parts: [HTML]) { for part in parts { output += part.raw } }
         mutating func appendInterpolation(_ number: Int) { output += String(number) }
         mutating func appendInterpolation(_ id: UUID?) { output += id?.uuidString ?? "" }
+        /// A typed route becomes its path (for href and action).
+        mutating func appendInterpolation(_ route: some WebRoute) { output += HTML.escape(route.path) }
     }
 }
 

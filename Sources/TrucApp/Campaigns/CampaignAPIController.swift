@@ -136,13 +136,13 @@ struct CampaignAPIController: RouteCollection {
 
     func unitView(req: Request) async throws -> UnitCampaignDTO {
         let (campaign, _) = try await Self.campaign(req)
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         return try await CampaignService.unitView(campaign, unit: unit, for: req.requirePrincipal(), on: req.db)
     }
 
     func acknowledge(req: Request) async throws -> AcknowledgementDTO {
         let (campaign, _) = try await Self.campaign(req)
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.report, on: unit.requireID())
         let (ack, _) = try await CampaignService.acknowledge(campaign, unit: unit, by: principal, on: req.db)
         let names = try await CampaignService.personNames([ack.$person.id], on: req.db)
@@ -151,7 +151,7 @@ struct CampaignAPIController: RouteCollection {
 
     func report(req: Request) async throws -> ReportDTO {
         let (campaign, _) = try await Self.campaign(req)
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.report, on: unit.requireID())
         let item = try await CampaignService.findItem(try Self.id(req, "itemID"), in: campaign, on: req.db)
         try await Self.collectUpload(req)

@@ -339,7 +339,7 @@ struct CampaignWebController: RouteCollection {
     func unitPage(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
         let (campaign, _) = try await Self.campaign(req)
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let ctx = PageContext(req)
         let view = try await Self.localized(req) {
             try await CampaignService.unitView(campaign, unit: unit, for: principal, on: req.db)
@@ -358,7 +358,7 @@ struct CampaignWebController: RouteCollection {
 
     func acknowledge(req: Request) async throws -> Response {
         let (campaign, _) = try await Self.campaign(req)
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         return try await Self.localized(req) {
             let principal = try req.authorize(.report, on: unit.requireID())
             let (_, created) = try await CampaignService.acknowledge(campaign, unit: unit, by: principal, on: req.db)
@@ -370,7 +370,7 @@ struct CampaignWebController: RouteCollection {
 
     func report(req: Request) async throws -> Response {
         let (campaign, _) = try await Self.campaign(req)
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         return try await Self.localized(req) {
             let principal = try req.authorize(.report, on: unit.requireID())
             let item = try await CampaignService.findItem(try Self.id(req, "itemID"), in: campaign, on: req.db)

@@ -220,11 +220,3 @@ enum ContactDirectory {
                      note: note, url: nil, uid: id.map { "urn:uuid:\($0.uuidString.lowercased())" })
     }
 }
-
-extension Optional where Wrapped == String {
-    /// nil for nil, empty or blank strings; trimmed otherwise.
-    var nonEmpty: String? {
-        guard let text = self?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
-        return text
-    }
-}

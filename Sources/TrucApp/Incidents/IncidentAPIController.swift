@@ -93,7 +93,7 @@ struct IncidentAPIController: RouteCollection {
     ]
 
     func create(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.report, on: unit.requireID())
         let input = try req.input(IncidentInput.self)
         let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone,
@@ -102,7 +102,7 @@ struct IncidentAPIController: RouteCollection {
     }
 
     func prefill(req: Request) async throws -> InitialIncidentReport {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.report, on: unit.requireID())
         let systemID = try FindingService.uuid(req.query[String.self, at: "systemID"], "systemID")
         return try await IncidentPrefiller.report(unit: unit, systemID: systemID, principal: principal, on: req.db)

@@ -64,7 +64,7 @@ struct IncidentWebController: RouteCollection {
     // MARK: - Reporting
 
     func newForm(req: Request) async throws -> HTML {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.report, on: unit.requireID())
         let ctx = PageContext(req)
         let systemID = try FindingService.uuid(req.query[String.self, at: "systemID"], "systemID")
@@ -81,7 +81,7 @@ struct IncidentWebController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.report, on: unit.requireID())
         let input = try IncidentViews.input(from: try req.input(IncidentViews.ReportForm.self), zone: req.timeZone)
         let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone,

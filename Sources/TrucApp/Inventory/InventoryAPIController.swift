@@ -69,13 +69,13 @@ struct InventoryAPIController: RouteCollection {
     // MARK: - Systems
 
     func listSystems(req: Request) async throws -> Page<SystemDTO> {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         return try await InformationSystem.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(\.$name)
             .page(req.paging()).map { $0.dto() }
     }
 
     func createSystem(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageInventory, on: unit.requireID())
         let input = try req.input(SystemInput.self)
         let system = try await InventoryService.createSystem(input, unitID: unit.requireID(), by: principal, on: req.db)
@@ -130,12 +130,12 @@ struct InventoryAPIController: RouteCollection {
     }
 
     func listAssets(req: Request) async throws -> Page<AssetDTO> {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         return try await Self.assetQuery(req, unitID: unit.requireID()).page(req.paging()).map { $0.dto() }
     }
 
     func createAsset(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageInventory, on: unit.requireID())
         let input = try req.input(AssetInput.self)
         let asset = try await InventoryService.createAsset(input, unitID: unit.requireID(), by: principal, on: req.db, zone: req.timeZone)
@@ -168,7 +168,7 @@ struct InventoryAPIController: RouteCollection {
     // MARK: - Imports
 
     func importCSV(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageInventory, on: unit.requireID())
         guard let buffer = req.body.data, buffer.readableBytes > 0 else {
             return try Self.importFailure(.badRequest, reason: "The body is empty: send the CSV file (kind,name,...).", rows: [])
@@ -189,7 +189,7 @@ struct InventoryAPIController: RouteCollection {
     }
 
     func importNmap(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageInventory, on: unit.requireID())
         guard let buffer = req.body.data, buffer.readableBytes > 0 else {
             throw Abort(.badRequest, reason: "The body is empty: send the Nmap XML file (nmap -oX).")

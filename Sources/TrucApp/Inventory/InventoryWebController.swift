@@ -21,7 +21,7 @@ struct InventoryWebController: RouteCollection {
     // MARK: - Inventory page
 
     func inventory(req: Request) async throws -> HTML {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
@@ -209,7 +209,7 @@ struct InventoryWebController: RouteCollection {
     }
 
     func createSystem(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageInventory, on: unitID)
         let form = try req.input(SystemForm.self)
@@ -244,7 +244,7 @@ struct InventoryWebController: RouteCollection {
     }
 
     func createAsset(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageInventory, on: unitID)
         let ctx = PageContext(req)
@@ -264,7 +264,7 @@ struct InventoryWebController: RouteCollection {
     }
 
     func importFile(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageInventory, on: unitID)
         let ctx = PageContext(req)

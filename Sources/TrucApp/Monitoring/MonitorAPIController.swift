@@ -89,13 +89,13 @@ struct MonitorAPIController: RouteCollection {
     // MARK: - Monitors
 
     func listUnitMonitors(req: Request) async throws -> Page<MonitorDTO> {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         return try await Monitor.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(\.$name).sort(\.$id)
             .page(req.paging()).map { $0.dto() }
     }
 
     func create(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let input = try req.input(MonitorInput.self)
         let monitor = try await MonitorService.create(unitID: unit.requireID(), input: input, by: principal, outbound: req.application.outbound, on: req.db)
@@ -176,13 +176,13 @@ struct MonitorAPIController: RouteCollection {
     // MARK: - Maintenance windows
 
     func listMaintenance(req: Request) async throws -> Page<MaintenanceDTO> {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         return try await MaintenanceWindowRecord.query(on: req.db).filter(\.$unitID == unit.requireID())
             .sort(\.$startsAt, .descending).sort(\.$id).page(req.paging()).map { $0.dto() }
     }
 
     func createMaintenance(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let input = try req.input(MaintenanceInput.self)
         let record = try await MaintenanceService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db)
@@ -201,14 +201,14 @@ struct MonitorAPIController: RouteCollection {
     // MARK: - Webhooks
 
     func listWebhooks(req: Request) async throws -> Page<WebhookDTO> {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         try req.authorize(.manageMonitors, on: unit.requireID())
         return try await Webhook.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(\.$name).sort(\.$id)
             .page(req.paging()).map { $0.dto() }
     }
 
     func createWebhook(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let input = try req.input(WebhookInput.self)
         let hook = try await WebhookService.create(unitID: unit.requireID(), input: input, by: principal, outbound: req.application.outbound, on: req.db)
@@ -227,7 +227,7 @@ struct MonitorAPIController: RouteCollection {
     // MARK: - Status page, escalation
 
     func setStatusPage(req: Request) async throws -> UnitDTO {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let input = try req.input(StatusPageInput.self)
         try await StatusPageService.set(unit, isPublic: input.isPublic, by: principal, on: req.db)

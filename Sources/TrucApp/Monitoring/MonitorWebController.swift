@@ -46,7 +46,7 @@ struct MonitorWebController: RouteCollection {
     }
 
     func unitMonitors(req: Request) async throws -> HTML {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
@@ -155,7 +155,7 @@ struct MonitorWebController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let input = try MonitorViews.input(from: try req.input(MonitorViews.MonitorForm.self))
         let monitor = try await MonitorService.create(unitID: unit.requireID(), input: input, by: principal, outbound: req.application.outbound, on: req.db)
@@ -190,7 +190,7 @@ struct MonitorWebController: RouteCollection {
     }
 
     func createMaintenance(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let form = try req.input(MaintenanceForm.self)
         guard let start = VNDateFormat.parse(form.startsAt, timeZone: req.timeZone), let end = VNDateFormat.parse(form.endsAt, timeZone: req.timeZone) else {
@@ -227,7 +227,7 @@ struct MonitorWebController: RouteCollection {
     }
 
     func createWebhook(req: Request) async throws -> HTML {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let ctx = PageContext(req)
         let form = try req.input(WebhookForm.self)
@@ -252,7 +252,7 @@ struct MonitorWebController: RouteCollection {
     }
 
     func setStatusPage(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageMonitors, on: unit.requireID())
         let isPublic = (try? req.content.get(String.self, at: "isPublic")) == "true"
         try await StatusPageService.set(unit, isPublic: isPublic, by: principal, on: req.db)

@@ -28,7 +28,7 @@ struct PersonAPIController: RouteCollection {
     ]
 
     func list(req: Request) async throws -> Page<PersonDTO> {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let page = try await Person.query(on: req.db).filter(\.$unit.$id == unit.requireID())
             .with(\.$roles).sort(\.$fullName).page(req.paging())
         return page.map { $0.dto(roles: $0.roles) }

@@ -72,14 +72,14 @@ struct RosterAPIController: RouteCollection {
     // MARK: - Shifts
 
     func list(req: Request) async throws -> Page<ShiftDTO> {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let filter = try RosterService.filter(req)
         return try await RosterService.query(unitID: unit.requireID(), filter: filter, on: req.db).with(\.$person)
             .page(req.paging()).map { $0.dtoWithLoadedPerson() }
     }
 
     func create(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageRoster, on: unit.requireID())
         try ShiftInput.validate(content: req)
         let input = try req.input(ShiftInput.self)
@@ -119,7 +119,7 @@ struct RosterAPIController: RouteCollection {
     // MARK: - Bulk
 
     func generate(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageRoster, on: unit.requireID())
         let input = try req.input(ShiftGenerateInput.self)
         let shifts = try await RosterService.generate(input, unitID: unit.requireID(), defaultTimeZone: req.timeZone,
@@ -130,7 +130,7 @@ struct RosterAPIController: RouteCollection {
     }
 
     func importCSV(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageRoster, on: unit.requireID())
         if let type = req.headers.contentType,
            ![("text", "csv"), ("text", "plain"), ("application", "csv"), ("application", "octet-stream"), ("text", "comma-separated-values")]
@@ -168,7 +168,7 @@ struct RosterAPIController: RouteCollection {
     // MARK: - Coverage and on duty
 
     func coverage(req: Request) async throws -> CoverageDTO {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let filter = try RosterService.filter(req)
         let period = try await RosterService.period(
             campaignID: filter.campaignID, from: filter.from, to: filter.to,
@@ -181,7 +181,7 @@ struct RosterAPIController: RouteCollection {
     }
 
     func unitOnDuty(req: Request) async throws -> UnitOnDutyDTO {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let board = try await RosterService.onDuty(units: [unit], restrictTo: [unit.requireID()], at: Self.at(req),
                                                    timeZone: req.timeZone, on: req.db)
         return board[0]
@@ -197,7 +197,7 @@ struct RosterAPIController: RouteCollection {
     // MARK: - iCalendar
 
     func unitCalendar(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         return try await RosterService.unitCalendar(unit, filter: RosterService.filter(req), on: req.db)
     }
 

@@ -65,7 +65,7 @@ struct RosterWebController: RouteCollection {
     // MARK: - The roster page
 
     func roster(req: Request) async throws -> HTML {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
@@ -241,7 +241,7 @@ struct RosterWebController: RouteCollection {
     }
 
     func addShift(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageRoster, on: unitID)
         let ctx = PageContext(req)
@@ -289,7 +289,7 @@ struct RosterWebController: RouteCollection {
     }
 
     func generate(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageRoster, on: unitID)
         let ctx = PageContext(req)
@@ -319,7 +319,7 @@ struct RosterWebController: RouteCollection {
     }
 
     func importCSV(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageRoster, on: unitID)
         let ctx = PageContext(req)
@@ -494,7 +494,7 @@ struct RosterWebController: RouteCollection {
     // MARK: - iCalendar downloads
 
     func unitCalendar(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let ctx = PageContext(req)
         let filter = try Self.localizedSync(ctx) { try RosterService.filter(req) }
         return try await RosterService.unitCalendar(unit, filter: filter, on: req.db)

@@ -46,7 +46,7 @@ struct UnitAPIController: RouteCollection {
     }
 
     func show(req: Request) async throws -> UnitDTO {
-        try await UnitAPIController.find(req).dto()
+        try await req.findUnit().dto()
     }
 
     func create(req: Request) async throws -> Response {
@@ -60,22 +60,13 @@ struct UnitAPIController: RouteCollection {
     }
 
     func update(req: Request) async throws -> UnitDTO {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageUnit, on: unit.requireID())
         try UnitPatch.validate(content: req)
         let patch = try req.input(UnitPatch.self)
         return try await UnitDirectory.update(unit, with: patch, by: principal, on: req.db).dto()
     }
 
-    /// The unit named by `:unitID`, if the caller may read it; 404 otherwise.
-    static func find(_ req: Request, parameter: String = "unitID") async throws -> OrgUnit {
-        guard let id = req.parameters.get(parameter, as: UUID.self) else {
-            throw Abort(.badRequest, reason: "\(parameter) must be a UUID")
-        }
-        try req.authorize(.read, on: id)
-        guard let unit = try await OrgUnit.find(id, on: req.db) else { throw Abort(.notFound, reason: "No such unit.") }
-        return unit
-    }
 }
 
 struct UnitInput: Content, Validatable, LimitedInput {

@@ -82,7 +82,7 @@ struct UnitWebController: RouteCollection {
     }
 
     func show(req: Request) async throws -> HTML {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
@@ -161,7 +161,7 @@ struct UnitWebController: RouteCollection {
     }
 
     func update(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let principal = try req.authorize(.manageUnit, on: unit.requireID())
         let form = try req.input(UnitEditForm.self)
         let ctx = PageContext(req)
@@ -193,7 +193,7 @@ struct UnitWebController: RouteCollection {
     }
 
     func addPerson(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageUnit, on: unitID)
         let form = try req.input(PersonForm.self)
@@ -216,7 +216,7 @@ struct UnitWebController: RouteCollection {
     }
 
     func addContact(req: Request) async throws -> Response {
-        let unit = try await UnitAPIController.find(req)
+        let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.authorize(.manageUnit, on: unitID)
         var input = try req.input(ContactInput.self)
@@ -225,8 +225,4 @@ struct UnitWebController: RouteCollection {
         _ = try await ContactDirectory.create(input, by: principal, on: req.db)
         return req.redirect(to: "/units/\(unitID)")
     }
-}
-
-extension String {
-    var nonEmptyString: String? { Optional(self).nonEmpty }
 }

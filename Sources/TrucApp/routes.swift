@@ -7,7 +7,7 @@ func routes(_ app: Application) throws {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Layout.stylesheet))
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
     }
     app.on(SiteRoute.openAPI) { _ -> Response in
         var headers = HTTPHeaders()

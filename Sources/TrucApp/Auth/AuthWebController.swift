@@ -19,15 +19,15 @@ struct AuthWebController: RouteCollection {
     }
 
     static func loginForm(_ ctx: PageContext, next: String, error: String?) -> HTML {
-        Layout.page(ctx, title: ctx.t("Đăng nhập", "Sign in"), body: """
-        <h1>\(ctx.t("Đăng nhập", "Sign in"))</h1>
+        PageFrame.page(ctx, title: ctx.t(.signIn), body: """
+        <h1>\(ctx.t(.signIn))</h1>
         \(error.map { "<p class=\"error reason\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <form class="stack" method="post" action="/login">
           \(ctx.csrfField)
           <input type="hidden" name="next" value="\(next)">
           <label>Email <input type="email" name="email" required autocomplete="username" autofocus></label>
           <label>\(ctx.t("Mật khẩu", "Password")) <input type="password" name="password" required autocomplete="current-password"></label>
-          <button type="submit">\(ctx.t("Đăng nhập", "Sign in"))</button>
+          <button type="submit">\(ctx.t(.signIn))</button>
         </form>
         """)
     }
@@ -114,11 +114,11 @@ struct AuthWebController: RouteCollection {
             <div class="flash" role="status"><p>\(ctx.t("Token mới (chỉ hiển thị một lần, hãy lưu lại):", "New token (shown only once, keep it now):"))</p>
             <p><code class="secret">\(secret)</code></p></div>
             """ } ?? .empty
-        return Layout.page(ctx, title: ctx.t("Token API", "API tokens"), body: """
-        <h1>\(ctx.t("Token API", "API tokens"))</h1>
+        return PageFrame.page(ctx, title: ctx.t(.apiTokens), body: """
+        <h1>\(ctx.t(.apiTokens))</h1>
         \(secretBox)
-        <table><thead><tr><th>\(ctx.t("Tên", "Name"))</th><th>\(ctx.t("Tiền tố", "Prefix"))</th><th>\(ctx.t("Tạo lúc", "Created"))</th>
-        <th>\(ctx.t("Dùng lần cuối", "Last used"))</th><th>\(ctx.t("Hết hạn", "Expires"))</th><th>\(ctx.t("Trạng thái", "State"))</th><th></th></tr></thead>
+        <table><thead><tr><th>\(ctx.t(.name))</th><th>\(ctx.t("Tiền tố", "Prefix"))</th><th>\(ctx.t("Tạo lúc", "Created"))</th>
+        <th>\(ctx.t("Dùng lần cuối", "Last used"))</th><th>\(ctx.t("Hết hạn", "Expires"))</th><th>\(ctx.t(.state))</th><th></th></tr></thead>
         <tbody>\(page.items.html { token in """
           <tr><td>\(token.name)</td><td><code>\(token.prefix)…</code></td><td>\(ctx.date(token.createdAt))</td><td>\(ctx.date(token.lastUsedAt))</td>
           <td>\(ctx.date(token.expiresAt))</td><td>\(token.revokedAt == nil ? ctx.t("Hiệu lực", "Active") : ctx.t("Đã thu hồi", "Revoked"))</td>
@@ -126,10 +126,10 @@ struct AuthWebController: RouteCollection {
             <form method="post" action="/tokens/\(token.id)/revoke" class="inline">\(ctx.csrfField)<button>\(ctx.t("Thu hồi", "Revoke"))</button></form>
             """ as HTML : .empty)</td></tr>
           """ })</tbody></table>
-        \(Layout.pager(ctx, metadata: page.metadata, request: request))
+        \(PageFrame.pager(ctx, metadata: page.metadata, request: request))
         <h2>\(ctx.t("Tạo token mới", "New token"))</h2>
         <form class="stack" method="post" action="/tokens">\(ctx.csrfField)
-          <label>\(ctx.t("Tên", "Name")) <input name="name" required maxlength="100"></label>
+          <label>\(ctx.t(.name)) <input name="name" required maxlength="100"></label>
           <label>\(ctx.t("Hết hạn sau (ngày)", "Expires after (days)")) <input name="expiresInDays" type="number" min="1" max="3650" value="90"></label>
           <button type="submit">\(ctx.t("Tạo", "Create"))</button>
         </form>

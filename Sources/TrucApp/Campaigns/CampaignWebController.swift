@@ -41,23 +41,23 @@ struct CampaignWebController: RouteCollection {
         let page = try await Self.localized(req) {
             try await CampaignService.listQuery(for: principal, q: q, state: state, now: now, on: req.db).page(req.paging())
         }
-        let states: [(String, String)] = [("", ctx.t("Tất cả", "All")), ("active", ctx.t("Đang diễn ra", "Active")),
+        let states: [(String, String)] = [("", ctx.t(.all)), ("active", ctx.t("Đang diễn ra", "Active")),
                                           ("upcoming", ctx.t("Sắp diễn ra", "Upcoming")), ("ended", ctx.t("Đã kết thúc", "Ended"))]
-        return Layout.page(ctx, title: ctx.t("Đợt cao điểm", "Campaigns"), body: """
+        return PageFrame.page(ctx, title: ctx.t(.campaigns), body: """
         <h1>\(ctx.t("Đợt cao điểm bảo đảm ATTT", "Security readiness campaigns"))</h1>
         \(principal.isCoordinator ? "<p><a href=\"/campaigns/new\">\(ctx.t("Tạo đợt cao điểm mới", "New campaign"))</a></p>" as HTML : .empty)
         <form method="get" action="/campaigns">
           <input name="q" value="\(q ?? "")" placeholder="\(ctx.t("Tìm theo tiêu đề", "Search the title"))">
           <select name="state">\(states.html { s in
             "<option value=\"\(s.0)\"\((state ?? "") == s.0 ? HTML(raw: " selected") : .empty)>\(s.1)</option>" })</select>
-          <button>\(ctx.t("Tìm", "Search"))</button>
+          <button>\(ctx.t(.search))</button>
         </form>
         \(page.items.isEmpty ? "<p class=\"muted\">\(ctx.t("Chưa có đợt cao điểm nào.", "No campaigns yet."))</p>" as HTML : """
-        <table><thead><tr><th>\(ctx.t("Tiêu đề", "Title"))</th><th>\(ctx.t("Thời gian", "Period"))</th><th>\(ctx.t("Trạng thái", "State"))</th></tr></thead>
+        <table><thead><tr><th>\(ctx.t(.title))</th><th>\(ctx.t(.period))</th><th>\(ctx.t(.state))</th></tr></thead>
         <tbody>\(page.items.html { c in
           "<tr><td><a href=\"/campaigns/\(c.id)\">\(c.title)</a></td><td>\(Self.period(c))</td><td>\(Self.stateLabel(ctx, c, now: now))</td></tr>" })</tbody></table>
         """)
-        \(Layout.pager(ctx, metadata: page.metadata, request: req))
+        \(PageFrame.pager(ctx, metadata: page.metadata, request: req))
         """)
     }
 
@@ -68,13 +68,13 @@ struct CampaignWebController: RouteCollection {
         let year = LocalDay(Date(), in: TimeZone(identifier: CampaignService.defaultTimeZone)!).year
         let itemRows: HTML = (1...5).html { i in """
             <fieldset><legend>\(ctx.t("Mục kiểm tra", "Checklist item")) \(i)</legend>
-              <label>\(ctx.t("Tiêu đề", "Title")) <input name="item\(i)_title" maxlength="300"></label>
-              <label>\(ctx.t("Nội dung", "Detail")) <textarea name="item\(i)_detail"></textarea></label>
+              <label>\(ctx.t(.title)) <input name="item\(i)_title" maxlength="300"></label>
+              <label>\(ctx.t(.detail)) <textarea name="item\(i)_detail"></textarea></label>
               \(Self.kindBoxes(ctx, name: "item\(i)_kinds", checked: []))
-              <label>\(ctx.t("Hạn báo cáo (để trống: cuối đợt)", "Deadline (empty: end of the campaign)")) <input type="datetime-local" name="item\(i)_due"></label>
+              <label>\(ctx.t(.itemDeadline)) <input type="datetime-local" name="item\(i)_due"></label>
             </fieldset>
             """ }
-        return Layout.page(ctx, title: ctx.t("Tạo đợt cao điểm", "New campaign"), body: """
+        return PageFrame.page(ctx, title: ctx.t("Tạo đợt cao điểm", "New campaign"), body: """
         <h1>\(ctx.t("Tạo đợt cao điểm", "New campaign"))</h1>
         <h2>\(ctx.t("Từ mẫu chỉ đạo năm 2023 (Lễ 30/4 – 01/5)", "From the 2023 directive template (30/4 – 01/5 holidays)"))</h2>
         <form class="stack" method="post" action="/campaigns/from-template">\(ctx.csrfField)
@@ -224,7 +224,7 @@ struct CampaignWebController: RouteCollection {
             """ : .empty
         let zone = campaign.zone
         let itemsTable: HTML = """
-        <table><thead><tr><th>#</th><th>\(ctx.t("Mục kiểm tra", "Checklist item"))</th><th>\(ctx.t("Áp dụng cho", "For"))</th><th>\(ctx.t("Hạn", "Deadline"))</th>\(principal.isCoordinator ? "<th></th>" as HTML : .empty)</tr></thead>
+        <table><thead><tr><th>#</th><th>\(ctx.t("Mục kiểm tra", "Checklist item"))</th><th>\(ctx.t("Áp dụng cho", "For"))</th><th>\(ctx.t(.deadline))</th>\(principal.isCoordinator ? "<th></th>" as HTML : .empty)</tr></thead>
         <tbody>\(items.html { item in
             let due = item.dueAt ?? campaign.endsAt
             return """
@@ -235,9 +235,9 @@ struct CampaignWebController: RouteCollection {
             """ })</tbody></table>
         """
         let showBoard = !data.board.rows.isEmpty && (principal.isCoordinator || data.board.rows.count > 1 || reportable.isEmpty)
-        return Layout.page(ctx, title: campaign.title, body: """
+        return PageFrame.page(ctx, title: campaign.title, body: """
         <h1>\(campaign.title)</h1>
-        <p>\(ctx.t("Thời gian", "Period")): <strong>\(Self.period(campaign))</strong> (\(campaign.timeZone)) · \(Self.stateLabel(ctx, campaign, now: now))</p>
+        <p>\(ctx.t(.period)): <strong>\(Self.period(campaign))</strong> (\(campaign.timeZone)) · \(Self.stateLabel(ctx, campaign, now: now))</p>
         \(Self.directiveBlock(ctx, campaign))
         <h2>\(ctx.t("Các mục kiểm tra", "Checklist"))</h2>
         \(items.isEmpty ? "<p class=\"muted\">\(ctx.t("Chưa có mục kiểm tra.", "No checklist items yet."))</p>" as HTML : itemsTable)
@@ -344,10 +344,10 @@ struct CampaignWebController: RouteCollection {
         let view = try await Self.localized(req) {
             try await CampaignService.unitView(campaign, unit: unit, for: principal, on: req.db)
         }
-        return Layout.page(ctx, title: "\(unit.name) · \(campaign.title)", body: """
+        return PageFrame.page(ctx, title: "\(unit.name) · \(campaign.title)", body: """
         <p><a href="/campaigns/\(campaign.id)">« \(campaign.title)</a></p>
         <h1>\(unit.name)</h1>
-        <p>\(ctx.t("Thời gian", "Period")): \(Self.period(campaign)) (\(campaign.timeZone))</p>
+        <p>\(ctx.t(.period)): \(Self.period(campaign)) (\(campaign.timeZone))</p>
         \(Self.unitSection(ctx, campaign: campaign, view: view, back: "/campaigns/\(campaign.id!)/units/\(unit.id!)"))
         """)
     }
@@ -404,14 +404,14 @@ struct CampaignWebController: RouteCollection {
         }
         let countHeads: HTML = """
         <th>\(ctx.t("Đã thực hiện", "Done"))</th><th>\(ctx.t("Không áp dụng", "Not applicable"))</th><th>\(ctx.t("Có vướng mắc", "Problem"))</th>
-        <th>\(ctx.t("Chưa báo cáo", "Pending"))</th><th>\(ctx.t("Quá hạn", "Overdue"))</th>
+        <th>\(ctx.t("Chưa báo cáo", "Pending"))</th><th>\(ctx.t(.overdue))</th>
         """
-        return Layout.page(ctx, title: ctx.t("Báo cáo tổng hợp", "Summary report") + " · " + campaign.title, body: """
+        return PageFrame.page(ctx, title: ctx.t("Báo cáo tổng hợp", "Summary report") + " · " + campaign.title, body: """
         <p class="noprint"><a href="/campaigns/\(campaign.id)">« \(campaign.title)</a> · \(ctx.t("Dùng chức năng In của trình duyệt (Ctrl+P) để in.", "Use the browser's Print (Ctrl+P) to print."))</p>
         <h1>\(ctx.t("Báo cáo tổng hợp kết quả thực hiện", "Summary report")): \(campaign.title)</h1>
-        <p>\(ctx.t("Thời gian", "Period")): \(Self.period(campaign)) (\(campaign.timeZone)) · \(ctx.t("Lập lúc", "Generated")): \(d(s.generatedAt))</p>
+        <p>\(ctx.t(.period)): \(Self.period(campaign)) (\(campaign.timeZone)) · \(ctx.t("Lập lúc", "Generated")): \(d(s.generatedAt))</p>
         \(Self.documentsTable(ctx, campaign.documents))
-        <h2>\(ctx.t("Tổng quan", "Overview"))</h2>
+        <h2>\(ctx.t(.overview))</h2>
         <table><tbody>
           <tr><th>\(ctx.t("Số đơn vị được yêu cầu", "Units targeted"))</th><td>\(s.targetedUnits)</td></tr>
           <tr><th>\(ctx.t("Số đơn vị đã tiếp nhận", "Units that acknowledged"))</th><td>\(s.acknowledgedUnits)</td></tr>
@@ -419,20 +419,20 @@ struct CampaignWebController: RouteCollection {
         </tbody></table>
         <table><thead><tr>\(countHeads)</tr></thead><tbody><tr>\(counts(s.byStatus))</tr></tbody></table>
         <h2>\(ctx.t("Theo mục kiểm tra", "By checklist item"))</h2>
-        <table><thead><tr><th>#</th><th>\(ctx.t("Mục kiểm tra", "Item"))</th><th>\(ctx.t("Số đơn vị", "Units"))</th>\(countHeads)</tr></thead>
+        <table><thead><tr><th>#</th><th>\(ctx.t(.checklistItem))</th><th>\(ctx.t("Số đơn vị", "Units"))</th>\(countHeads)</tr></thead>
         <tbody>\(s.items.html { i in
           "<tr><td>\(i.item.position)</td><td>\(i.item.title)</td><td>\(i.targetedUnits)</td>\(counts(i.counts))</tr>" })</tbody></table>
         <h2>\(ctx.t("Đơn vị chưa tiếp nhận", "Units that have not acknowledged")) (\(s.unacknowledged.count))</h2>
-        \(s.unacknowledged.isEmpty ? "<p>\(ctx.t("Không có", "None"))</p>" as HTML : "<ul>\(s.unacknowledged.html { "<li>\($0.name) (\($0.code))</li>" })</ul>" as HTML)
+        \(s.unacknowledged.isEmpty ? "<p>\(ctx.t(.none))</p>" as HTML : "<ul>\(s.unacknowledged.html { "<li>\($0.name) (\($0.code))</li>" })</ul>" as HTML)
         <h2>\(ctx.t("Vướng mắc được báo cáo", "Problems reported")) (\(s.problems.count))</h2>
-        \(s.problems.isEmpty ? "<p>\(ctx.t("Không có", "None"))</p>" as HTML : """
-        <table><thead><tr><th>\(ctx.t("Đơn vị", "Unit"))</th><th>\(ctx.t("Mục kiểm tra", "Item"))</th><th>\(ctx.t("Ghi chú", "Note"))</th><th>\(ctx.t("Người báo cáo", "Reported by"))</th><th>\(ctx.t("Lúc", "At"))</th></tr></thead>
+        \(s.problems.isEmpty ? "<p>\(ctx.t(.none))</p>" as HTML : """
+        <table><thead><tr><th>\(ctx.t(.unit))</th><th>\(ctx.t(.checklistItem))</th><th>\(ctx.t(.note))</th><th>\(ctx.t("Người báo cáo", "Reported by"))</th><th>\(ctx.t(.at))</th></tr></thead>
         <tbody>\(s.problems.html { p in
           "<tr><td>\(p.unit.name)</td><td>\(p.itemTitle)</td><td>\(p.note)</td><td>\(p.reporterName ?? "")</td><td>\(d(p.reportedAt))</td></tr>" })</tbody></table>
         """)
         <h2>\(ctx.t("Quá hạn chưa báo cáo", "Overdue, not answered")) (\(s.overdue.count))</h2>
-        \(s.overdue.isEmpty ? "<p>\(ctx.t("Không có", "None"))</p>" as HTML : """
-        <table><thead><tr><th>\(ctx.t("Đơn vị", "Unit"))</th><th>\(ctx.t("Mục kiểm tra", "Item"))</th><th>\(ctx.t("Hạn", "Deadline"))</th></tr></thead>
+        \(s.overdue.isEmpty ? "<p>\(ctx.t(.none))</p>" as HTML : """
+        <table><thead><tr><th>\(ctx.t(.unit))</th><th>\(ctx.t(.checklistItem))</th><th>\(ctx.t(.deadline))</th></tr></thead>
         <tbody>\(s.overdue.html { o in "<tr><td>\(o.unit.name)</td><td>\(o.itemTitle)</td><td>\(d(o.dueAt))</td></tr>" })</tbody></table>
         """)
         """)
@@ -486,7 +486,7 @@ struct CampaignWebController: RouteCollection {
     static func campaignFields(_ ctx: PageContext, title: String, start: String, end: String, timeZone: String,
                                directive: String, documents: String) -> HTML {
         """
-        <label>\(ctx.t("Tiêu đề", "Title")) <input name="title" required maxlength="300" value="\(title)"></label>
+        <label>\(ctx.t(.title)) <input name="title" required maxlength="300" value="\(title)"></label>
         <label>\(ctx.t("Bắt đầu", "Starts")) <input type="datetime-local" name="startsAt" required value="\(start)"></label>
         <label>\(ctx.t("Kết thúc", "Ends")) <input type="datetime-local" name="endsAt" required value="\(end)"></label>
         <label>\(ctx.t("Múi giờ (IANA)", "Time zone (IANA)")) <input name="timeZone" value="\(timeZone)"></label>
@@ -512,16 +512,16 @@ struct CampaignWebController: RouteCollection {
           \(campaignFields(ctx, title: campaign.title, start: VNDateFormat.datetimeLocal(campaign.startsAt, timeZone: zone),
                            end: VNDateFormat.datetimeLocal(campaign.endsAt, timeZone: zone), timeZone: campaign.timeZone,
                            directive: campaign.directive, documents: documentLines(campaign.documents)))
-          <button type="submit">\(ctx.t("Lưu", "Save"))</button>
+          <button type="submit">\(ctx.t(.save))</button>
         </form></details>
         <details class="noprint"><summary>\(ctx.t("Thêm mục kiểm tra", "Add a checklist item"))</summary>
         <form class="stack" method="post" action="/campaigns/\(campaign.id)/items">\(ctx.csrfField)
-          <label>\(ctx.t("Tiêu đề", "Title")) <input name="title" required maxlength="300"></label>
-          <label>\(ctx.t("Nội dung", "Detail")) <textarea name="detail"></textarea></label>
+          <label>\(ctx.t(.title)) <input name="title" required maxlength="300"></label>
+          <label>\(ctx.t(.detail)) <textarea name="detail"></textarea></label>
           \(kindBoxes(ctx, name: "kinds", checked: []))
-          <label>\(ctx.t("Hạn báo cáo (để trống: cuối đợt)", "Deadline (empty: end of the campaign)")) <input type="datetime-local" name="dueAt"></label>
+          <label>\(ctx.t(.itemDeadline)) <input type="datetime-local" name="dueAt"></label>
           <label>\(ctx.t("Vị trí (để trống: cuối danh sách)", "Position (empty: last)")) <input type="number" name="position" min="1"></label>
-          <button type="submit">\(ctx.t("Thêm", "Add"))</button>
+          <button type="submit">\(ctx.t(.add))</button>
         </form></details>
         """
     }
@@ -530,12 +530,12 @@ struct CampaignWebController: RouteCollection {
         """
         <details class="noprint"><summary>\(ctx.t("Sửa / xoá", "Edit / delete"))</summary>
         <form class="stack" method="post" action="/campaigns/\(campaign.id)/items/\(item.id)">\(ctx.csrfField)
-          <label>\(ctx.t("Tiêu đề", "Title")) <input name="title" required maxlength="300" value="\(item.title)"></label>
-          <label>\(ctx.t("Nội dung", "Detail")) <textarea name="detail">\(item.detail)</textarea></label>
+          <label>\(ctx.t(.title)) <input name="title" required maxlength="300" value="\(item.title)"></label>
+          <label>\(ctx.t(.detail)) <textarea name="detail">\(item.detail)</textarea></label>
           \(kindBoxes(ctx, name: "kinds", checked: item.targetKinds))
-          <label>\(ctx.t("Hạn báo cáo (để trống: cuối đợt)", "Deadline (empty: end of the campaign)")) <input type="datetime-local" name="dueAt" value="\(item.dueAt.map { VNDateFormat.datetimeLocal($0, timeZone: campaign.zone) } ?? "")"></label>
+          <label>\(ctx.t(.itemDeadline)) <input type="datetime-local" name="dueAt" value="\(item.dueAt.map { VNDateFormat.datetimeLocal($0, timeZone: campaign.zone) } ?? "")"></label>
           <label>\(ctx.t("Vị trí", "Position")) <input type="number" name="position" min="1" value="\(item.position)"></label>
-          <button type="submit">\(ctx.t("Lưu", "Save"))</button>
+          <button type="submit">\(ctx.t(.save))</button>
         </form>
         <form method="post" action="/campaigns/\(campaign.id)/items/\(item.id)/delete">\(ctx.csrfField)
           <label><input type="checkbox" name="force" value="true"> \(ctx.t("Xoá cả các báo cáo đã gửi", "Also delete the answers given"))</label>
@@ -560,12 +560,12 @@ struct CampaignWebController: RouteCollection {
             ack = """
             <form method="post" action="\(base)/units/\(view.unit.id)/acknowledge">\(ctx.csrfField)
               <input type="hidden" name="next" value="\(back)">
-              <span class="badge s-overdue">\(ctx.t("Chưa tiếp nhận", "Not acknowledged"))</span>
+              <span class="badge s-overdue">\(ctx.t(.notAcknowledged))</span>
               <button type="submit">\(ctx.t("Xác nhận tiếp nhận", "Acknowledge"))</button>
             </form>
             """
         } else {
-            ack = "<p class=\"badge s-overdue\">\(ctx.t("Chưa tiếp nhận", "Not acknowledged"))</p>"
+            ack = "<p class=\"badge s-overdue\">\(ctx.t(.notAcknowledged))</p>"
         }
         let entries: HTML = view.items.html { entry in
             let item = entry.item
@@ -590,7 +590,7 @@ struct CampaignWebController: RouteCollection {
             <article class="card" id="item-\(item.id)">
               <h4>\(item.position). \(item.title)</h4>
               \(item.detail.isEmpty ? .empty : "<p class=\"muted\">\(item.detail)</p>" as HTML)
-              <p>\(ctx.t("Hạn", "Deadline")): \(d(item.effectiveDueAt))\(entry.state == .overdue ? " <span class=\"badge s-overdue\">\(ctx.t("Quá hạn", "Overdue"))</span>" as HTML : .empty)</p>
+              <p>\(ctx.t(.deadline)): \(d(item.effectiveDueAt))\(entry.state == .overdue ? " <span class=\"badge s-overdue\">\(ctx.t(.overdue))</span>" as HTML : .empty)</p>
               \(current)
               \(form)
             </article>
@@ -612,11 +612,11 @@ struct CampaignWebController: RouteCollection {
         return """
         <h2>\(ctx.t("Bảng theo dõi tuân thủ", "Compliance board"))</h2>
         <p>\(ctx.t("Hoàn thành", "Completion")): <strong>\(board.completionPercent)%</strong> (\(board.answeredCells)/\(board.targetedCells))
-          · \(ctx.t("Quá hạn", "Overdue")): <strong>\(board.overdueCells)</strong>
-          · \(ctx.t("Chưa tiếp nhận", "Not acknowledged")): <strong>\(board.unacknowledged.count)</strong>/\(board.rows.count)
+          · \(ctx.t(.overdue)): <strong>\(board.overdueCells)</strong>
+          · \(ctx.t(.notAcknowledged)): <strong>\(board.unacknowledged.count)</strong>/\(board.rows.count)
           · <a href="\(base)/compliance.csv">\(ctx.t("Tải CSV", "Download CSV"))</a>
           · <a href="\(base)/summary">\(ctx.t("Báo cáo tổng hợp", "Summary report"))</a></p>
-        <table class="board"><thead><tr><th>\(ctx.t("Đơn vị", "Unit"))</th><th>\(ctx.t("Tiếp nhận", "Acknowledged"))</th>\(data.items.html { item in
+        <table class="board"><thead><tr><th>\(ctx.t(.unit))</th><th>\(ctx.t("Tiếp nhận", "Acknowledged"))</th>\(data.items.html { item in
           "<th title=\"\(item.title)\">\(item.position)</th>" })<th>%</th></tr></thead>
         <tbody>\(board.rows.html { row in
             let percent = row.targeted == 0 ? 100 : row.answered * 100 / row.targeted

@@ -15,7 +15,7 @@ struct FindingWebController: RouteCollection {
         guard !findings.isEmpty else { return "<p class=\"muted\">\(ctx.t("Không có lỗ hổng nào.", "No findings."))</p>" }
         return """
         <table class="findings"><thead><tr><th>CVE</th>\(showAsset ? "<th>\(ctx.t("Tài sản", "Asset"))</th>" as HTML : .empty)
-        <th>\(ctx.t("Mức độ", "Severity"))</th><th>\(ctx.t("Trạng thái", "Status"))</th><th>\(ctx.t("Hạn xử lý", "Deadline"))</th><th>\(ctx.t("Khớp", "Match"))</th></tr></thead>
+        <th>\(ctx.t(.severity))</th><th>\(ctx.t(.status))</th><th>\(ctx.t("Hạn xử lý", "Deadline"))</th><th>\(ctx.t("Khớp", "Match"))</th></tr></thead>
         <tbody>\(findings.html { f in
             let overdue = SLAPolicy.isOverdue(deadline: f.dueAt, status: f.status, now: now)
             let assetName = f.$asset.value?.name ?? assetNames[f.$asset.id] ?? ""
@@ -23,7 +23,7 @@ struct FindingWebController: RouteCollection {
             <tr\(overdue ? HTML(raw: " class=\"overdue\"") : .empty)><td><a href="/findings/\(f.id)">\(f.$vulnerability.id)</a> \(VulnViews.kev(ctx, f.kev, due: f.kevDueDate))</td>
             \(showAsset ? "<td><a href=\"/assets/\(f.$asset.id)\">\(assetName)</a></td>" as HTML : .empty)
             <td>\(VulnViews.severity(ctx, f.severity, score: f.cvssScore))</td><td>\(VulnViews.status(ctx, f.status))</td>
-            <td>\(ctx.day(f.dueAt))\(overdue ? " <span class=\"badge s-overdue\">\(ctx.t("Quá hạn", "Overdue"))</span>" as HTML : .empty)</td>
+            <td>\(ctx.day(f.dueAt))\(overdue ? " <span class=\"badge s-overdue\">\(ctx.t(.overdue))</span>" as HTML : .empty)</td>
             <td>\(f.certain ? ctx.t("Chắc chắn", "Certain") : ctx.t("Cần xác minh", "To verify"))\(f.stillMatches ? "" : " · " + ctx.t("không còn khớp", "no longer matches"))</td></tr>
             """ })</tbody></table>
         """
@@ -46,24 +46,24 @@ struct FindingWebController: RouteCollection {
             (label: ctx.t(severity.vietnamese, severity.english), value: summary.bySeverity[severity.rawValue] ?? 0, cssClass: "sev-\(severity.rawValue)")
         }
         let bool: (String) -> String = { req.query[String.self, at: $0] ?? "" }
-        return Layout.page(ctx, title: ctx.t("Lỗ hổng", "Findings"), body: """
+        return PageFrame.page(ctx, title: ctx.t(.findings), body: """
         <h1>\(ctx.t("Lỗ hổng trên tài sản", "Findings on assets"))</h1>
         <div class="cards">
           <div class="card"><strong>\(summary.active)</strong> \(ctx.t("đang mở", "active"))<br><strong>\(summary.overdue)</strong> \(ctx.t("quá hạn", "overdue"))<br><strong>\(summary.kev)</strong> \(ctx.t("trong danh mục KEV", "in CISA KEV"))</div>
           <div class="card">\(VulnViews.barChart(bars, title: ctx.t("Lỗ hổng đang mở theo mức độ", "Active findings by severity")))</div>
         </div>
         <form method="get" action="/findings" class="filters">
-          <label>\(ctx.t("Đơn vị", "Unit")) <select name="unitID"><option value="">\(ctx.t("Tất cả", "All"))</option>\(VulnViews.options(units.map { ($0.id!.uuidString, "\($0.code) — \($0.name)") }, selected: filter.unitID?.uuidString))</select></label>
-          <label>\(ctx.t("Hệ thống", "System")) <select name="systemID"><option value="">\(ctx.t("Tất cả", "All"))</option>\(VulnViews.options(systems.map { ($0.id!.uuidString, $0.name) }, selected: filter.systemID?.uuidString))</select></label>
-          <label>\(ctx.t("Mức độ", "Severity")) <select name="severity"><option value="">\(ctx.t("Tất cả", "All"))</option>\(VulnViews.options(CVSSSeverity.allCases.reversed().map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: req.query[String.self, at: "severity"]))</select></label>
-          <label>\(ctx.t("Trạng thái", "Status")) <select name="status"><option value="">\(ctx.t("Đang mở (mặc định)", "Active (default)"))</option><option value="all"\(selectedStatus == "all" ? HTML(raw: " selected") : .empty)>\(ctx.t("Tất cả", "All"))</option>\(VulnViews.options(FindingStatus.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: selectedStatus))</select></label>
-          <label>KEV <select name="kev"><option value="">\(ctx.t("Tất cả", "All"))</option>\(VulnViews.options([("true", ctx.t("Chỉ KEV", "KEV only"))], selected: bool("kev")))</select></label>
-          <label>\(ctx.t("Quá hạn", "Overdue")) <select name="overdue"><option value="">\(ctx.t("Tất cả", "All"))</option>\(VulnViews.options([("true", ctx.t("Chỉ quá hạn", "Overdue only"))], selected: bool("overdue")))</select></label>
-          <button>\(ctx.t("Lọc", "Filter"))</button>
+          <label>\(ctx.t(.unit)) <select name="unitID"><option value="">\(ctx.t(.all))</option>\(VulnViews.options(units.map { ($0.id!.uuidString, "\($0.code) — \($0.name)") }, selected: filter.unitID?.uuidString))</select></label>
+          <label>\(ctx.t(.system)) <select name="systemID"><option value="">\(ctx.t(.all))</option>\(VulnViews.options(systems.map { ($0.id!.uuidString, $0.name) }, selected: filter.systemID?.uuidString))</select></label>
+          <label>\(ctx.t(.severity)) <select name="severity"><option value="">\(ctx.t(.all))</option>\(VulnViews.options(CVSSSeverity.allCases.reversed().map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: req.query[String.self, at: "severity"]))</select></label>
+          <label>\(ctx.t(.status)) <select name="status"><option value="">\(ctx.t("Đang mở (mặc định)", "Active (default)"))</option><option value="all"\(selectedStatus == "all" ? HTML(raw: " selected") : .empty)>\(ctx.t(.all))</option>\(VulnViews.options(FindingStatus.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: selectedStatus))</select></label>
+          <label>KEV <select name="kev"><option value="">\(ctx.t(.all))</option>\(VulnViews.options([("true", ctx.t("Chỉ KEV", "KEV only"))], selected: bool("kev")))</select></label>
+          <label>\(ctx.t(.overdue)) <select name="overdue"><option value="">\(ctx.t(.all))</option>\(VulnViews.options([("true", ctx.t("Chỉ quá hạn", "Overdue only"))], selected: bool("overdue")))</select></label>
+          <button>\(ctx.t(.filter))</button>
         </form>
         <p>\(page.metadata.total) \(ctx.t("lỗ hổng", "finding(s)"))</p>
         \(Self.table(ctx, page.items, assetNames: [:], now: now))
-        \(Layout.pager(ctx, metadata: page.metadata, request: req))
+        \(PageFrame.pager(ctx, metadata: page.metadata, request: req))
         """)
     }
 
@@ -78,14 +78,14 @@ struct FindingWebController: RouteCollection {
         let canAccept = principal.policy.allows(.acceptRisk, on: finding.$unit.id)
         let next = FindingStatus.allCases.filter { finding.status.canTransition(to: $0) && ($0 != .riskAccepted || canAccept) }
         let overdue = SLAPolicy.isOverdue(deadline: finding.dueAt, status: finding.status, now: Date())
-        return Layout.page(ctx, title: "\(finding.$vulnerability.id) · \(finding.asset.name)", body: """
+        return PageFrame.page(ctx, title: "\(finding.$vulnerability.id) · \(finding.asset.name)", body: """
         <h1><a href="/cves/\(finding.$vulnerability.id)">\(finding.$vulnerability.id)</a> \(ctx.t("trên", "on")) <a href="/assets/\(finding.$asset.id)">\(finding.asset.name)</a></h1>
         <p>\(vulnerability?.summary)</p>
         <table>
-        <tr><th>\(ctx.t("Mức độ", "Severity"))</th><td>\(VulnViews.severity(ctx, finding.severity, score: finding.cvssScore)) \(VulnViews.kev(ctx, finding.kev, due: finding.kevDueDate))</td></tr>
-        <tr><th>\(ctx.t("Trạng thái", "Status"))</th><td>\(VulnViews.status(ctx, finding.status)) \(finding.statusNote.map { "— \($0)" })\(finding.statusChangedBy.map { " (\($0), \(ctx.date(finding.statusChangedAt)))" })</td></tr>
-        <tr><th>\(ctx.t("Hạn xử lý", "Deadline"))</th><td>\(ctx.date(finding.dueAt))\(overdue ? " <span class=\"badge s-overdue\">\(ctx.t("Quá hạn", "Overdue"))</span>" as HTML : .empty)</td></tr>
-        <tr><th>\(ctx.t("Hệ thống", "System"))</th><td>\(system.map { "\($0.name) (\(ctx.t("cấp độ", "level")) \($0.securityLevel))" } ?? ctx.t("(chưa gán — tính theo cấp độ mặc định)", "(none — default level used)"))</td></tr>
+        <tr><th>\(ctx.t(.severity))</th><td>\(VulnViews.severity(ctx, finding.severity, score: finding.cvssScore)) \(VulnViews.kev(ctx, finding.kev, due: finding.kevDueDate))</td></tr>
+        <tr><th>\(ctx.t(.status))</th><td>\(VulnViews.status(ctx, finding.status)) \(finding.statusNote.map { "— \($0)" })\(finding.statusChangedBy.map { " (\($0), \(ctx.date(finding.statusChangedAt)))" })</td></tr>
+        <tr><th>\(ctx.t("Hạn xử lý", "Deadline"))</th><td>\(ctx.date(finding.dueAt))\(overdue ? " <span class=\"badge s-overdue\">\(ctx.t(.overdue))</span>" as HTML : .empty)</td></tr>
+        <tr><th>\(ctx.t(.system))</th><td>\(system.map { "\($0.name) (\(ctx.t("cấp độ", "level")) \($0.securityLevel))" } ?? ctx.t("(chưa gán — tính theo cấp độ mặc định)", "(none — default level used)"))</td></tr>
         <tr><th>\(ctx.t("Phát hiện lần đầu", "First seen"))</th><td>\(ctx.date(finding.firstSeen))</td></tr>
         <tr><th>\(ctx.t("Khớp", "Match"))</th><td>\(finding.certain ? ctx.t("Chắc chắn", "Certain") : ctx.t("Có thể — cần xác minh (phiên bản/thuộc tính chưa rõ)", "Possible — verify (version or attributes unknown)"))<br>
           \(ctx.t("CPE của tài sản", "Asset CPE")): <code class="cpe">\(finding.matchedCPE)</code><br>\(ctx.t("Tiêu chí", "Criterion")): <code class="cpe">\(finding.criterion)</code>
@@ -98,7 +98,7 @@ struct FindingWebController: RouteCollection {
           <label>\(ctx.t("Trạng thái mới", "New status")) <select name="status">\(VulnViews.options(next.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: nil as String?))</select></label>
           <label>\(ctx.t("Ghi chú (bắt buộc với giảm thiểu, dương tính giả, chấp nhận rủi ro)", "Note (required for mitigated, false positive, risk accepted)")) <textarea name="note" maxlength="2000"></textarea></label>
           <label>\(ctx.t("Chấp nhận rủi ro đến ngày (chỉ khi chấp nhận rủi ro)", "Risk accepted until (risk acceptance only)")) <input type="datetime-local" name="acceptedUntil"></label>
-          <button type="submit">\(ctx.t("Lưu", "Save"))</button>
+          <button type="submit">\(ctx.t(.save))</button>
         </form>
         """ as HTML : .empty)
         """)

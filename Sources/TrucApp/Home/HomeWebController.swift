@@ -28,13 +28,13 @@ struct HomeWebController: RouteCollection {
         let dutyCard: HTML = (duty ?? nil).map { Self.dutyCard($0, ctx) } ?? .empty
         let securityCard = try await Self.securityCard(principal, ctx, on: req.db)
         let incidentCard = try await Self.incidentCard(principal, ctx, on: req.db)
-        return Layout.page(ctx, title: ctx.t("Tổng quan", "Overview"), body: """
+        return PageFrame.page(ctx, title: ctx.t(.overview), body: """
         <h1>\(ctx.t("Xin chào", "Hello")), \(principal.fullName)</h1>
         <div class="cards">
           <section class="card"><h2>\(ctx.t("Vai trò của bạn", "Your roles"))</h2><ul>\(roles.html { r in
             "<li>\(ctx.role(r.role)) — <a href=\"/units/\(r.unit.id)\">\(r.unit.name)</a></li>" })</ul></section>
           <section class="card"><h2>\(ctx.t("Đợt cao điểm đang/sắp diễn ra", "Current and coming campaigns"))</h2>
-          \(campaigns.isEmpty ? "<p class=\"muted\">\(ctx.t("Không có", "None"))</p>" as HTML : """
+          \(campaigns.isEmpty ? "<p class=\"muted\">\(ctx.t(.none))</p>" as HTML : """
           <ul>\(campaigns.html { c in
             let count = waiting[c.id!] ?? 0
             let badge: HTML = count > 0 ? " <span class=\"badge s-overdue\">\(ctx.t("\(count) mục chờ báo cáo", "\(count) items awaiting your report"))</span>" : .empty
@@ -74,7 +74,7 @@ struct HomeWebController: RouteCollection {
         let untriaged = open.filter { $0.status == .reported }
         let shown = (support + open.filter { !($0.supportRequested && $0.status == .reported) }).prefix(5)
         return """
-        <section class="card" id="incidents"><h2>\(ctx.t("Sự cố", "Incidents"))</h2>
+        <section class="card" id="incidents"><h2>\(ctx.t(.incidents))</h2>
           <p><a href="/incidents">\(ctx.t("\(open.count) sự cố đang xử lý", "\(open.count) open incidents"))</a>\(support.isEmpty ? .empty : " · <span class=\"badge s-overdue\">\(ctx.t("\(support.count) đề nghị hỗ trợ", "\(support.count) support requests"))</span>" as HTML)\(untriaged.isEmpty ? .empty : " · <a href=\"/incidents?status=reported\">\(ctx.t("\(untriaged.count) chờ phân loại", "\(untriaged.count) awaiting triage"))</a>" as HTML)</p>
           \(shown.isEmpty ? "<p class=\"muted\">\(ctx.t("Không có sự cố đang mở", "No open incident"))</p>" as HTML : """
           <ul>\(Array(shown).html { i in

@@ -38,26 +38,26 @@ struct IncidentWebController: RouteCollection {
         let paging = try req.paging()
         let page = paging.page(of: try await IncidentService.visible(to: principal, status: status, on: req.db))
         let items = page.items
-        return Layout.page(ctx, title: ctx.t("Sự cố", "Incidents"), body: """
+        return PageFrame.page(ctx, title: ctx.t(.incidents), body: """
         <h1>\(ctx.t("Sự cố an toàn thông tin mạng", "Cyber-security incidents"))</h1>
         <p><a href="/units/\(principal.unitID)/incidents/new">\(ctx.t("Báo cáo sự cố (Mẫu 03)", "Report an incident (form 03)"))</a></p>
         <form class="filters" method="get" action="/observables/stix"><label>\(ctx.t("Xuất chỉ dấu (STIX 2.1) đến mức", "Export indicators (STIX 2.1) up to"))
         <select name="tlp">\(VulnViews.options(TLP.allCases.map { ($0.rawValue, $0.label) }, selected: TLP.green.rawValue))</select></label>
         <label>\(ctx.t("trong", "over the last")) <input type="number" name="days" value="90" min="1" max="3650"> \(ctx.t("ngày", "days"))</label>
         <button>\(ctx.t("Tải về", "Download"))</button></form>
-        <form class="filters" method="get" action="/incidents"><label>\(ctx.t("Trạng thái", "Status"))
-        <select name="status"><option value="">\(ctx.t("Tất cả", "All"))</option>\(VulnViews.options(IncidentStatus.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: status?.rawValue))</select></label>
-        <button>\(ctx.t("Lọc", "Filter"))</button></form>
+        <form class="filters" method="get" action="/incidents"><label>\(ctx.t(.status))
+        <select name="status"><option value="">\(ctx.t(.all))</option>\(VulnViews.options(IncidentStatus.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: status?.rawValue))</select></label>
+        <button>\(ctx.t(.filter))</button></form>
         \(items.isEmpty ? "<p class=\"muted\">\(ctx.t("Không có sự cố.", "No incidents."))</p>" as HTML : """
-        <table><thead><tr><th>\(ctx.t("Số", "Reference"))</th><th>\(ctx.t("Tiêu đề", "Title"))</th><th>\(ctx.t("Đơn vị", "Unit"))</th><th>\(ctx.t("Trạng thái", "Status"))</th>
-        <th>\(ctx.t("Mức độ", "Severity"))</th><th>TLP</th><th>\(ctx.t("Phát hiện", "Detected"))</th><th>\(ctx.t("Báo cáo", "Reported"))</th></tr></thead>
+        <table><thead><tr><th>\(ctx.t("Số", "Reference"))</th><th>\(ctx.t(.title))</th><th>\(ctx.t(.unit))</th><th>\(ctx.t(.status))</th>
+        <th>\(ctx.t(.severity))</th><th>TLP</th><th>\(ctx.t("Phát hiện", "Detected"))</th><th>\(ctx.t("Báo cáo", "Reported"))</th></tr></thead>
         <tbody>\(items.html { i in """
             <tr><td><a href="/incidents/\(i.id)">\(i.reference)</a></td><td>\(i.title)\(i.supportRequested ? " <span class=\"badge s-overdue\">\(ctx.t("Đề nghị hỗ trợ", "Support requested"))</span>" as HTML : .empty)</td>
             <td>\(i.unit.code)</td><td>\(ctx.t(i.status.vietnamese, i.status.english))</td><td>\(i.severity.map { ctx.t($0.vietnamese, $0.english) } ?? "—")</td>
             <td>\(VulnViews.tlp(i.tlp))</td><td>\(ctx.date(i.detectedAt))</td><td>\(ctx.date(i.reportedAt))</td></tr>
             """ })</tbody></table>
         """ as HTML)
-        \(Layout.pager(ctx, metadata: page.metadata, request: req))
+        \(PageFrame.pager(ctx, metadata: page.metadata, request: req))
         """)
     }
 
@@ -71,7 +71,7 @@ struct IncidentWebController: RouteCollection {
         let report = try await IncidentPrefiller.report(unit: unit, systemID: systemID, principal: principal, on: req.db)
         let systems = try await InformationSystem.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(\.$name).all()
         let people = try await Self.activePeople(on: req.db)
-        return Layout.page(ctx, title: ctx.t("Báo cáo ban đầu sự cố", "Initial incident report"), body: """
+        return PageFrame.page(ctx, title: ctx.t("Báo cáo ban đầu sự cố", "Initial incident report"), body: """
         <h1>\(ctx.t("Báo cáo ban đầu sự cố (Mẫu 03, Thông tư 20/2017/TT-BTTTT)", "Initial incident report (form 03, Circular 20/2017)")) – \(unit.name)</h1>
         <form class="filters" method="get" action="/units/\(unit.id)/incidents/new"><label>\(ctx.t("Điền sẵn từ hệ thống", "Prefill from system"))
         <select name="systemID"><option value="">—</option>\(VulnViews.options(systems.map { ($0.id!.uuidString, $0.name) }, selected: systemID?.uuidString))</select></label>
@@ -100,7 +100,7 @@ struct IncidentWebController: RouteCollection {
         let picks = actor.isResponseTeam || (try? IncidentTransition.check(.manageSharing, status: incident.status, actor: actor)) != nil
         let people = picks ? try await Self.activePeople(on: req.db) : []
         let vncert = try await IncidentNotifications.nationalAddress(on: req.db)?.email
-        return Layout.page(PageContext(req), title: incident.reference, body: IncidentViews.detail(PageContext(req), incident: incident, dto: dto,
+        return PageFrame.page(PageContext(req), title: incident.reference, body: IncidentViews.detail(PageContext(req), incident: incident, dto: dto,
                                                                                                  principal: principal, people: people, nationalEmail: vncert))
     }
 
@@ -286,7 +286,7 @@ struct IncidentWebController: RouteCollection {
               let observable = try? Observable(kind: kind, value: ObservableExtractor.refang(value))
         else { throw BilingualError.badRequest("Dấu hiệu không hợp lệ.", "Not a valid observable.") }
         let dto = try await IncidentService.sightings(of: observable, for: principal, on: req.db)
-        return Layout.page(ctx, title: observable.defanged, body: """
+        return PageFrame.page(ctx, title: observable.defanged, body: """
         <h1>\(ctx.t(kind.vietnamese, kind.english)): <code>\(observable.defanged)</code></h1>
         <h2>\(ctx.t("Các sự cố", "Incidents")) (\(dto.incidents.count))</h2>
         <ul>\(dto.incidents.html { "<li><a href=\"/incidents/\($0.id)\">\($0.reference)</a> – \($0.title) (\($0.unitName ?? ""))</li>" })</ul>

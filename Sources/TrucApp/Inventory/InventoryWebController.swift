@@ -32,26 +32,26 @@ struct InventoryWebController: RouteCollection {
         let findingCounts = try await activeFindingCounts(assetIDs: page.items.compactMap(\.id), on: req.db)
         let q = req.query[String.self, at: "q"] ?? ""
         let proposal = try await proposalBlock(req, ctx)
-        return Layout.page(ctx, title: ctx.t("Tài sản", "Inventory") + " · \(unit.name)", body: """
+        return PageFrame.page(ctx, title: ctx.t(.inventory) + " · \(unit.name)", body: """
         <h1>\(ctx.t("Tài sản của", "Inventory of")) \(unit.name)</h1>
         <p><a href="/findings?unitID=\(unitID)">\(ctx.t("Lỗ hổng của đơn vị", "The unit's findings"))</a> ·
         <a href="/units/\(unitID)">\(ctx.t("Trang đơn vị", "Unit page"))</a></p>
         <h2>\(ctx.t("Hệ thống thông tin", "Information systems"))</h2>
-        <table><thead><tr><th>\(ctx.t("Tên", "Name"))</th><th>\(ctx.t("Cấp độ", "Level"))</th><th>\(ctx.t("Mục đích", "Purpose"))</th>
+        <table><thead><tr><th>\(ctx.t(.name))</th><th>\(ctx.t("Cấp độ", "Level"))</th><th>\(ctx.t("Mục đích", "Purpose"))</th>
         <th>\(ctx.t("Chủ quản", "Owner"))</th><th>\(ctx.t("Tên miền", "Domains"))</th><th>\(ctx.t("IP công khai", "Public IPs"))</th><th></th></tr></thead>
         <tbody>\(systems.html { s in """
             <tr><td>\(s.name)</td><td>\(s.securityLevel)</td><td>\(s.purpose)</td><td>\(s.owner)</td><td>\(s.domains.joined(separator: ", "))</td>
             <td>\(s.publicIPs.joined(separator: ", "))</td>
-            <td><a href="/findings?systemID=\(s.id)">\(ctx.t("Lỗ hổng", "Findings"))</a>\(canManage ? " · <a href=\"/systems/\(s.id)/edit\">\(ctx.t("Sửa", "Edit"))</a>" as HTML : .empty)</td></tr>
+            <td><a href="/findings?systemID=\(s.id)">\(ctx.t(.findings))</a>\(canManage ? " · <a href=\"/systems/\(s.id)/edit\">\(ctx.t(.edit))</a>" as HTML : .empty)</td></tr>
             """ })</tbody></table>
         \(canManage ? systemForm(ctx, action: "/units/\(unitID)/systems", system: nil) : .empty)
         <h2>\(ctx.t("Tài sản", "Assets")) (\(page.metadata.total))</h2>
         <form method="get" action="/units/\(unitID)/inventory" class="filters">
-          <label>\(ctx.t("Tìm", "Search")) <input name="q" value="\(q)"></label>
-          <label>\(ctx.t("Loại", "Kind")) <select name="kind"><option value="">\(ctx.t("Tất cả", "All"))</option>\(VulnViews.options(AssetKind.allCases.map { ($0.rawValue, VulnViews.kind(ctx, $0)) }, selected: req.query[String.self, at: "kind"]))</select></label>
-          <button>\(ctx.t("Lọc", "Filter"))</button>
+          <label>\(ctx.t(.search)) <input name="q" value="\(q)"></label>
+          <label>\(ctx.t(.kind)) <select name="kind"><option value="">\(ctx.t(.all))</option>\(VulnViews.options(AssetKind.allCases.map { ($0.rawValue, VulnViews.kind(ctx, $0)) }, selected: req.query[String.self, at: "kind"]))</select></label>
+          <button>\(ctx.t(.filter))</button>
         </form>
-        <table><thead><tr><th>\(ctx.t("Tên", "Name"))</th><th>\(ctx.t("Loại", "Kind"))</th><th>\(ctx.t("Hệ thống", "System"))</th>
+        <table><thead><tr><th>\(ctx.t(.name))</th><th>\(ctx.t(.kind))</th><th>\(ctx.t(.system))</th>
         <th>\(ctx.t("Hãng / sản phẩm / phiên bản", "Vendor / product / version"))</th><th>IP</th><th>CPE</th><th>\(ctx.t("Lỗ hổng mở", "Open findings"))</th></tr></thead>
         <tbody>\(page.items.html { a in """
             <tr><td><a href="/assets/\(a.id)">\(a.name)</a></td><td>\(VulnViews.kind(ctx, a.kind))</td>
@@ -60,7 +60,7 @@ struct InventoryWebController: RouteCollection {
             <td>\(a.cpeStrings.isEmpty ? "<span class=\"badge s-problem\">\(ctx.t("chưa có CPE", "no CPE"))</span>" as HTML : a.cpeStrings.html { "<code class=\"cpe\">\($0)</code><br>" })</td>
             <td>\(findingCounts[a.id!] ?? 0)</td></tr>
             """ })</tbody></table>
-        \(Layout.pager(ctx, metadata: page.metadata, request: req))
+        \(PageFrame.pager(ctx, metadata: page.metadata, request: req))
         \(canManage ? assetForms(ctx, unitID: unitID, systems: systems, proposal: proposal) : .empty)
         """)
     }
@@ -103,16 +103,16 @@ struct InventoryWebController: RouteCollection {
           <label>\(ctx.t("Chủ quản", "Owner")) <input name="owner" value="\(system?.owner)"></label>
           <label>\(ctx.t("Tên miền (mỗi dòng một tên)", "Domains (one per line)")) <textarea name="domains">\(system?.domainsText)</textarea></label>
           <label>\(ctx.t("IP công khai (mỗi dòng một địa chỉ)", "Public IPs (one per line)")) <textarea name="publicIPs">\(system?.publicIPsText)</textarea></label>
-          <button type="submit">\(ctx.t("Lưu", "Save"))</button>
+          <button type="submit">\(ctx.t(.save))</button>
         </form></details>
         """
     }
 
     func assetFields(_ ctx: PageContext, systems: [InformationSystem], asset: Asset?) -> HTML {
         """
-          <label>\(ctx.t("Loại", "Kind")) <select name="kind">\(VulnViews.options(AssetKind.allCases.map { ($0.rawValue, VulnViews.kind(ctx, $0)) }, selected: asset?.kind.rawValue ?? AssetKind.server.rawValue))</select></label>
-          <label>\(ctx.t("Tên", "Name")) <input name="name" required maxlength="200" value="\(asset?.name)"></label>
-          <label>\(ctx.t("Hệ thống", "System")) <select name="systemID"><option value="">\(ctx.t("(chưa gán)", "(none)"))</option>\(VulnViews.options(systems.map { ($0.id!.uuidString, $0.name) }, selected: asset?.$system.id?.uuidString))</select></label>
+          <label>\(ctx.t(.kind)) <select name="kind">\(VulnViews.options(AssetKind.allCases.map { ($0.rawValue, VulnViews.kind(ctx, $0)) }, selected: asset?.kind.rawValue ?? AssetKind.server.rawValue))</select></label>
+          <label>\(ctx.t(.name)) <input name="name" required maxlength="200" value="\(asset?.name)"></label>
+          <label>\(ctx.t(.system)) <select name="systemID"><option value="">\(ctx.t("(chưa gán)", "(none)"))</option>\(VulnViews.options(systems.map { ($0.id!.uuidString, $0.name) }, selected: asset?.$system.id?.uuidString))</select></label>
           <label>\(ctx.t("Hãng", "Vendor")) <input name="vendor" value="\(asset?.vendor)"></label>
           <label>\(ctx.t("Sản phẩm / model / hệ điều hành", "Product / model / OS")) <input name="product" value="\(asset?.product)"></label>
           <label>\(ctx.t("Phiên bản (firmware, hệ điều hành, phần mềm)", "Version (firmware, OS, software)")) <input name="version" value="\(asset?.version)"></label>
@@ -142,7 +142,7 @@ struct InventoryWebController: RouteCollection {
         <h2>\(ctx.t("Nhập từ tệp", "Import from a file"))</h2>
         <form class="stack" method="post" action="/units/\(unitID)/assets/import" enctype="multipart/form-data">\(ctx.csrfField)
           <label>\(ctx.t("Định dạng", "Format")) <select name="format"><option value="csv">CSV</option><option value="nmap">Nmap XML (nmap -oX)</option></select></label>
-          <label>\(ctx.t("Tệp", "File")) <input type="file" name="file" required></label>
+          <label>\(ctx.t(.file)) <input type="file" name="file" required></label>
           <p class="muted">\(ctx.t("CSV: dòng tiêu đề kind,name,system,vendor,product,version,hostname,ip,cpe,key,notes (kind và name bắt buộc; nhiều CPE cách nhau bởi dấu cách hoặc |). Có dòng lỗi thì không nhập gì. Nmap: mỗi máy và mỗi dịch vụ mở có sản phẩm thành một tài sản; nhập lại sẽ cập nhật.",
                                    "CSV: header kind,name,system,vendor,product,version,hostname,ip,cpe,key,notes (kind and name required; several CPEs separated by spaces or |). Any bad row: nothing is imported. Nmap: each host and each open service with a product becomes an asset; re-importing updates them."))</p>
           <button type="submit">\(ctx.t("Nhập", "Import"))</button>
@@ -220,12 +220,12 @@ struct InventoryWebController: RouteCollection {
     func editSystem(req: Request) async throws -> HTML {
         let (system, _) = try await InventoryAPIController.findSystem(req, .manageInventory)
         let ctx = PageContext(req)
-        return Layout.page(ctx, title: system.name, body: """
+        return PageFrame.page(ctx, title: system.name, body: """
         <h1>\(system.name)</h1>
         \(systemForm(ctx, action: "/systems/\(system.id!)", system: system))
         <form method="post" action="/systems/\(system.id)/delete">\(ctx.csrfField)
         <button>\(ctx.t("Xóa hệ thống (tài sản được giữ, bỏ gán)", "Delete the system (assets stay, unassigned)"))</button></form>
-        <p><a href="/units/\(system.$unit.id)/inventory">\(ctx.t("Quay lại", "Back"))</a></p>
+        <p><a href="/units/\(system.$unit.id)/inventory">\(ctx.t(.back))</a></p>
         """)
     }
 
@@ -290,14 +290,14 @@ struct InventoryWebController: RouteCollection {
             }
             switch AssetCSV.parse(text) {
             case .errors(let rows):
-                let page = Layout.page(ctx, title: ctx.t("Lỗi nhập tài sản", "Asset import errors"), body: """
+                let page = PageFrame.page(ctx, title: ctx.t("Lỗi nhập tài sản", "Asset import errors"), body: """
                 <section class="error">
                 <h1>\(ctx.t("Không nhập được tệp \(file.filename)", "Could not import \(file.filename)"))</h1>
                 <p class="reason">\(ctx.t("Có \(rows.count) lỗi; chưa nhập tài sản nào. Sửa các dòng dưới đây rồi nhập lại cả tệp.",
                                           "\(rows.count) error(s); no asset was imported. Fix the rows below and import the whole file again."))</p>
                 <table class="import-errors"><thead><tr><th>\(ctx.t("Dòng", "Line"))</th><th>\(ctx.t("Lỗi", "Problem"))</th></tr></thead>
                 <tbody>\(rows.html { "<tr class=\"gap\"><td>\($0.line)</td><td>\($0.message)</td></tr>" })</tbody></table>
-                <p><a href="/units/\(unitID)/inventory">\(ctx.t("Quay lại", "Back"))</a></p>
+                <p><a href="/units/\(unitID)/inventory">\(ctx.t(.back))</a></p>
                 </section>
                 """)
                 return try await page.encodeResponse(status: .unprocessableEntity, for: req)
@@ -320,19 +320,19 @@ struct InventoryWebController: RouteCollection {
         let findings = try await Finding.query(on: req.db).filter(\.$asset.$id == asset.requireID())
             .sort(\.$status).sort(\.$cvssScore, .descending).all()
         let system = systems.first { $0.id == asset.$system.id }
-        return Layout.page(ctx, title: asset.name, body: """
+        return PageFrame.page(ctx, title: asset.name, body: """
         <h1>\(asset.name)</h1>
         <p><a href="/units/\(asset.$unit.id)/inventory">\(ctx.t("Tài sản của đơn vị", "The unit's inventory"))</a></p>
         <table>
-        <tr><th>\(ctx.t("Loại", "Kind"))</th><td>\(VulnViews.kind(ctx, asset.kind))</td></tr>
-        <tr><th>\(ctx.t("Hệ thống", "System"))</th><td>\(system.map { "\($0.name) (\(ctx.t("cấp độ", "level")) \($0.securityLevel))" })</td></tr>
+        <tr><th>\(ctx.t(.kind))</th><td>\(VulnViews.kind(ctx, asset.kind))</td></tr>
+        <tr><th>\(ctx.t(.system))</th><td>\(system.map { "\($0.name) (\(ctx.t("cấp độ", "level")) \($0.securityLevel))" })</td></tr>
         <tr><th>\(ctx.t("Hãng / sản phẩm / phiên bản", "Vendor / product / version"))</th><td>\([asset.vendor, asset.product, asset.version].compactMap { $0 }.joined(separator: " "))</td></tr>
         <tr><th>\(ctx.t("Tên máy / IP", "Hostname / IP"))</th><td>\([asset.hostname, asset.ipAddress].compactMap { $0 }.joined(separator: " / "))</td></tr>
         <tr><th>CPE</th><td>\(asset.cpeStrings.isEmpty ? "<span class=\"badge s-problem\">\(ctx.t("Chưa có CPE: tài sản này không được đối chiếu với lỗ hổng. Dùng \"Đề xuất CPE\" ở trang tài sản của đơn vị.", "No CPE: this asset is not matched against vulnerabilities. Use \"Propose CPE\" on the unit's inventory page."))</span>" as HTML : asset.cpeStrings.html { "<code class=\"cpe\">\($0)</code><br>" })</td></tr>
         <tr><th>\(ctx.t("Nguồn", "Source"))</th><td>\(asset.sourceKey ?? ctx.t("nhập tay", "manual"))</td></tr>
         <tr><th>\(ctx.t("Đối chiếu lần cuối", "Last matched"))</th><td>\(ctx.date(asset.matchedAt))</td></tr>
         </table>
-        <h2>\(ctx.t("Lỗ hổng", "Findings")) (\(findings.count))</h2>
+        <h2>\(ctx.t(.findings)) (\(findings.count))</h2>
         \(FindingWebController.table(ctx, findings, assetNames: [:], showAsset: false))
         \(canManage ? """
         <details><summary>\(ctx.t("Sửa tài sản", "Edit the asset"))</summary>

@@ -32,16 +32,16 @@ struct MonitorWebController: RouteCollection {
         let ctx = PageContext(req)
         let page = try await MonitorQueries.visible(req, principal: principal).with(\.$unit).page(req.paging())
         let state = req.query[String.self, at: "state"] ?? ""
-        return Layout.page(ctx, title: ctx.t("Giám sát", "Monitoring"), body: """
+        return PageFrame.page(ctx, title: ctx.t(.monitoring), body: """
         <h1>\(ctx.t("Giám sát hoạt động", "Uptime monitoring"))</h1>
-        <p><a href="/status">\(ctx.t("Bảng toàn tỉnh", "Province board"))</a> · <a href="/alerts">\(ctx.t("Cảnh báo giám sát", "Monitoring alerts"))</a>
+        <p><a href="/status">\(ctx.t("Bảng toàn tỉnh", "Province board"))</a> · <a href="/alerts">\(ctx.t(.monitoringAlerts))</a>
          · <a href="/units/\(principal.unitID)/monitors">\(ctx.t("Giám sát của đơn vị tôi", "My unit's monitors"))</a>
          · <a href="/outbound">\(ctx.t("Danh sách cho phép kết nối ra ngoài", "Outbound allow-list"))</a></p>
-        <form class="filters" method="get" action="/monitors"><label>\(ctx.t("Trạng thái", "State"))
-        <select name="state"><option value="">\(ctx.t("Tất cả", "All"))</option>\(VulnViews.options(MonitorState.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: state))</select></label>
-        <button>\(ctx.t("Lọc", "Filter"))</button></form>
+        <form class="filters" method="get" action="/monitors"><label>\(ctx.t(.state))
+        <select name="state"><option value="">\(ctx.t(.all))</option>\(VulnViews.options(MonitorState.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: state))</select></label>
+        <button>\(ctx.t(.filter))</button></form>
         \(MonitorViews.table(ctx, page.items, showUnit: true))
-        \(Layout.pager(ctx, metadata: page.metadata, request: req))
+        \(PageFrame.pager(ctx, metadata: page.metadata, request: req))
         """)
     }
 
@@ -58,16 +58,16 @@ struct MonitorWebController: RouteCollection {
         let systems = try await InformationSystem.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).all()
         let monitors = try await Monitor.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).limit(500).all()
         let isPublic = unit.statusPagePublic ?? false
-        return Layout.page(ctx, title: ctx.t("Giám sát", "Monitoring") + " – " + unit.name, body: """
-        <h1>\(ctx.t("Giám sát", "Monitoring")) – \(unit.name)</h1>
+        return PageFrame.page(ctx, title: ctx.t(.monitoring) + " – " + unit.name, body: """
+        <h1>\(ctx.t(.monitoring)) – \(unit.name)</h1>
         <p><a href="/monitors">\(ctx.t("Mọi giám sát", "All monitors"))</a> · <a href="/alerts">\(ctx.t("Cảnh báo", "Alerts"))</a>
         · \(isPublic ? "<a href=\"/status/\(unit.code)\">\(ctx.t("Trang trạng thái công khai", "Public status page"))</a>" as HTML : HTML(stringLiteral: ctx.t("Trang trạng thái công khai: chưa bật", "Public status page: off")))</p>
         \(MonitorViews.table(ctx, page.items, showUnit: false))
-        \(Layout.pager(ctx, metadata: page.metadata, request: req))
+        \(PageFrame.pager(ctx, metadata: page.metadata, request: req))
         \(canManage ? MonitorViews.form(ctx, action: "/units/\(unitID)/monitors", systems: systems, monitor: nil) : .empty)
         <h2>\(ctx.t("Khung bảo trì", "Maintenance windows"))</h2>
         <p class="muted">\(ctx.t("Trong khung bảo trì, thay đổi trạng thái vẫn được ghi nhận nhưng không gửi cảnh báo.", "Within a window, state changes are recorded but no alert is sent."))</p>
-        <table><thead><tr><th>\(ctx.t("Từ", "From"))</th><th>\(ctx.t("Đến", "To"))</th><th>\(ctx.t("Phạm vi", "Scope"))</th><th>\(ctx.t("Lý do", "Reason"))</th><th></th></tr></thead>
+        <table><thead><tr><th>\(ctx.t(.from))</th><th>\(ctx.t(.to))</th><th>\(ctx.t("Phạm vi", "Scope"))</th><th>\(ctx.t("Lý do", "Reason"))</th><th></th></tr></thead>
         <tbody>\(windows.html { w in """
             <tr><td>\(ctx.date(w.startsAt))</td><td>\(ctx.date(w.endsAt))</td>
             <td>\(w.monitorID.flatMap { id in monitors.first { $0.id == id }?.name } ?? ctx.t("Cả đơn vị", "Whole unit"))</td><td>\(w.reason)</td>
@@ -83,13 +83,13 @@ struct MonitorWebController: RouteCollection {
         </form>
         <h2>Webhook</h2>
         <p class="muted">\(ctx.t("Mỗi cảnh báo được gửi dạng JSON, ký HMAC-SHA256 trong tiêu đề X-Truc-Signature (t=…,v1=…).", "Each alert is POSTed as JSON, signed with HMAC-SHA256 in the X-Truc-Signature header (t=…,v1=…)."))</p>
-        <table><thead><tr><th>\(ctx.t("Tên", "Name"))</th><th>URL</th><th>\(ctx.t("Gồm đơn vị trực thuộc", "Includes sub-units"))</th><th></th></tr></thead>
+        <table><thead><tr><th>\(ctx.t(.name))</th><th>URL</th><th>\(ctx.t("Gồm đơn vị trực thuộc", "Includes sub-units"))</th><th></th></tr></thead>
         <tbody>\(hooks.html { h in """
             <tr><td>\(h.name)</td><td><code>\(h.url)</code></td><td>\(h.includeSubunits ? ctx.t("Có", "Yes") : ctx.t("Không", "No"))</td>
-            <td><form method="post" action="/webhooks/\(h.id)/delete">\(ctx.csrfField)<button>\(ctx.t("Xoá", "Delete"))</button></form></td></tr>
+            <td><form method="post" action="/webhooks/\(h.id)/delete">\(ctx.csrfField)<button>\(ctx.t(.delete))</button></form></td></tr>
             """ })</tbody></table>
         <form class="stack" method="post" action="/units/\(unitID)/webhooks">\(ctx.csrfField)
-          <label>\(ctx.t("Tên", "Name")) <input name="name" required maxlength="120"></label>
+          <label>\(ctx.t(.name)) <input name="name" required maxlength="120"></label>
           <label>URL <input name="url" type="url" required placeholder="https://soc.example.gov.vn/hooks/truc"></label>
           <label><input type="checkbox" name="includeSubunits" value="true"> \(ctx.t("Nhận cả cảnh báo của đơn vị trực thuộc", "Also receive the sub-units' alerts"))</label>
           <button>\(ctx.t("Thêm webhook", "Add webhook"))</button>
@@ -125,7 +125,7 @@ struct MonitorWebController: RouteCollection {
         }
         let barsChart = SVGChart.uptimeBars(days: days, width: 720, height: 60,
                                             title: ctx.t("Tỷ lệ hoạt động theo ngày (30 ngày)", "Daily uptime (30 days)"), timeZone: req.timeZone)
-        return Layout.page(ctx, title: monitor.name, body: """
+        return PageFrame.page(ctx, title: monitor.name, body: """
         <h1>\(monitor.name) \(MonitorViews.state(ctx, monitor.state))</h1>
         <p>\(unit.map { "<a href=\"/units/\($0.id)/monitors\">\($0.name)</a>" as HTML } ?? .empty) · \(ctx.t(monitor.kind.vietnamese, monitor.kind.english)) <code>\(monitor.target)</code>
         · \(ctx.t("mỗi", "every")) \(monitor.intervalSeconds) s · \(monitor.enabled ? "" : ctx.t("ĐANG TẠM DỪNG", "PAUSED"))</p>
@@ -234,11 +234,11 @@ struct MonitorWebController: RouteCollection {
         let hook = try await WebhookService.create(unitID: unit.requireID(),
                                                    input: WebhookInput(name: form.name, url: form.url, includeSubunits: form.includeSubunits == "true"),
                                                    by: principal, outbound: req.application.outbound, on: req.db)
-        return Layout.page(ctx, title: "Webhook", body: """
+        return PageFrame.page(ctx, title: "Webhook", body: """
         <h1>\(ctx.t("Đã thêm webhook", "Webhook added")): \(hook.name)</h1>
         <p>\(ctx.t("Khoá ký (chỉ hiển thị một lần, hãy lưu lại):", "Signing secret (shown once, keep it):"))</p>
         <p><code class="secret">\(hook.secret)</code></p>
-        <p><a href="/units/\(unit.id)/monitors">\(ctx.t("Quay lại", "Back"))</a></p>
+        <p><a href="/units/\(unit.id)/monitors">\(ctx.t(.back))</a></p>
         """)
     }
 
@@ -271,16 +271,16 @@ struct MonitorWebController: RouteCollection {
         let page = try await query.page(req.paging())
         let names = Dictionary(page.items.map { ($0.$monitor.id, $0.monitor.name) }, uniquingKeysWith: { a, _ in a })
         let policy = try await EscalationSettings.load(on: req.db)
-        return Layout.page(ctx, title: ctx.t("Cảnh báo giám sát", "Monitoring alerts"), body: """
-        <h1>\(ctx.t("Cảnh báo giám sát", "Monitoring alerts"))</h1>
+        return PageFrame.page(ctx, title: ctx.t(.monitoringAlerts), body: """
+        <h1>\(ctx.t(.monitoringAlerts))</h1>
         <p>\(open ? "<a href=\"/alerts\">\(ctx.t("Mọi cảnh báo", "All alerts"))</a>" as HTML : "<a href=\"/alerts?open=true\">\(ctx.t("Chỉ cảnh báo chờ xác nhận", "Only alerts waiting for acknowledgement"))</a>" as HTML)</p>
         <p class="muted">\(ctx.t("Cảnh báo gửi cho cán bộ đang trực của đơn vị (theo lịch trực), nếu không có thì quản trị đơn vị; chưa ai xác nhận sau \(policy.delayMinutes) phút thì chuyển cấp lên quản trị đơn vị rồi điều phối cấp tỉnh.", "Alerts go to the unit's people on duty (from the roster), else its admins; unacknowledged after \(policy.delayMinutes) minutes they escalate to the unit admins, then to the provincial coordinators."))</p>
         \(MonitorViews.alertTable(ctx, page.items, names: names, principal: principal))
-        \(Layout.pager(ctx, metadata: page.metadata, request: req))
+        \(PageFrame.pager(ctx, metadata: page.metadata, request: req))
         \(principal.isCoordinator ? """
         <form class="filters" method="post" action="/escalation">\(ctx.csrfField)
         <label>\(ctx.t("Thời gian chờ trước khi chuyển cấp (phút)", "Escalation delay (minutes)")) <input type="number" name="delayMinutes" min="1" max="1440" value="\(policy.delayMinutes)"></label>
-        <button>\(ctx.t("Lưu", "Save"))</button></form>
+        <button>\(ctx.t(.save))</button></form>
         """ as HTML : .empty)
         """)
     }
@@ -290,11 +290,11 @@ struct MonitorWebController: RouteCollection {
         let principal = try req.requirePrincipal()
         let ctx = PageContext(req)
         let deliveries = try await AlertDelivery.query(on: req.db).filter(\.$alert.$id == alert.requireID()).sort(\.$createdAt).all()
-        return Layout.page(ctx, title: ctx.t("Cảnh báo", "Alert"), body: """
+        return PageFrame.page(ctx, title: ctx.t("Cảnh báo", "Alert"), body: """
         <h1>\(MonitorViews.state(ctx, alert.event)) <a href="/monitors/\(alert.$monitor.id)">\(alert.monitor.name)</a></h1>
         \(MonitorViews.alertTable(ctx, [alert], names: [alert.$monitor.id: alert.monitor.name], principal: principal))
         <h2>\(ctx.t("Đã gửi tới", "Deliveries"))</h2>
-        <table><thead><tr><th>\(ctx.t("Kênh", "Channel"))</th><th>\(ctx.t("Người nhận", "Recipient"))</th><th>\(ctx.t("Cấp", "Stage"))</th><th>\(ctx.t("Trạng thái", "Status"))</th><th>\(ctx.t("Lần thử", "Attempts"))</th><th>\(ctx.t("Đã gửi", "Sent"))</th><th>\(ctx.t("Lỗi", "Error"))</th></tr></thead>
+        <table><thead><tr><th>\(ctx.t("Kênh", "Channel"))</th><th>\(ctx.t("Người nhận", "Recipient"))</th><th>\(ctx.t("Cấp", "Stage"))</th><th>\(ctx.t(.status))</th><th>\(ctx.t("Lần thử", "Attempts"))</th><th>\(ctx.t("Đã gửi", "Sent"))</th><th>\(ctx.t("Lỗi", "Error"))</th></tr></thead>
         <tbody>\(deliveries.html { d in """
             <tr><td>\(d.channel.rawValue)</td><td>\(d.recipientName) \(d.channel == .email ? "<\(d.recipient)>" : "")</td><td>\(ctx.t(d.stage.vietnamese, d.stage.english))</td>
             <td>\(d.status.rawValue)</td><td>\(d.attempts)</td><td>\(ctx.date(d.sentAt))</td><td>\(d.lastError)</td></tr>
@@ -330,7 +330,7 @@ struct MonitorWebController: RouteCollection {
         let rows = try await StatusBoard.units(for: principal, on: req.db)
         let problems = try await StatusBoard.problems(for: principal, on: req.db)
         let totals = MonitorState.allCases.map { state in (state, rows.reduce(0) { $0 + ($1.counts[state] ?? 0) }) }
-        return Layout.page(ctx, title: ctx.t("Bảng giám sát toàn tỉnh", "Province monitoring board"), body: """
+        return PageFrame.page(ctx, title: ctx.t("Bảng giám sát toàn tỉnh", "Province monitoring board"), body: """
         <h1>\(ctx.t("Bảng giám sát toàn tỉnh", "Province monitoring board"))</h1>
         <p>\(totals.html { "\(MonitorViews.state(ctx, $0.0)) \($0.1) " })</p>
         \(problems.isEmpty ? "<p class=\"gap ok\">\(ctx.t("Mọi giám sát đang hoạt động.", "Every monitor is up."))</p>" as HTML : """
@@ -338,7 +338,7 @@ struct MonitorWebController: RouteCollection {
         \(MonitorViews.table(ctx, problems, showUnit: true))
         """ as HTML)
         <h2>\(ctx.t("Theo đơn vị", "By unit"))</h2>
-        <table><thead><tr><th>\(ctx.t("Đơn vị", "Unit"))</th>\(MonitorState.allCases.html { "<th>\(ctx.t($0.vietnamese, $0.english))</th>" })<th>\(ctx.t("Cảnh báo chờ xác nhận", "Alerts waiting"))</th><th></th></tr></thead>
+        <table><thead><tr><th>\(ctx.t(.unit))</th>\(MonitorState.allCases.html { "<th>\(ctx.t($0.vietnamese, $0.english))</th>" })<th>\(ctx.t("Cảnh báo chờ xác nhận", "Alerts waiting"))</th><th></th></tr></thead>
         <tbody>\(rows.html { row in """
             <tr><td><a href="/units/\(row.unitID)/monitors">\(row.unitCode) — \(row.unitName)</a></td>
             \(MonitorState.allCases.html { "<td class=\"num\">\(row.counts[$0] ?? 0)</td>" })<td class="num">\(row.openAlerts)</td>

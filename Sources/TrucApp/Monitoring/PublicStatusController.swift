@@ -33,7 +33,7 @@ struct PublicStatusController: RouteCollection {
             """
         }
         let worst = monitors.map(\.state).max { rank($0) < rank($1) } ?? .up
-        return Layout.page(ctx, title: ctx.t("Trạng thái dịch vụ", "Service status") + " – " + unit.name, body: """
+        return PageFrame.page(ctx, title: ctx.t("Trạng thái dịch vụ", "Service status") + " – " + unit.name, body: """
         <h1>\(ctx.t("Trạng thái dịch vụ", "Service status")) – \(unit.name)</h1>
         <p>\(worst == .up || worst == .pending ? ctx.t("Mọi dịch vụ đang hoạt động bình thường.", "All services are operating normally.") : ctx.t("Một số dịch vụ đang gặp sự cố.", "Some services are having trouble.")) \(ctx.t("Cập nhật", "Updated")) \(ctx.date(now)).</p>
         <ul class="status-list">\(items)</ul>
@@ -57,7 +57,7 @@ struct PublicStatusController: RouteCollection {
         }
         let alert = delivery.alert
         let monitor = try await Monitor.find(alert.$monitor.id, on: req.db)
-        return Layout.page(ctx, title: ctx.t("Xác nhận cảnh báo", "Acknowledge an alert"), body: """
+        return PageFrame.page(ctx, title: ctx.t("Xác nhận cảnh báo", "Acknowledge an alert"), body: """
         <h1>\(ctx.t("Xác nhận cảnh báo", "Acknowledge an alert"))</h1>
         <p>\(MonitorViews.state(ctx, alert.event)) <strong>\(monitor?.name)</strong> · \(ctx.date(alert.raisedAt)) · \(alert.message)</p>
         \(alert.needsAcknowledgement ? """

@@ -18,10 +18,10 @@ struct OutboundWebController: RouteCollection {
         let page = try await OutboundAllowList.visible(to: principal, unitID: nil, on: req.db).page(req.paging())
         let units = try await OrgUnit.query(on: req.db).sort(\.$code).all()
         let names = Dictionary(units.compactMap { unit in unit.id.map { ($0, "\(unit.code) — \(unit.name)") } }, uniquingKeysWith: { a, _ in a })
-        return Layout.page(ctx, title: ctx.t("Kết nối ra ngoài", "Outbound connections"),
+        return PageFrame.page(ctx, title: ctx.t("Kết nối ra ngoài", "Outbound connections"),
                            body: OutboundViews.page(ctx, entries: page.items, unitNames: names, units: units,
                                                     canManage: principal.isCoordinator,
-                                                    pager: Layout.pager(ctx, metadata: page.metadata, request: req)))
+                                                    pager: PageFrame.pager(ctx, metadata: page.metadata, request: req)))
     }
 
     struct EntryForm: Content, LimitedInput {

@@ -38,7 +38,7 @@ struct PersonWebController: RouteCollection {
         let grantForm: HTML = """
         <h2>\(ctx.t("Cấp vai trò", "Grant a role"))</h2>
         <form class="stack" method="post" action="/people/\(personID)/roles">\(ctx.csrfField)
-          <label>\(ctx.t("Vai trò", "Role")) <select name="role">\(roleOptions)</select></label>
+          <label>\(ctx.t(.role)) <select name="role">\(roleOptions)</select></label>
           <label>\(ctx.t("Trên đơn vị", "On unit")) <select name="unitID">\(grantable.html { "<option value=\"\($0.id)\">\($0.name)</option>" })</select></label>
           <button type="submit">\(ctx.t("Cấp", "Grant"))</button>
         </form>
@@ -54,24 +54,24 @@ struct PersonWebController: RouteCollection {
         <h2>\(ctx.t("Sửa thông tin", "Edit details"))</h2>
         <form class="stack" method="post" action="/people/\(personID)">\(ctx.csrfField)
           <label>\(ctx.t("Họ tên", "Full name")) <input name="fullName" required value="\(person.fullName)"></label>
-          <label>\(ctx.t("Chức vụ", "Title")) <input name="title" value="\(person.title)"></label>
-          <label>\(ctx.t("Điện thoại", "Phone")) <input name="phone" value="\(person.phone)"></label>
-          <label>\(ctx.t("Trạng thái", "Status")) <select name="isActive">
+          <label>\(ctx.t(.jobTitle)) <input name="title" value="\(person.title)"></label>
+          <label>\(ctx.t(.phone)) <input name="phone" value="\(person.phone)"></label>
+          <label>\(ctx.t(.status)) <select name="isActive">
             <option value="true"\(person.isActive ? HTML(raw: " selected") : .empty)>\(ctx.t("Đang hoạt động", "Active"))</option>
             <option value="false"\(person.isActive ? .empty : HTML(raw: " selected"))>\(ctx.t("Ngừng hoạt động (không đăng nhập được)", "Inactive (cannot sign in)"))</option>
           </select></label>
-          <button type="submit">\(ctx.t("Lưu", "Save"))</button>
+          <button type="submit">\(ctx.t(.save))</button>
         </form>
         \(may(.grantRole) ? grantForm : .empty)
         \(may(.resetPassword) ? passwordForm : .empty)
         """ : .empty
-        return Layout.page(ctx, title: person.fullName, body: """
+        return PageFrame.page(ctx, title: person.fullName, body: """
         <h1>\(person.fullName)\(person.isActive ? .empty : " <span class=\"badge s-overdue\">\(ctx.t("Ngừng hoạt động", "Inactive"))</span>" as HTML)</h1>
         <p>\(person.title ?? "") · <a href="/units/\(unit.id)">\(unit.name)</a></p>
-        <p>\(ctx.t("Điện thoại", "Phone")): \(person.phone ?? "—") · Email: <a href="mailto:\(person.email)">\(person.email)</a></p>
+        <p>\(ctx.t(.phone)): \(person.phone ?? "—") · Email: <a href="mailto:\(person.email)">\(person.email)</a></p>
         <p><a href="/people/\(personID)/roster.ics">\(ctx.t("Lịch trực (.ics)", "Duty calendar (.ics)"))</a></p>
         <h2>\(ctx.t("Vai trò", "Roles"))</h2>
-        <table><thead><tr><th>\(ctx.t("Vai trò", "Role"))</th><th>\(ctx.t("Đơn vị", "Unit"))</th><th></th></tr></thead>
+        <table><thead><tr><th>\(ctx.t(.role))</th><th>\(ctx.t(.unit))</th><th></th></tr></thead>
         <tbody>\(roles.html { r in
             let canWithdraw = PersonManagement.withdrawRefusal(.init(unitID: r.$unit.id, role: r.role), by: principal.policy, actorID: principal.personID,
                                                                from: target, otherActiveCoordinators: othersActive) == nil

@@ -97,7 +97,7 @@ struct RosterWebController: RouteCollection {
         <section class="coverage">
         <h2>\(ctx.t("Kiểm tra trực 24/7", "24/7 coverage check"))</h2>
         <form method="get" action="/units/\(unitID)/roster">
-          <label>\(ctx.t("Đợt cao điểm", "Campaign")) <select name="campaignID">\(Self.campaignOptions(campaigns, selected: selectedCampaign, none: ctx.t("7 ngày tới", "Next 7 days")))</select></label>
+          <label>\(ctx.t(.campaign)) <select name="campaignID">\(Self.campaignOptions(campaigns, selected: selectedCampaign, none: ctx.t("7 ngày tới", "Next 7 days")))</select></label>
           <button type="submit">\(ctx.t("Kiểm tra", "Check"))</button>
         </form>
         <p>\(ctx.t("Giai đoạn", "Period")): \(VNDateFormat.format(period.from, timeZone: periodZone)) – \(VNDateFormat.format(period.to, timeZone: periodZone)) (\(periodZone.identifier))\(period.campaign.map { " · \($0.title)" } ?? "")</p>
@@ -106,7 +106,7 @@ struct RosterWebController: RouteCollection {
           : .empty)
         \(coverage.gaps.isEmpty ? .empty : """
           <h3>\(ctx.t("Khoảng trống không có người trực kỹ thuật", "Gaps with nobody on technical duty")) (\(coverage.gaps.count), \(Self.duration(ctx, minutes: coverage.gapMinutes)))</h3>
-          <table class="gaps"><thead><tr><th>\(ctx.t("Từ", "From"))</th><th>\(ctx.t("Đến", "To"))</th><th>\(ctx.t("Thời lượng", "Duration"))</th></tr></thead>
+          <table class="gaps"><thead><tr><th>\(ctx.t(.from))</th><th>\(ctx.t(.to))</th><th>\(ctx.t("Thời lượng", "Duration"))</th></tr></thead>
           <tbody>\(coverage.gaps.html { gap in
             "<tr class=\"gap\"><td>\(VNDateFormat.format(gap.start, timeZone: periodZone))</td><td>\(VNDateFormat.format(gap.end, timeZone: periodZone))</td><td>\(Self.duration(ctx, minutes: gap.minutes))</td></tr>" })</tbody></table>
           """)
@@ -120,8 +120,8 @@ struct RosterWebController: RouteCollection {
         let rows: HTML = page.items.html { shift in
             let person = shift.$person.value
             let actions: HTML = manages ? """
-            <a href="/shifts/\(shift.id)/edit">\(ctx.t("Sửa", "Edit"))</a>
-            <form class="inline" method="post" action="/shifts/\(shift.id)/delete">\(ctx.csrfField)<button type="submit">\(ctx.t("Xoá", "Delete"))</button></form>
+            <a href="/shifts/\(shift.id)/edit">\(ctx.t(.edit))</a>
+            <form class="inline" method="post" action="/shifts/\(shift.id)/delete">\(ctx.csrfField)<button type="submit">\(ctx.t(.delete))</button></form>
             """ : .empty
             return """
             <tr><td>\(ctx.date(shift.startsAt))</td><td>\(ctx.date(shift.endsAt))</td><td>\(Self.roleName(ctx, shift.role))</td>
@@ -139,12 +139,12 @@ struct RosterWebController: RouteCollection {
         <h2>\(ctx.t("Thêm ca trực", "Add a shift"))</h2>
         <form class="stack" method="post" action="/units/\(unitID)/roster/shifts">\(ctx.csrfField)
           <label>\(ctx.t("Cán bộ trực", "Person on duty")) <select name="personID" required>\(peopleOptions)</select></label>
-          <label>\(ctx.t("Bắt đầu", "Start")) <input type="datetime-local" name="startsAt" required></label>
+          <label>\(ctx.t(.start)) <input type="datetime-local" name="startsAt" required></label>
           <label>\(ctx.t("Kết thúc (tối đa 24 giờ sau)", "End (at most 24 hours later)")) <input type="datetime-local" name="endsAt" required></label>
-          <label>\(ctx.t("Vai trò", "Role")) <select name="role">\(Self.roleOptions(ctx))</select></label>
-          <label>\(ctx.t("Đợt cao điểm", "Campaign")) <select name="campaignID">\(campaignSelect)</select></label>
-          <label>\(ctx.t("Ghi chú", "Note")) <input name="note" maxlength="1000"></label>
-          <button type="submit">\(ctx.t("Thêm", "Add"))</button>
+          <label>\(ctx.t(.role)) <select name="role">\(Self.roleOptions(ctx))</select></label>
+          <label>\(ctx.t(.campaign)) <select name="campaignID">\(campaignSelect)</select></label>
+          <label>\(ctx.t(.note)) <input name="note" maxlength="1000"></label>
+          <button type="submit">\(ctx.t(.add))</button>
         </form>
         <h2>\(ctx.t("Tạo lịch theo mẫu", "Generate from a pattern"))</h2>
         <form class="stack" method="post" action="/units/\(unitID)/roster/generate">\(ctx.csrfField)
@@ -156,9 +156,9 @@ struct RosterWebController: RouteCollection {
           <label>\(ctx.t("Từ ngày", "From day")) <input type="date" name="from" value="\(today.description)" required></label>
           <label>\(ctx.t("Đến ngày (tính cả ngày này)", "To day (inclusive)")) <input type="date" name="to" value="\(today.adding(days: 6).description)" required></label>
           <fieldset><legend>\(ctx.t("Cán bộ luân phiên (theo thứ tự)", "People to rotate through (in order)"))</legend>\(peopleChecks)</fieldset>
-          <label>\(ctx.t("Vai trò", "Role")) <select name="role">\(Self.roleOptions(ctx))</select></label>
-          <label>\(ctx.t("Đợt cao điểm", "Campaign")) <select name="campaignID">\(campaignSelect)</select></label>
-          <label>\(ctx.t("Ghi chú", "Note")) <input name="note" maxlength="1000"></label>
+          <label>\(ctx.t(.role)) <select name="role">\(Self.roleOptions(ctx))</select></label>
+          <label>\(ctx.t(.campaign)) <select name="campaignID">\(campaignSelect)</select></label>
+          <label>\(ctx.t(.note)) <input name="note" maxlength="1000"></label>
           <button type="submit">\(ctx.t("Tạo lịch", "Generate"))</button>
         </form>
         <h2>\(ctx.t("Nhập lịch từ tệp CSV", "Import shifts from CSV"))</h2>
@@ -166,26 +166,26 @@ struct RosterWebController: RouteCollection {
           <p class="muted">\(ctx.t("Dòng tiêu đề: person_email,start,end,role,note — thời gian dạng 30/04/2023 07:00; vai trò technical/leader (kỹ thuật/lãnh đạo). Có dòng lỗi thì không nhập dòng nào.",
                                    "Header: person_email,start,end,role,note — times like 30/04/2023 07:00; role technical/leader. Any bad row: nothing is imported."))</p>
           <label>\(ctx.t("Tệp CSV (UTF-8)", "CSV file (UTF-8)")) <input type="file" name="file" accept=".csv,text/csv" required></label>
-          <label>\(ctx.t("Đợt cao điểm", "Campaign")) <select name="campaignID">\(campaignSelect)</select></label>
+          <label>\(ctx.t(.campaign)) <select name="campaignID">\(campaignSelect)</select></label>
           <button type="submit">\(ctx.t("Nhập", "Import"))</button>
         </form>
         """ : .empty
 
-        return Layout.page(ctx, title: ctx.t("Lịch trực", "Duty roster") + " – " + unit.name, body: """
-        <h1>\(ctx.t("Lịch trực", "Duty roster")) – \(unit.name)</h1>
+        return PageFrame.page(ctx, title: ctx.t(.dutyRoster) + " – " + unit.name, body: """
+        <h1>\(ctx.t(.dutyRoster)) – \(unit.name)</h1>
         <p><a href="/units/\(unitID)">\(unit.name)</a> · <a href="/on-duty?unitID=\(unitID)">\(ctx.t("Ai đang trực", "Who is on duty now"))</a> · <a href="/units/\(unitID)/roster.ics">\(ctx.t("Tải lịch iCalendar (.ics)", "Download iCalendar (.ics)"))</a> · <a href="/people/\(principal.personID)/roster.ics">\(ctx.t("Lịch trực của tôi (.ics)", "My shifts (.ics)"))</a></p>
         \(coverageHTML)
         <h2>\(ctx.t("Các ca trực", "Shifts"))</h2>
         <form method="get" action="/units/\(unitID)/roster">
-          <label>\(ctx.t("Từ", "From")) <input type="date" name="from" value="\(filter.from.map { LocalDay($0, in: req.timeZone).description } ?? "")"></label>
-          <label>\(ctx.t("Đến", "To")) <input type="date" name="to" value="\(filter.to.map { LocalDay($0.addingTimeInterval(-1), in: req.timeZone).description } ?? "")"></label>
+          <label>\(ctx.t(.from)) <input type="date" name="from" value="\(filter.from.map { LocalDay($0, in: req.timeZone).description } ?? "")"></label>
+          <label>\(ctx.t(.to)) <input type="date" name="to" value="\(filter.to.map { LocalDay($0.addingTimeInterval(-1), in: req.timeZone).description } ?? "")"></label>
           \(selectedCampaign.map { "<input type=\"hidden\" name=\"campaignID\" value=\"\($0)\">" as HTML } ?? .empty)
-          <button type="submit">\(ctx.t("Lọc", "Filter"))</button>
+          <button type="submit">\(ctx.t(.filter))</button>
         </form>
-        <table class="shifts"><thead><tr><th>\(ctx.t("Bắt đầu", "Start"))</th><th>\(ctx.t("Kết thúc", "End"))</th><th>\(ctx.t("Vai trò", "Role"))</th><th>\(ctx.t("Cán bộ", "Person"))</th><th>\(ctx.t("Đợt", "Campaign"))</th><th>\(ctx.t("Ghi chú", "Note"))</th>\(manages ? "<th></th>" as HTML : .empty)</tr></thead>
+        <table class="shifts"><thead><tr><th>\(ctx.t(.start))</th><th>\(ctx.t("Kết thúc", "End"))</th><th>\(ctx.t(.role))</th><th>\(ctx.t("Cán bộ", "Person"))</th><th>\(ctx.t("Đợt", "Campaign"))</th><th>\(ctx.t(.note))</th>\(manages ? "<th></th>" as HTML : .empty)</tr></thead>
         <tbody>\(rows)</tbody></table>
         \(page.items.isEmpty ? "<p class=\"muted\">\(ctx.t("Chưa có ca trực nào trong khoảng này.", "No shifts in this range."))</p>" as HTML : .empty)
-        \(Layout.pager(ctx, metadata: page.metadata, request: req))
+        \(PageFrame.pager(ctx, metadata: page.metadata, request: req))
         \(forms)
         """)
     }
@@ -344,7 +344,7 @@ struct RosterWebController: RouteCollection {
         case .malformed(let message):
             throw Abort(.badRequest, reason: message)
         case .rowErrors(let rows):
-            let page = Layout.page(ctx, title: ctx.t("Lỗi nhập lịch trực", "Roster import errors"), body: """
+            let page = PageFrame.page(ctx, title: ctx.t("Lỗi nhập lịch trực", "Roster import errors"), body: """
             <section class="error">
             <h1>\(ctx.t("Không nhập được tệp \(file.filename)", "Could not import \(file.filename)"))</h1>
             <p class="reason">\(ctx.t("Có \(rows.count) lỗi; chưa nhập ca trực nào. Sửa các dòng dưới đây rồi nhập lại cả tệp.",
@@ -379,16 +379,16 @@ struct RosterWebController: RouteCollection {
         let options: HTML = people.html { p in
             "<option value=\"\(p.id)\"\(p.id == shift.$person.id ? HTML(raw: " selected") : .empty)>\(p.fullName) (\(p.email))</option>"
         }
-        return Layout.page(ctx, title: ctx.t("Sửa ca trực", "Edit shift"), body: """
+        return PageFrame.page(ctx, title: ctx.t("Sửa ca trực", "Edit shift"), body: """
         <h1>\(ctx.t("Sửa ca trực", "Edit shift")) – \(unit?.name ?? "")</h1>
         <form class="stack" method="post" action="/shifts/\(shift.id)/edit">\(ctx.csrfField)
           <label>\(ctx.t("Cán bộ trực", "Person on duty")) <select name="personID" required>\(options)</select></label>
-          <label>\(ctx.t("Bắt đầu", "Start")) <input type="datetime-local" name="startsAt" value="\(ctx.inputDate(shift.startsAt))" required></label>
+          <label>\(ctx.t(.start)) <input type="datetime-local" name="startsAt" value="\(ctx.inputDate(shift.startsAt))" required></label>
           <label>\(ctx.t("Kết thúc", "End")) <input type="datetime-local" name="endsAt" value="\(ctx.inputDate(shift.endsAt))" required></label>
-          <label>\(ctx.t("Vai trò", "Role")) <select name="role">\(Self.roleOptions(ctx, selected: shift.role))</select></label>
-          <label>\(ctx.t("Đợt cao điểm", "Campaign")) <select name="campaignID">\(Self.campaignOptions(campaigns, selected: shift.$campaign.id, none: ctx.t("— Không gắn đợt —", "— No campaign —")))</select></label>
-          <label>\(ctx.t("Ghi chú", "Note")) <input name="note" maxlength="1000" value="\(shift.note ?? "")"></label>
-          <button type="submit">\(ctx.t("Lưu", "Save"))</button>
+          <label>\(ctx.t(.role)) <select name="role">\(Self.roleOptions(ctx, selected: shift.role))</select></label>
+          <label>\(ctx.t(.campaign)) <select name="campaignID">\(Self.campaignOptions(campaigns, selected: shift.$campaign.id, none: ctx.t("— Không gắn đợt —", "— No campaign —")))</select></label>
+          <label>\(ctx.t(.note)) <input name="note" maxlength="1000" value="\(shift.note ?? "")"></label>
+          <button type="submit">\(ctx.t(.save))</button>
         </form>
         <p><a href="/units/\(unitID)/roster">\(ctx.t("Quay lại lịch trực", "Back to the roster"))</a></p>
         """)
@@ -426,9 +426,9 @@ struct RosterWebController: RouteCollection {
             try req.authorize(.read, on: unitID)
             guard let unit = try await OrgUnit.find(unitID, on: req.db) else { throw Abort(.notFound, reason: ctx.t("Không có đơn vị này.", "No such unit.")) }
             let board = try await RosterService.onDuty(units: [unit], restrictTo: [unitID], at: now, timeZone: req.timeZone, on: req.db)[0]
-            return Layout.page(ctx, title: ctx.t("Ai đang trực", "Who is on duty") + " – " + unit.name, body: """
-            <h1>\(ctx.t("Ai đang trực", "Who is on duty")) – \(unit.name)</h1>
-            <p class="muted">\(ctx.t("Lúc", "At")) \(ctx.date(now)) · <a href="/units/\(unitID)/roster">\(ctx.t("Lịch trực", "Duty roster"))</a> · <a href="/on-duty">\(ctx.t("Toàn tỉnh", "Province-wide"))</a></p>
+            return PageFrame.page(ctx, title: ctx.t(.whoIsOnDuty) + " – " + unit.name, body: """
+            <h1>\(ctx.t(.whoIsOnDuty)) – \(unit.name)</h1>
+            <p class="muted">\(ctx.t(.at)) \(ctx.date(now)) · <a href="/units/\(unitID)/roster">\(ctx.t(.dutyRoster))</a> · <a href="/on-duty">\(ctx.t("Toàn tỉnh", "Province-wide"))</a></p>
             \(board.onDuty.isEmpty
               ? "<p class=\"gap\">\(ctx.t("Không có ai đang trực.", "Nobody is on duty now."))</p>" as HTML
               : Self.dutyTable(ctx, board.onDuty))
@@ -453,23 +453,23 @@ struct RosterWebController: RouteCollection {
                 "\(ctx.date(g.start)) – \(ctx.date(g.end))<br>" })</td></tr>
             """
         }
-        return Layout.page(ctx, title: title, body: """
+        return PageFrame.page(ctx, title: title, body: """
         <h1>\(title)</h1>
-        <p>\(ctx.t("Lúc", "At")) \(ctx.date(board.at)) · \(ctx.t("\(board.unitsWithGap)/\(board.unitCount) đơn vị có khoảng trống không người trực kỹ thuật trong 24 giờ tới.",
+        <p>\(ctx.t(.at)) \(ctx.date(board.at)) · \(ctx.t("\(board.unitsWithGap)/\(board.unitCount) đơn vị có khoảng trống không người trực kỹ thuật trong 24 giờ tới.",
                                                                "\(board.unitsWithGap) of \(board.unitCount) units have a gap in technical duty within the next 24 hours."))
         \(all ? "<a href=\"/on-duty\">\(ctx.t("Chỉ đơn vị có khoảng trống", "Only units with a gap"))</a>" as HTML
               : "<a href=\"/on-duty?all=true\">\(ctx.t("Xem tất cả đơn vị", "Show every unit"))</a>" as HTML)
         · <a href="/people/\(principal.personID)/roster.ics">\(ctx.t("Lịch trực của tôi (.ics)", "My shifts (.ics)"))</a></p>
-        <table class="duty-board"><thead><tr><th>\(ctx.t("Đơn vị", "Unit"))</th><th>\(ctx.t("Đang trực", "On duty now"))</th><th>\(ctx.t("Khoảng trống 24 giờ tới", "Gaps in the next 24 hours"))</th></tr></thead>
+        <table class="duty-board"><thead><tr><th>\(ctx.t(.unit))</th><th>\(ctx.t("Đang trực", "On duty now"))</th><th>\(ctx.t("Khoảng trống 24 giờ tới", "Gaps in the next 24 hours"))</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         \(board.items.isEmpty ? "<p class=\"muted\">\(ctx.t("Không có đơn vị nào có khoảng trống.", "No unit has a gap."))</p>" as HTML : .empty)
-        \(Layout.pager(ctx, metadata: board.metadata, request: req))
+        \(PageFrame.pager(ctx, metadata: board.metadata, request: req))
         """)
     }
 
     static func dutyTable(_ ctx: PageContext, _ people: [OnDutyPersonDTO]) -> HTML {
         """
-        <table class="on-duty"><thead><tr><th>\(ctx.t("Họ tên", "Name"))</th><th>\(ctx.t("Vai trò", "Role"))</th><th>\(ctx.t("Điện thoại", "Phone"))</th><th>Email</th><th>\(ctx.t("Hết ca lúc", "Shift ends"))</th></tr></thead>
+        <table class="on-duty"><thead><tr><th>\(ctx.t(.fullName))</th><th>\(ctx.t(.role))</th><th>\(ctx.t(.phone))</th><th>Email</th><th>\(ctx.t("Hết ca lúc", "Shift ends"))</th></tr></thead>
         <tbody>\(people.html { p in
           "<tr><td>\(p.fullName)</td><td>\(roleName(ctx, p.role))</td><td>\(p.phone.map { "<a href=\"tel:\($0)\">\($0)</a>" as HTML } ?? .empty)</td><td><a href=\"mailto:\(p.email)\">\(p.email)</a></td><td>\(ctx.date(p.endsAt))</td></tr>" })</tbody></table>
         """
@@ -481,7 +481,7 @@ struct RosterWebController: RouteCollection {
             parts.append("<p class=\"s-done\">\(ctx.t("Có người trực kỹ thuật suốt 24 giờ tới.", "Technical duty is covered for the next 24 hours."))</p>")
         } else {
             parts.append("""
-            <table class="gaps"><thead><tr><th>\(ctx.t("Khoảng trống từ", "Gap from"))</th><th>\(ctx.t("Đến", "To"))</th><th>\(ctx.t("Thời lượng", "Duration"))</th></tr></thead>
+            <table class="gaps"><thead><tr><th>\(ctx.t("Khoảng trống từ", "Gap from"))</th><th>\(ctx.t(.to))</th><th>\(ctx.t("Thời lượng", "Duration"))</th></tr></thead>
             <tbody>\(board.gaps.html { g in "<tr class=\"gap\"><td>\(ctx.date(g.start))</td><td>\(ctx.date(g.end))</td><td>\(duration(ctx, minutes: g.minutes))</td></tr>" })</tbody></table>
             """)
         }

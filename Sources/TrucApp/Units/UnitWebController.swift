@@ -28,25 +28,25 @@ struct UnitWebController: RouteCollection {
             form = """
             <h2>\(ctx.t("Thêm đơn vị", "Add a unit"))</h2>
             <form class="stack" method="post" action="/units">\(ctx.csrfField)
-              <label>\(ctx.t("Mã", "Code")) <input name="code" required maxlength="40" pattern="[A-Za-z0-9._-]+"></label>
-              <label>\(ctx.t("Tên", "Name")) <input name="name" required maxlength="300"></label>
-              <label>\(ctx.t("Loại", "Kind")) <select name="kind">\(UnitKind.allCases.html { "<option value=\"\($0.rawValue)\">\(ctx.kind($0))</option>" })</select></label>
+              <label>\(ctx.t(.code)) <input name="code" required maxlength="40" pattern="[A-Za-z0-9._-]+"></label>
+              <label>\(ctx.t(.name)) <input name="name" required maxlength="300"></label>
+              <label>\(ctx.t(.kind)) <select name="kind">\(UnitKind.allCases.html { "<option value=\"\($0.rawValue)\">\(ctx.kind($0))</option>" })</select></label>
               <label>\(ctx.t("Đơn vị cấp trên", "Parent unit")) <select name="parentID"><option value="">—</option>\(all.html { "<option value=\"\($0.id)\">\($0.name)</option>" })</select></label>
-              <label>\(ctx.t("Điện thoại", "Phone")) <input name="phone"></label>
+              <label>\(ctx.t(.phone)) <input name="phone"></label>
               <label>Email <input name="email" type="email"></label>
-              <button type="submit">\(ctx.t("Thêm", "Add"))</button>
+              <button type="submit">\(ctx.t(.add))</button>
             </form>
             """
         } else {
             form = .empty
         }
-        return Layout.page(ctx, title: ctx.t("Đơn vị", "Units"), body: """
-        <h1>\(ctx.t("Đơn vị", "Units"))</h1>
-        <form method="get" action="/units"><input name="q" value="\(req.query[String.self, at: "q"] ?? "")" placeholder="\(ctx.t("Tìm theo tên, mã", "Search name, code"))"> <button>\(ctx.t("Tìm", "Search"))</button></form>
-        <table><thead><tr><th>\(ctx.t("Mã", "Code"))</th><th>\(ctx.t("Tên", "Name"))</th><th>\(ctx.t("Loại", "Kind"))</th><th>\(ctx.t("Cấp trên", "Parent"))</th></tr></thead>
+        return PageFrame.page(ctx, title: ctx.t(.units), body: """
+        <h1>\(ctx.t(.units))</h1>
+        <form method="get" action="/units"><input name="q" value="\(req.query[String.self, at: "q"] ?? "")" placeholder="\(ctx.t("Tìm theo tên, mã", "Search name, code"))"> <button>\(ctx.t(.search))</button></form>
+        <table><thead><tr><th>\(ctx.t(.code))</th><th>\(ctx.t(.name))</th><th>\(ctx.t(.kind))</th><th>\(ctx.t("Cấp trên", "Parent"))</th></tr></thead>
         <tbody>\(page.items.html { u in
           "<tr><td>\(u.code)</td><td><a href=\"/units/\(u.id)\">\(u.name)</a></td><td>\(ctx.kind(u.kind))</td><td>\(u.parent?.name ?? "")</td></tr>" })</tbody></table>
-        \(Layout.pager(ctx, metadata: page.metadata, request: req))
+        \(PageFrame.pager(ctx, metadata: page.metadata, request: req))
         \(form)
         """)
     }
@@ -94,54 +94,54 @@ struct UnitWebController: RouteCollection {
         let roleOptions: HTML = Role.allCases.filter { !PersonManagement.provinceWideRoles.contains($0) || principal.isCoordinator }
             .html { "<option value=\"\($0.rawValue)\"\($0 == .dutyOfficer ? HTML(raw: " selected") : .empty)>\(ctx.role($0))</option>" }
         let structural: HTML = principal.isCoordinator ? """
-          <label>\(ctx.t("Mã", "Code")) <input name="code" required maxlength="40" value="\(unit.code)"></label>
-          <label>\(ctx.t("Loại", "Kind")) <select name="kind">\(UnitKind.allCases.html { "<option value=\"\($0.rawValue)\"\($0 == unit.kind ? HTML(raw: " selected") : .empty)>\(ctx.kind($0))</option>" })</select></label>
+          <label>\(ctx.t(.code)) <input name="code" required maxlength="40" value="\(unit.code)"></label>
+          <label>\(ctx.t(.kind)) <select name="kind">\(UnitKind.allCases.html { "<option value=\"\($0.rawValue)\"\($0 == unit.kind ? HTML(raw: " selected") : .empty)>\(ctx.kind($0))</option>" })</select></label>
           """ : .empty
         let manageForms: HTML = manages ? """
         <h2>\(ctx.t("Sửa thông tin đơn vị", "Edit the unit"))</h2>
         <form class="stack" method="post" action="/units/\(unitID)">\(ctx.csrfField)
-          <label>\(ctx.t("Tên", "Name")) <input name="name" required maxlength="300" value="\(unit.name)"></label>
+          <label>\(ctx.t(.name)) <input name="name" required maxlength="300" value="\(unit.name)"></label>
           \(structural)
           <label>\(ctx.t("Địa chỉ", "Address")) <input name="address" value="\(unit.address)"></label>
-          <label>\(ctx.t("Điện thoại", "Phone")) <input name="phone" value="\(unit.phone)"></label>
+          <label>\(ctx.t(.phone)) <input name="phone" value="\(unit.phone)"></label>
           <label>Email <input name="email" type="email" value="\(unit.email)"></label>
-          <button type="submit">\(ctx.t("Lưu", "Save"))</button>
+          <button type="submit">\(ctx.t(.save))</button>
         </form>
         <h2>\(ctx.t("Thêm cán bộ", "Add a person"))</h2>
         <form class="stack" method="post" action="/units/\(unitID)/people">\(ctx.csrfField)
           <label>\(ctx.t("Họ tên", "Full name")) <input name="fullName" required></label>
           <label>Email <input name="email" type="email" required></label>
-          <label>\(ctx.t("Điện thoại", "Phone")) <input name="phone"></label>
-          <label>\(ctx.t("Chức vụ", "Title")) <input name="title"></label>
-          <label>\(ctx.t("Vai trò", "Role")) <select name="role">\(roleOptions)</select></label>
+          <label>\(ctx.t(.phone)) <input name="phone"></label>
+          <label>\(ctx.t(.jobTitle)) <input name="title"></label>
+          <label>\(ctx.t(.role)) <select name="role">\(roleOptions)</select></label>
           <label>\(ctx.t("Mật khẩu (≥ 10 ký tự; để trống nếu chỉ là liên hệ)", "Password (≥ 10 characters; empty for a contact only)")) <input name="password" type="password" minlength="10" autocomplete="new-password"></label>
-          <button type="submit">\(ctx.t("Thêm", "Add"))</button>
+          <button type="submit">\(ctx.t(.add))</button>
         </form>
         <h2>\(ctx.t("Thêm liên hệ", "Add a contact"))</h2>
         <form class="stack" method="post" action="/units/\(unitID)/contacts">\(ctx.csrfField)
-          <label>\(ctx.t("Tên", "Name")) <input name="name" required></label>
-          <label>\(ctx.t("Chức vụ", "Title")) <input name="title"></label>
-          <label>\(ctx.t("Điện thoại", "Phone")) <input name="phone"></label>
-          <label>\(ctx.t("Đường dây nóng", "Hotline")) <input name="hotline"></label>
+          <label>\(ctx.t(.name)) <input name="name" required></label>
+          <label>\(ctx.t(.jobTitle)) <input name="title"></label>
+          <label>\(ctx.t(.phone)) <input name="phone"></label>
+          <label>\(ctx.t(.hotline)) <input name="hotline"></label>
           <label>Email <input name="email" type="email"></label>
-          <button type="submit">\(ctx.t("Thêm", "Add"))</button>
+          <button type="submit">\(ctx.t(.add))</button>
         </form>
         """ : .empty
-        return Layout.page(ctx, title: unit.name, body: """
+        return PageFrame.page(ctx, title: unit.name, body: """
         <h1>\(unit.name) <span class="badge">\(unit.code)</span></h1>
         <p>\(ctx.kind(unit.kind))\(parent.map { " · \(ctx.t("Cấp trên", "Parent")): <a href=\"/units/\($0.id)\">\($0.name)</a>" as HTML } ?? .empty)</p>
-        <p>\(ctx.t("Điện thoại", "Phone")): \(unit.phone ?? "—") · Email: \(unit.email ?? "—")</p>
-        <p><a href="/units/\(unitID)/roster">\(ctx.t("Lịch trực", "Duty roster"))</a> · <a href="/on-duty?unitID=\(unitID)">\(ctx.t("Ai đang trực", "Who is on duty"))</a> · <a href="/contacts?unitID=\(unitID)">\(ctx.t("Danh bạ", "Contacts"))</a></p>
+        <p>\(ctx.t(.phone)): \(unit.phone ?? "—") · Email: \(unit.email ?? "—")</p>
+        <p><a href="/units/\(unitID)/roster">\(ctx.t(.dutyRoster))</a> · <a href="/on-duty?unitID=\(unitID)">\(ctx.t(.whoIsOnDuty))</a> · <a href="/contacts?unitID=\(unitID)">\(ctx.t(.contacts))</a></p>
         \(children.isEmpty ? .empty : """
         <h2>\(ctx.t("Đơn vị trực thuộc", "Units below"))</h2>
         <ul>\(children.html { "<li><a href=\"/units/\($0.id)\">\($0.name)</a> (\(ctx.kind($0.kind)))</li>" })</ul>
         """)
         <h2>\(ctx.t("Cán bộ", "People"))</h2>
-        <table><thead><tr><th>\(ctx.t("Họ tên", "Name"))</th><th>\(ctx.t("Chức vụ", "Title"))</th><th>\(ctx.t("Điện thoại", "Phone"))</th><th>Email</th><th>\(ctx.t("Vai trò", "Roles"))</th></tr></thead>
+        <table><thead><tr><th>\(ctx.t(.fullName))</th><th>\(ctx.t(.jobTitle))</th><th>\(ctx.t(.phone))</th><th>Email</th><th>\(ctx.t("Vai trò", "Roles"))</th></tr></thead>
         <tbody>\(people.html { p in
           "<tr><td><a href=\"/people/\(p.id)\">\(p.fullName)</a>\(p.isActive ? .empty : " (\(ctx.t("ngừng hoạt động", "inactive")))" as HTML)</td><td>\(p.title)</td><td>\(p.phone)</td><td>\(p.email)</td><td>\(p.roles.map { ctx.role($0.role) }.joined(separator: ", "))</td></tr>" })</tbody></table>
         <h2>\(ctx.t("Liên hệ", "Contacts"))</h2>
-        <table><thead><tr><th>\(ctx.t("Tên", "Name"))</th><th>\(ctx.t("Chức vụ", "Title"))</th><th>\(ctx.t("Điện thoại", "Phone"))</th><th>\(ctx.t("Đường dây nóng", "Hotline"))</th><th>Email</th></tr></thead>
+        <table><thead><tr><th>\(ctx.t(.name))</th><th>\(ctx.t(.jobTitle))</th><th>\(ctx.t(.phone))</th><th>\(ctx.t(.hotline))</th><th>Email</th></tr></thead>
         <tbody>\(contacts.html { c in "<tr><td>\(c.name)</td><td>\(c.title)</td><td>\(c.phone)</td><td>\(c.hotline)</td><td>\(c.email)</td></tr>" })</tbody></table>
         \(manageForms)
         """)

@@ -4,8 +4,8 @@ import TrucCore
 /// The backup page of the coordinator.
 enum BackupViews {
     static func page(_ ctx: PageContext, policy: BackupPolicy, config: AppConfig, runs: [BackupRun]) -> HTML {
-        Layout.page(ctx, title: ctx.t("Sao lưu dữ liệu", "Backups"), body: """
-        <h1>\(ctx.t("Sao lưu dữ liệu", "Backups"))</h1>
+        PageFrame.page(ctx, title: ctx.t(.backups), body: """
+        <h1>\(ctx.t(.backups))</h1>
         \(config.backupDirectory == nil ? """
         <p class="gap">\(ctx.t("Máy chủ này không sao lưu tự động: biến môi trường TRUC_BACKUP_DIR chưa được đặt. Quản trị hệ thống có thể sao lưu bằng lệnh truc backup.",
                                "This server makes no scheduled backups: TRUC_BACKUP_DIR is not set. The system administrator can back up with truc backup."))</p>
@@ -17,11 +17,11 @@ enum BackupViews {
           \(ctx.csrfField)
           <label>\(ctx.t("Sao lưu mỗi (giờ)", "Back up every (hours)")) <input type="number" name="intervalHours" min="\(BackupPolicy.intervalRange.lowerBound)" max="\(BackupPolicy.intervalRange.upperBound)" value="\(policy.intervalHours)" required></label>
           <label>\(ctx.t("Số bản giữ lại", "Backups kept")) <input type="number" name="keep" min="\(BackupPolicy.keepRange.lowerBound)" max="\(BackupPolicy.keepRange.upperBound)" value="\(policy.keep)" required></label>
-          <button type="submit">\(ctx.t("Lưu", "Save"))</button>
+          <button type="submit">\(ctx.t(.save))</button>
         </form>
         <h2>\(ctx.t("Các lần sao lưu gần đây", "Recent backups"))</h2>
         \(runs.isEmpty ? "<p class=\"muted\">\(ctx.t("Chưa có lần sao lưu tự động nào.", "No scheduled backup yet."))</p>" as HTML : """
-        <table><thead><tr><th>\(ctx.t("Tệp", "File"))</th><th>\(ctx.t("Thời gian", "Time"))</th><th>\(ctx.t("Dung lượng", "Size"))</th><th>\(ctx.t("Kết quả", "Outcome"))</th></tr></thead>
+        <table><thead><tr><th>\(ctx.t(.file))</th><th>\(ctx.t("Thời gian", "Time"))</th><th>\(ctx.t("Dung lượng", "Size"))</th><th>\(ctx.t("Kết quả", "Outcome"))</th></tr></thead>
         <tbody>\(runs.html { run in """
           <tr><td>\(run.fileName)</td><td>\(ctx.date(run.startedAt))</td><td>\(run.bytes.map(size) ?? "")</td>
           <td>\(outcome(ctx, run))</td></tr>

@@ -36,7 +36,7 @@ enum IncidentViews {
         \(field(ctx.t("Địa chỉ", "Address"), "reporterAddress", r.reporterAddress))
         \(field(ctx.t("Họ và tên", "Name"), "reporterName", r.reporterName, required: true))
         \(field(ctx.t("Chức vụ", "Position"), "reporterPosition", r.reporterPosition))
-        \(field(ctx.t("Điện thoại", "Phone"), "reporterPhone", r.reporterPhone, required: true))
+        \(field(ctx.t(.phone), "reporterPhone", r.reporterPhone, required: true))
         \(field("E-mail", "reporterEmail", r.reporterEmail, required: true, type: "email"))
         </fieldset>
         <fieldset><legend>\(ctx.t("2. Hệ thống bị sự cố", "2. Affected system"))</legend>
@@ -160,7 +160,7 @@ enum IncidentViews {
         return """
         <h1>\(i.reference): \(i.title) \(VulnViews.tlp(i.tlp))</h1>
         <p>\(incident.$unit.value?.name ?? "") · <strong>\(ctx.t(i.status.vietnamese, i.status.english))</strong>
-        · \(ctx.t("Mức độ", "Severity")): \(i.severity.map { ctx.t($0.vietnamese, $0.english) } ?? "—") · \(ctx.t("Loại", "Category")): \(i.category.map { ctx.t($0.vietnamese, $0.english) } ?? "—")</p>
+        · \(ctx.t(.severity)): \(i.severity.map { ctx.t($0.vietnamese, $0.english) } ?? "—") · \(ctx.t("Loại", "Category")): \(i.category.map { ctx.t($0.vietnamese, $0.english) } ?? "—")</p>
         <p class="\(i.reportedLate ? "gap" : "muted")">\(ctx.t("Phát hiện", "Detected")) \(ctx.date(i.detectedAt)) · \(ctx.t("Báo cáo", "Reported")) \(ctx.date(i.reportedAt)) · \(ctx.t("Hạn báo cáo ban đầu (5 ngày)", "Initial report due (5 days)")) \(ctx.date(i.reportDeadline)) · \(dto.clock)</p>
         \(i.supportRequested ? "<p class=\"gap\">\(ctx.t("Đơn vị đề nghị hỗ trợ ứng cứu khẩn cấp", "The unit requests emergency support")): \(dto.report?.supportDetails ?? "")</p>" as HTML : .empty)
         <p><a href="/incidents/\(id)/print/initial">\(ctx.t("In Mẫu 03", "Print form 03"))</a> · \(dto.finalReport != nil ? "<a href=\"/incidents/\(id)/print/final\">\(ctx.t("In Mẫu 04", "Print form 04"))</a> · " as HTML : .empty)
@@ -182,7 +182,7 @@ enum IncidentViews {
         \(dto.allowedStatuses.isEmpty ? .empty : """
         <form method="post" action="/incidents/\(id)/status">\(ctx.csrfField)
         <select name="status">\(VulnViews.options(dto.allowedStatuses.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: nil as String?))</select>
-        <input name="note" placeholder="\(ctx.t("Ghi chú", "Note"))"> <button>\(ctx.t("Chuyển trạng thái", "Change status"))</button></form>
+        <input name="note" placeholder="\(ctx.t(.note))"> <button>\(ctx.t("Chuyển trạng thái", "Change status"))</button></form>
         """ as HTML)
         </div>
         <form class="stack" method="post" action="/incidents/\(id)/updates">\(ctx.csrfField)
@@ -214,7 +214,7 @@ enum IncidentViews {
         <h2>\(ctx.t("Tệp minh chứng", "Evidence"))</h2>
         <ul>\(dto.evidence.html { "<li><a href=\"/incidents/\(id)/evidence/\($0.id)\">\($0.filename)</a> (\($0.size) B, SHA-256 <code>\($0.sha256)</code>)</li>" })</ul>
         <form method="post" action="/incidents/\(id)/evidence" enctype="multipart/form-data">\(ctx.csrfField)
-        <input type="file" name="file" required> <input name="note" placeholder="\(ctx.t("Ghi chú", "Note"))"> <button>\(ctx.t("Tải lên", "Upload"))</button></form>
+        <input type="file" name="file" required> <input name="note" placeholder="\(ctx.t(.note))"> <button>\(ctx.t("Tải lên", "Upload"))</button></form>
         <h2>\(ctx.t("Báo cáo kết thúc ứng phó (Mẫu 04)", "Final report (form 04)"))</h2>
         <form class="stack" method="post" action="/incidents/\(id)/final-report">\(ctx.csrfField)
         \(area(ctx.t("Diễn biến, nguyên nhân", "What happened"), "whatHappened", dto.finalReport?.whatHappened, required: true))
@@ -239,7 +239,7 @@ enum IncidentViews {
         <form class="stack" method="post" action="/incidents/\(incident.id!)/sharing">\(ctx.csrfField)
         <label>TLP <select name="tlp">\(VulnViews.options(TLP.allCases.map { ($0.rawValue, "\($0.label) — \(ctx.t($0.vietnamese, $0.english))") }, selected: incident.tlp.rawValue))</select></label>
         \(peoplePicker(ctx, people, selected: Set(dto.namedPeople.map(\.id))))
-        <button>\(ctx.t("Lưu", "Save"))</button></form></details>
+        <button>\(ctx.t(.save))</button></form></details>
         """ as HTML : .empty)
         """
     }
@@ -260,14 +260,14 @@ enum IncidentViews {
             <button>\(ctx.t("Gửi tới", "Send to")) \(nationalEmail)</button></form>
             """
         } else {
-            form = "<p class=\"gap\">\(ctx.t("Danh bạ chưa có e-mail của VNCERT/CC.", "The contact directory has no e-mail for VNCERT/CC.")) <a href=\"/contacts\">\(ctx.t("Danh bạ", "Contacts"))</a></p>"
+            form = "<p class=\"gap\">\(ctx.t("Danh bạ chưa có e-mail của VNCERT/CC.", "The contact directory has no e-mail for VNCERT/CC.")) <a href=\"/contacts\">\(ctx.t(.contacts))</a></p>"
         }
         return """
         <h2>\(ctx.t("Thông báo VNCERT/CC", "Notify VNCERT/CC"))</h2>
         <p class="muted">\(ctx.t("Tiêu đề", "Subject")): <code>\(dto.nationalSubject)</code></p>
         \(form)
         \(dto.mails.isEmpty ? .empty : """
-        <table><thead><tr><th>\(ctx.t("Thư", "E-mail"))</th><th>\(ctx.t("Người nhận", "To"))</th><th>\(ctx.t("Trạng thái", "Status"))</th><th>\(ctx.t("Gửi lúc", "Sent"))</th></tr></thead>
+        <table><thead><tr><th>\(ctx.t("Thư", "E-mail"))</th><th>\(ctx.t("Người nhận", "To"))</th><th>\(ctx.t(.status))</th><th>\(ctx.t("Gửi lúc", "Sent"))</th></tr></thead>
         <tbody>\(dto.mails.html { m in """
             <tr><td>\(m.subject)</td><td>\(m.recipient)</td><td>\(deliveryStatus(ctx, m.status))\(m.lastError.map { " <span class=\"muted\">(\($0))</span>" as HTML } ?? .empty)</td>
             <td>\(m.sentAt.map { ctx.date($0) } ?? "")</td></tr>

@@ -36,8 +36,8 @@ enum MonitorViews {
     static func table(_ ctx: PageContext, _ monitors: [Monitor], showUnit: Bool) -> HTML {
         guard !monitors.isEmpty else { return "<p class=\"muted\">\(ctx.t("Chưa có giám sát nào.", "No monitors yet."))</p>" }
         return """
-        <table class="monitors"><thead><tr><th>\(ctx.t("Trạng thái", "State"))</th><th>\(ctx.t("Tên", "Name"))</th>\(showUnit ? "<th>\(ctx.t("Đơn vị", "Unit"))</th>" as HTML : .empty)
-        <th>\(ctx.t("Kiểm tra", "Check"))</th><th>\(ctx.t("Lần cuối", "Last check"))</th><th>\(ctx.t("Độ trễ", "Latency"))</th><th>\(ctx.t("Ghi chú", "Note"))</th></tr></thead>
+        <table class="monitors"><thead><tr><th>\(ctx.t(.state))</th><th>\(ctx.t(.name))</th>\(showUnit ? "<th>\(ctx.t(.unit))</th>" as HTML : .empty)
+        <th>\(ctx.t("Kiểm tra", "Check"))</th><th>\(ctx.t("Lần cuối", "Last check"))</th><th>\(ctx.t("Độ trễ", "Latency"))</th><th>\(ctx.t(.note))</th></tr></thead>
         <tbody>\(monitors.html { m in """
             <tr><td>\(state(ctx, m.state))\(m.enabled ? .empty : " <span class=\"badge\">\(ctx.t("Tạm dừng", "Paused"))</span>" as HTML)</td>
             <td><a href="/monitors/\(m.id)">\(m.name)</a></td>\(showUnit ? "<td>\(m.$unit.value?.code ?? "")</td>" as HTML : .empty)
@@ -57,7 +57,7 @@ enum MonitorViews {
             <td>\(state(ctx, a.event))</td><td>\(a.message)</td><td>\(ctx.t(a.stage.vietnamese, a.stage.english))</td>
             <td>\(a.acknowledgedAt.map { ctx.date($0) + " " + (a.acknowledgedBy ?? "") } ?? (a.resolvedAt != nil ? ctx.t("Đã kết thúc", "Over") : ""))</td>
             <td>\(a.needsAcknowledgement && principal.policy.allows(.acknowledgeAlerts, on: a.unitID) ? """
-            <form method="post" action="/alerts/\(a.id)/ack">\(ctx.csrfField)<input type="hidden" name="next" value="\(ctx.path)"><button>\(ctx.t("Xác nhận", "Acknowledge"))</button></form>
+            <form method="post" action="/alerts/\(a.id)/ack">\(ctx.csrfField)<input type="hidden" name="next" value="\(ctx.path)"><button>\(ctx.t(.acknowledge))</button></form>
             """ as HTML : .empty)</td></tr>
             """ })</tbody></table>
         """
@@ -70,7 +70,7 @@ enum MonitorViews {
         return """
         <h2>\(monitor == nil ? ctx.t("Thêm giám sát", "Add a monitor") : ctx.t("Sửa giám sát", "Edit the monitor"))</h2>
         <form class="stack" method="post" action="\(action)">\(ctx.csrfField)
-          <label>\(ctx.t("Tên", "Name")) <input name="name" required maxlength="120" value="\(monitor?.name)"></label>
+          <label>\(ctx.t(.name)) <input name="name" required maxlength="120" value="\(monitor?.name)"></label>
           <label>\(ctx.t("Loại kiểm tra", "Kind of check")) <select name="kind">\(VulnViews.options(MonitorKind.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: kind.rawValue))</select></label>
           <label>\(ctx.t("Đích", "Target")) <input name="target" required value="\(monitor?.target)" placeholder="https://cong.example.gov.vn/ · mail.example.gov.vn:25 · example.gov.vn:443 · example.gov.vn"></label>
           <label>\(ctx.t("Hệ thống thông tin", "Information system")) <select name="systemID"><option value="">—</option>\(VulnViews.options(systems.map { ($0.id!.uuidString, $0.name) }, selected: monitor?.$system.id?.uuidString))</select></label>
@@ -97,7 +97,7 @@ enum MonitorViews {
           </div></fieldset>
           <label><input type="checkbox" name="enabled" value="true"\(monitor?.enabled ?? true ? HTML(raw: " checked") : .empty)> \(ctx.t("Đang hoạt động (bỏ chọn để tạm dừng)", "Enabled (untick to pause)"))</label>
           <label><input type="checkbox" name="isPublic" value="true"\(monitor?.isPublic == true ? HTML(raw: " checked") : .empty)> \(ctx.t("Hiện trên trang trạng thái công khai của đơn vị", "Show on the unit's public status page"))</label>
-          <button type="submit">\(ctx.t("Lưu", "Save"))</button>
+          <button type="submit">\(ctx.t(.save))</button>
         </form>
         """
     }

@@ -13,7 +13,7 @@ enum OutboundViews {
         <p class="muted">\(ctx.t("Địa chỉ link-local (169.254.0.0/16, fe80::/10), dịch vụ metadata của máy ảo đám mây, 0.0.0.0, multicast và broadcast luôn bị chặn. Tên miền được phân giải khi lưu và lại ở mỗi lần kết nối (kể cả sau mỗi lần chuyển hướng); máy chủ chỉ kết nối tới địa chỉ đã kiểm tra.",
                                "Link-local addresses (169.254.0.0/16, fe80::/10), cloud metadata services, 0.0.0.0, multicast and broadcast are always refused. Names are resolved when saved and again at every connection (after each redirect too); the server only connects to the address it checked."))</p>
         \(entries.isEmpty ? "<p class=\"muted\">\(ctx.t("Chưa cho phép dải địa chỉ hay tên miền nào.", "No range or name is allowed yet."))</p>" as HTML : """
-        <table class="outbound"><thead><tr><th>\(ctx.t("Phạm vi", "Scope"))</th><th>\(ctx.t("Loại", "Kind"))</th><th>\(ctx.t("Dải địa chỉ / tên miền", "Range / name"))</th>
+        <table class="outbound"><thead><tr><th>\(ctx.t("Phạm vi", "Scope"))</th><th>\(ctx.t(.kind))</th><th>\(ctx.t("Dải địa chỉ / tên miền", "Range / name"))</th>
         <th>\(ctx.t("Lý do", "Why"))</th><th>\(ctx.t("Ngày thêm", "Added"))</th>\(canManage ? "<th></th>" as HTML : .empty)</tr></thead>
         <tbody>\(entries.html { entry in """
             <tr><td>\(entry.unitID.map { unitNames[$0] ?? $0.uuidString } ?? ctx.t("Toàn tỉnh", "Whole province"))</td>

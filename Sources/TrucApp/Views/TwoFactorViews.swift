@@ -11,8 +11,8 @@ enum TwoFactorViews {
 
     /// The second step of sign-in.
     static func codeStep(_ ctx: PageContext, error: String?) -> HTML {
-        Layout.page(ctx, title: ctx.t("Xác thực hai lớp", "Two-factor sign-in"), body: """
-        <h1>\(ctx.t("Xác thực hai lớp", "Two-factor sign-in"))</h1>
+        PageFrame.page(ctx, title: ctx.t(.twoFactor), body: """
+        <h1>\(ctx.t(.twoFactor))</h1>
         \(errorBox(error))
         <form class="stack" method="post" action="/login/two-factor">
           \(ctx.csrfField)
@@ -59,8 +59,8 @@ enum TwoFactorViews {
             </form>
             """
         }
-        return Layout.page(ctx, title: ctx.t("Xác thực hai lớp", "Two-factor sign-in"), body: """
-        <h1>\(ctx.t("Xác thực hai lớp", "Two-factor sign-in"))</h1>
+        return PageFrame.page(ctx, title: ctx.t(.twoFactor), body: """
+        <h1>\(ctx.t(.twoFactor))</h1>
         \(errorBox(error))
         \(state)
         \(ctx.principal?.isCoordinator == true ? "<p><a href=\"/settings/sign-in\">\(ctx.t("Cài đặt đăng nhập của hệ thống", "Sign-in settings of the system"))</a></p>" as HTML : .empty)
@@ -86,7 +86,7 @@ enum TwoFactorViews {
           <li>\(ctx.t("Nhập mã 6 số ứng dụng hiển thị để xác nhận:", "Type the 6-digit code the app shows to confirm:"))
             <form class="stack" method="post" action="/account/two-factor/confirm">
               \(ctx.csrfField)
-              <label>\(ctx.t("Mã", "Code")) <input name="code" required inputmode="numeric" autocomplete="one-time-code" maxlength="10"></label>
+              <label>\(ctx.t(.code)) <input name="code" required inputmode="numeric" autocomplete="one-time-code" maxlength="10"></label>
               <button type="submit">\(ctx.t("Xác nhận và bật", "Confirm and turn on"))</button>
             </form></li>
         </ol>
@@ -95,7 +95,7 @@ enum TwoFactorViews {
 
     /// New recovery codes, shown once.
     static func recoveryCodes(_ ctx: PageContext, codes: [String], next: String) -> HTML {
-        Layout.page(ctx, title: ctx.t("Mã khôi phục", "Recovery codes"), body: """
+        PageFrame.page(ctx, title: ctx.t("Mã khôi phục", "Recovery codes"), body: """
         <h1>\(ctx.t("Mã khôi phục", "Recovery codes"))</h1>
         <div class="flash" role="status">
           <p>\(ctx.t("Mỗi mã dùng được một lần khi không có ứng dụng xác thực. Hãy in hoặc lưu chúng ở nơi an toàn ngay bây giờ: chúng chỉ hiển thị một lần.",
@@ -126,9 +126,9 @@ enum TwoFactorViews {
 
     /// The coordinator's page: the requirement, who it covers, and resetting somebody's two-factor sign-in.
     static func settings(_ ctx: PageContext, policy: TwoFactorPolicy, covered: [CoveredPerson], message: String?, error: String?) -> HTML {
-        Layout.page(ctx, title: ctx.t("Cài đặt đăng nhập", "Sign-in settings"), body: """
+        PageFrame.page(ctx, title: ctx.t("Cài đặt đăng nhập", "Sign-in settings"), body: """
         <h1>\(ctx.t("Cài đặt đăng nhập", "Sign-in settings"))</h1>
-        <p><a href="/settings/backups">\(ctx.t("Sao lưu dữ liệu", "Backups"))</a></p>
+        <p><a href="/settings/backups">\(ctx.t(.backups))</a></p>
         \(message.map { "<p class=\"flash\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
         \(errorBox(error))
         <h2>\(ctx.t("Bắt buộc xác thực hai lớp", "Require two-factor sign-in"))</h2>
@@ -138,10 +138,10 @@ enum TwoFactorViews {
             \(ctx.t("Bắt buộc với điều phối cấp tỉnh và quản trị đơn vị", "Required for provincial coordinators and unit admins"))</span></label>
           <p class="muted">\(ctx.t("Ai chưa đăng ký sẽ được chuyển tới trang đăng ký ngay sau mật khẩu và không làm được gì khác cho tới khi đăng ký xong. Token API đã cấp vẫn dùng được.",
                                    "Those who have not enrolled are sent to enrolment right after their password and can do nothing else until they have. API tokens already issued keep working."))</p>
-          <button type="submit">\(ctx.t("Lưu", "Save"))</button>
+          <button type="submit">\(ctx.t(.save))</button>
         </form>
         <h2>\(ctx.t("Điều phối và quản trị đơn vị", "Coordinators and unit admins"))</h2>
-        <table><thead><tr><th>\(ctx.t("Họ tên", "Name"))</th><th>Email</th><th>\(ctx.t("Xác thực hai lớp", "Two-factor"))</th></tr></thead>
+        <table><thead><tr><th>\(ctx.t(.fullName))</th><th>Email</th><th>\(ctx.t("Xác thực hai lớp", "Two-factor"))</th></tr></thead>
         <tbody>\(covered.html { person in """
           <tr><td>\(person.name)</td><td>\(person.email)</td><td>\(person.enrolled ? ctx.t("Đã bật", "On") : ctx.t("Chưa", "Not yet"))</td></tr>
           """ })</tbody></table>

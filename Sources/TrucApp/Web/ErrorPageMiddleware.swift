@@ -37,7 +37,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             }
             let ctx = PageContext(request)
             if let bilingual = error as? BilingualError { reason = bilingual.reason(ctx.lang) }
-            let page = Layout.page(ctx, title: ctx.t("Lỗi", "Error") + " \(Int(status.code))", body: """
+            let page = PageFrame.page(ctx, title: ctx.t("Lỗi", "Error") + " \(Int(status.code))", body: """
             <section class="error">
               <h1>\(ctx.t("Không thực hiện được", "Could not do that")) (\(Int(status.code)))</h1>
               <p class="reason">\(reason)</p>

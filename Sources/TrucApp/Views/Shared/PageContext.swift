@@ -9,7 +9,20 @@ struct PageContext {
     let csrf: String
     let timeZone: TimeZone
     let path: String
+    /// The query of the request, for links that keep the other parameters (paging).
+    let query: [URLQueryItem]
     let flash: String?
+
+    init(lang: Lang, principal: Principal?, csrf: String = "", timeZone: TimeZone, path: String,
+         query: [URLQueryItem] = [], flash: String? = nil) {
+        self.lang = lang
+        self.principal = principal
+        self.csrf = csrf
+        self.timeZone = timeZone
+        self.path = path
+        self.query = query
+        self.flash = flash
+    }
 
     init(_ request: Request) {
         lang = Lang.of(request)
@@ -17,12 +30,16 @@ struct PageContext {
         csrf = request.servesPages ? CSRFMiddleware.token(for: request) : ""
         timeZone = request.timeZone
         path = request.url.path
+        query = URLComponents(string: request.url.string)?.queryItems ?? []
         // Only a known message key shows anything: a link can't put its own text in the message box.
         flash = request.query[String.self, at: "msg"].flatMap(Flash.init(query:))?.text(lang)
     }
 
     /// Picks the Vietnamese or English text.
     func t(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
+
+    /// A label of the catalogue in the page's language.
+    func t(_ label: Label) -> String { lang == .vi ? label.vi : label.en }
 
     /// "dd/MM/yyyy HH:mm" in local time.
     func date(_ date: Date?) -> String { date.map { VNDateFormat.format($0, timeZone: timeZone) } ?? "" }

@@ -52,6 +52,19 @@ def click_and_wait(driver, element):
     WebDriverWait(driver, 10).until(loaded)
 
 
+def nav_to(driver, text):
+    """Follows a link of the site navigation: opens the Menu (narrow screens) and the link's group first."""
+    link = driver.find_element(By.XPATH, f"//nav[contains(@class, 'site-nav')]//a[normalize-space()='{text}']")
+    if not link.is_displayed():
+        nav = driver.find_element(By.CSS_SELECTOR, "nav.site-nav")
+        if not nav.is_displayed():
+            driver.find_element(By.CSS_SELECTOR, "label.menu-button").click()
+        groups = link.find_elements(By.XPATH, "./ancestor::details[1]")
+        if groups and not groups[0].get_attribute("open"):
+            groups[0].find_element(By.TAG_NAME, "summary").click()
+    click_and_wait(driver, link)
+
+
 def sign_in(driver, email="dieuphoi@demo.truc.vn", password="demo-password"):
     driver.delete_all_cookies()
     driver.get(BASE + "/login")
@@ -126,7 +139,7 @@ def test_campaign_pages_and_compliance_board(browser):
 def test_roster_page_shows_the_gap(browser):
     sign_in(browser, "quantri.syt@demo.truc.vn")
     browser.get(BASE + "/")
-    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Lịch trực"))
+    nav_to(browser, "Lịch trực")
     shot(browser, "roster")
     assert re.search(r"Lịch trực|Duty roster", browser.page_source)
 
@@ -158,7 +171,7 @@ def test_unit_reports_a_checklist_item_with_evidence(browser, tmp_path):
 
 def test_unit_admin_adds_a_shift_and_sees_it_on_duty(browser):
     sign_in(browser, "quantri.stc@demo.truc.vn")
-    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Lịch trực"))
+    nav_to(browser, "Lịch trực")
     form = browser.find_element(By.CSS_SELECTOR, "form[action$='/roster/shifts']")
     # datetime-local inputs: set the value directly (typing depends on the browser's locale).
     now = browser.execute_script(
@@ -176,10 +189,10 @@ def test_unit_admin_adds_a_shift_and_sees_it_on_duty(browser):
 
 def test_unit_admin_adds_an_asset_and_coordinator_publishes_an_advisory(browser):
     sign_in(browser, "quantri.syt@demo.truc.vn")
-    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Tài sản"))
+    nav_to(browser, "Tài sản")
     stamp = int(time.time() * 1000)
     systems = browser.find_element(By.CSS_SELECTOR, "form[action$='/systems']")
-    browser.execute_script("arguments[0].open = true", browser.find_element(By.CSS_SELECTOR, "details"))
+    browser.execute_script("arguments[0].open = true", browser.find_element(By.CSS_SELECTOR, "main details"))
     systems.find_element(By.NAME, "name").send_keys(f"Cổng thông tin {stamp}")
     click_and_wait(browser, systems.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     assert f"Cổng thông tin {stamp}" in browser.page_source
@@ -193,7 +206,7 @@ def test_unit_admin_adds_an_asset_and_coordinator_publishes_an_advisory(browser)
     shot(browser, "asset")
 
     sign_in(browser)
-    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Cảnh báo"))
+    nav_to(browser, "Cảnh báo")
     form = browser.find_element(By.CSS_SELECTOR, "form[action='/advisories']")
     form.find_element(By.NAME, "title").send_keys(f"Spring4Shell {stamp}")
     form.find_element(By.NAME, "cpePatterns").send_keys("cpe:2.3:a:vmware:spring_framework:*:*:*:*:*:*:*:*")
@@ -210,7 +223,7 @@ def test_unit_admin_adds_an_asset_and_coordinator_publishes_an_advisory(browser)
 def test_unit_admin_monitors_the_server_itself_and_sees_it_up(browser):
     """A real check by the running scheduler: the monitor points at this server's /healthz (loopback)."""
     sign_in(browser, "quantri.syt@demo.truc.vn")
-    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Giám sát"))
+    nav_to(browser, "Giám sát")
     click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Giám sát của đơn vị tôi"))
     stamp = int(time.time() * 1000)
     form = browser.find_element(By.CSS_SELECTOR, "form[action$='/monitors']")
@@ -239,7 +252,7 @@ def test_unit_admin_monitors_the_server_itself_and_sees_it_up(browser):
 
 def test_unit_reports_an_incident_and_prints_form_03(browser):
     sign_in(browser, "quantri.syt@demo.truc.vn")
-    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Sự cố"))
+    nav_to(browser, "Sự cố")
     click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Báo cáo sự cố"))
     stamp = int(time.time() * 1000)
     form = browser.find_element(By.CSS_SELECTOR, "form.stack")

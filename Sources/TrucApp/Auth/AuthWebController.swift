@@ -19,17 +19,7 @@ struct AuthWebController: RouteCollection {
     }
 
     static func loginForm(_ ctx: PageContext, next: String, error: String?) -> HTML {
-        PageFrame.page(ctx, title: ctx.t(.signIn), body: """
-        <h1>\(ctx.t(.signIn))</h1>
-        \(error.map { "<p class=\"error reason\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
-        <form class="stack" method="post" action="/login">
-          \(ctx.csrfField)
-          <input type="hidden" name="next" value="\(next)">
-          <label>Email <input type="email" name="email" required autocomplete="username" autofocus></label>
-          <label>\(ctx.t("Mật khẩu", "Password")) <input type="password" name="password" required autocomplete="current-password"></label>
-          <button type="submit">\(ctx.t(.signIn))</button>
-        </form>
-        """)
+        SignIn.View(ctx: ctx, next: next, error: error).document()
     }
 
     struct LoginForm: Content {
@@ -91,7 +81,7 @@ struct AuthWebController: RouteCollection {
 
     func logout(req: Request) async throws -> Response {
         req.session.destroy()
-        return req.redirect(to: "/login")
+        return req.redirect(to: AuthRoute.login)
     }
 
     func language(req: Request) async throws -> Response {
@@ -103,37 +93,8 @@ struct AuthWebController: RouteCollection {
 
     func tokensPage(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
-        let ctx = PageContext(req)
-        let page = try await APIToken.query(on: req.db).filter(\.$person.$id == principal.personID)
-            .sort(\.$createdAt, .descending).page(req.paging())
-        return Self.tokensView(ctx, page: page, request: req, newSecret: nil)
-    }
-
-    static func tokensView(_ ctx: PageContext, page: Page<APIToken>, request: Request, newSecret: String?) -> HTML {
-        let secretBox: HTML = newSecret.map { secret in """
-            <div class="flash" role="status"><p>\(ctx.t("Token mới (chỉ hiển thị một lần, hãy lưu lại):", "New token (shown only once, keep it now):"))</p>
-            <p><code class="secret">\(secret)</code></p></div>
-            """ } ?? .empty
-        return PageFrame.page(ctx, title: ctx.t(.apiTokens), body: """
-        <h1>\(ctx.t(.apiTokens))</h1>
-        \(secretBox)
-        <table><thead><tr><th>\(ctx.t(.name))</th><th>\(ctx.t("Tiền tố", "Prefix"))</th><th>\(ctx.t("Tạo lúc", "Created"))</th>
-        <th>\(ctx.t("Dùng lần cuối", "Last used"))</th><th>\(ctx.t("Hết hạn", "Expires"))</th><th>\(ctx.t(.state))</th><th></th></tr></thead>
-        <tbody>\(page.items.html { token in """
-          <tr><td>\(token.name)</td><td><code>\(token.prefix)…</code></td><td>\(ctx.date(token.createdAt))</td><td>\(ctx.date(token.lastUsedAt))</td>
-          <td>\(ctx.date(token.expiresAt))</td><td>\(token.revokedAt == nil ? ctx.t("Hiệu lực", "Active") : ctx.t("Đã thu hồi", "Revoked"))</td>
-          <td>\(token.revokedAt == nil ? """
-            <form method="post" action="/tokens/\(token.id)/revoke" class="inline">\(ctx.csrfField)<button>\(ctx.t("Thu hồi", "Revoke"))</button></form>
-            """ as HTML : .empty)</td></tr>
-          """ })</tbody></table>
-        \(PageFrame.pager(ctx, metadata: page.metadata, request: request))
-        <h2>\(ctx.t("Tạo token mới", "New token"))</h2>
-        <form class="stack" method="post" action="/tokens">\(ctx.csrfField)
-          <label>\(ctx.t(.name)) <input name="name" required maxlength="100"></label>
-          <label>\(ctx.t("Hết hạn sau (ngày)", "Expires after (days)")) <input name="expiresInDays" type="number" min="1" max="3650" value="90"></label>
-          <button type="submit">\(ctx.t("Tạo", "Create"))</button>
-        </form>
-        """)
+        let model = try await TokenList.Model.query(for: principal, paging: req.paging(), on: req.db)
+        return TokenList.View(ctx: PageContext(req), model: model).document()
     }
 
     struct TokenForm: Content, LimitedInput {
@@ -157,17 +118,15 @@ struct AuthWebController: RouteCollection {
             days = d
         }
         let (_, secret) = try await TokenService.issue(name: name, expiresInDays: days, for: principal, on: req.db)
-        let page = try await APIToken.query(on: req.db).filter(\.$person.$id == principal.personID)
-            .sort(\.$createdAt, .descending).page(.first())
-        return try await Self.tokensView(PageContext(req), page: page, request: req, newSecret: secret)
-            .encodeResponse(status: .created, for: req)
+        let model = try await TokenList.Model.query(for: principal, paging: .first(), newSecret: secret, on: req.db)
+        return try await TokenList.View(ctx: PageContext(req), model: model).document().encodeResponse(status: .created, for: req)
     }
 
     func revokeToken(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         guard let id = req.parameters.get("tokenID", as: UUID.self) else { throw Abort(.badRequest, reason: "tokenID must be a UUID") }
         try await TokenService.revoke(id, by: principal, on: req.db)
-        return req.redirect(to: "/tokens")
+        return req.redirect(to: AuthRoute.tokens)
     }
 
     /// Only same-site paths (`LocalPath`), so the sign-in page and the language switch can't send people elsewhere.

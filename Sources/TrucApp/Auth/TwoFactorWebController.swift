@@ -26,14 +26,14 @@ struct TwoFactorWebController: RouteCollection {
     // MARK: - The second step of sign-in
 
     func codeStep(req: Request) async throws -> Response {
-        guard SignInFlow.pendingPerson(req) != nil else { return req.redirect(to: "/login") }
-        return try await TwoFactorViews.codeStep(PageContext(req), error: nil).encodeResponse(for: req)
+        guard SignInFlow.pendingPerson(req) != nil else { return req.redirect(to: AuthRoute.login) }
+        return try await TwoFactorCode.View(ctx: PageContext(req), error: nil).document().encodeResponse(for: req)
     }
 
     func verifyCode(req: Request) async throws -> Response {
         let ctx = PageContext(req)
         guard let personID = SignInFlow.pendingPerson(req) else {
-            return try await AuthWebController.loginForm(ctx, next: "/", error: ctx.t("Phiên đăng nhập đã hết hạn: hãy nhập lại mật khẩu.", "The sign-in has expired: enter your password again."))
+            return try await AuthWebController.loginForm(ctx, next: HomeRoute.home.path, error: ctx.t("Phiên đăng nhập đã hết hạn: hãy nhập lại mật khẩu.", "The sign-in has expired: enter your password again."))
                 .encodeResponse(status: .unauthorized, for: req)
         }
         let next = AuthWebController.safeNext(req.session.data[SignInFlow.pendingNextKey])
@@ -43,8 +43,8 @@ struct TwoFactorWebController: RouteCollection {
         case .passed:
             return try await SignInFlow.complete(personID: personID, next: next, on: req)
         case let .throttled(seconds):
-            let response = try await TwoFactorViews.codeStep(ctx, error: ctx.t("Nhập sai mã quá nhiều lần. Hãy thử lại sau \(seconds) giây.",
-                                                                              "Too many wrong codes. Try again in \(seconds) seconds."))
+            let response = try await TwoFactorCode.View(ctx: ctx, error: ctx.t("Nhập sai mã quá nhiều lần. Hãy thử lại sau \(seconds) giây.",
+                                                                              "Too many wrong codes. Try again in \(seconds) seconds.")).document()
                 .encodeResponse(status: .tooManyRequests, for: req)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             return response
@@ -56,7 +56,7 @@ struct TwoFactorWebController: RouteCollection {
                 .encodeResponse(status: .unauthorized, for: req)
         case .wrong:
             req.session.data[SignInFlow.pendingTriesKey] = String(tries)
-            return try await TwoFactorViews.codeStep(ctx, error: ctx.t("Mã không đúng (hoặc đã dùng).", "Wrong code (or already used)."))
+            return try await TwoFactorCode.View(ctx: ctx, error: ctx.t("Mã không đúng (hoặc đã dùng).", "Wrong code (or already used).")).document()
                 .encodeResponse(status: .unauthorized, for: req)
         }
     }
@@ -74,12 +74,9 @@ struct TwoFactorWebController: RouteCollection {
     }
 
     static func accountView(_ req: Request, error: String?) async throws -> HTML {
-        let principal = try req.requirePrincipal()
-        guard let person = try await Person.find(principal.personID, on: req.db) else { throw Abort(.unauthorized) }
-        let status = try await TwoFactorService.status(personID: principal.personID, on: req.db)
-        let enrolment = status.pending ? try await TwoFactorService.pendingEnrolment(person: person, on: req.db) : nil
-        return TwoFactorViews.account(PageContext(req), status: status, enrolment: enrolment,
-                                      askPassword: !SignInFlow.isFresh(req), error: error)
+        let model = try await TwoFactorAccount.Model.query(for: try req.requirePrincipal(), askPassword: !SignInFlow.isFresh(req),
+                                                           error: error, on: req.db)
+        return TwoFactorAccount.View(ctx: PageContext(req), model: model).document()
     }
 
     static func failure(_ req: Request, status: HTTPResponseStatus, _ error: String, retryAfter: Int? = nil) async throws -> Response {
@@ -109,7 +106,7 @@ struct TwoFactorWebController: RouteCollection {
             if let refusal = try await Self.refusal(outcome, req, wrong: ("Mật khẩu không đúng.", "Wrong password.")) { return refusal }
         }
         _ = try await TwoFactorService.begin(person: person, on: req.db)
-        return req.redirect(to: "/account/two-factor")
+        return req.redirect(to: AuthRoute.twoFactorAccount)
     }
 
     func confirm(req: Request) async throws -> Response {
@@ -124,13 +121,13 @@ struct TwoFactorWebController: RouteCollection {
                                                                        "Wrong code: check your phone's clock and type the code it shows now.")) {
             return refusal
         }
-        return Self.noStore(try await TwoFactorViews.recoveryCodes(PageContext(req), codes: codes ?? [], next: "/").encodeResponse(for: req))
+        return Self.noStore(try await RecoveryCodeList.View(ctx: PageContext(req), codes: codes ?? [], next: HomeRoute.home).document().encodeResponse(for: req))
     }
 
     func disable(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         guard let person = try await Person.find(principal.personID, on: req.db) else { throw Abort(.unauthorized) }
-        guard try await TwoFactorService.isEnabled(personID: principal.personID, on: req.db) else { return req.redirect(to: "/account/two-factor") }
+        guard try await TwoFactorService.isEnabled(personID: principal.personID, on: req.db) else { return req.redirect(to: AuthRoute.twoFactorAccount) }
         if try await TwoFactorService.isRequired(personID: principal.personID, on: req.db) {
             return try await Self.failure(req, status: .forbidden, PageContext(req).t("Vai trò của bạn bắt buộc xác thực hai lớp nên không thể tắt.",
                                                                                       "Your role requires two-factor sign-in, so it cannot be turned off."))
@@ -139,18 +136,18 @@ struct TwoFactorWebController: RouteCollection {
         let outcome = try await TwoFactorGuard.checkCodeOrPassword(code: form.code, password: form.password, person: person, on: req)
         if let refusal = try await Self.refusal(outcome, req, wrong: ("Mã hoặc mật khẩu không đúng.", "Wrong code or password.")) { return refusal }
         try await TwoFactorService.disable(personID: principal.personID, by: principal, on: req.db)
-        return req.redirect(to: "/account/two-factor")
+        return req.redirect(to: AuthRoute.twoFactorAccount)
     }
 
     func regenerate(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         guard let person = try await Person.find(principal.personID, on: req.db) else { throw Abort(.unauthorized) }
-        guard try await TwoFactorService.isEnabled(personID: principal.personID, on: req.db) else { return req.redirect(to: "/account/two-factor") }
+        guard try await TwoFactorService.isEnabled(personID: principal.personID, on: req.db) else { return req.redirect(to: AuthRoute.twoFactorAccount) }
         let form = try req.content.decode(CodeForm.self)
         let outcome = try await TwoFactorGuard.checkCodeOrPassword(code: form.code, password: form.password, person: person, on: req)
         if let refusal = try await Self.refusal(outcome, req, wrong: ("Mã hoặc mật khẩu không đúng.", "Wrong code or password.")) { return refusal }
         let codes = try await TwoFactorService.regenerateRecoveryCodes(personID: principal.personID, by: principal, on: req.db)
-        return Self.noStore(try await TwoFactorViews.recoveryCodes(PageContext(req), codes: codes, next: "/account/two-factor").encodeResponse(for: req))
+        return Self.noStore(try await RecoveryCodeList.View(ctx: PageContext(req), codes: codes, next: AuthRoute.twoFactorAccount).document().encodeResponse(for: req))
     }
 
     // MARK: - The coordinator's settings
@@ -161,23 +158,15 @@ struct TwoFactorWebController: RouteCollection {
 
     static func settingsView(_ req: Request, message: String?, error: String?) async throws -> HTML {
         _ = try req.requireCoordinator()
-        let policy = try await TwoFactorService.policy(on: req.db)
-        let assignments = try await RoleAssignment.query(on: req.db).filter(\.$role ~~ Array(TwoFactorPolicy.coveredRoles)).all()
-        let ids = Array(Set(assignments.map { $0.$person.id }))
-        let people = try await Person.query(on: req.db).filter(\.$id ~~ ids).filter(\.$isActive == true).sort(\.$fullName).all()
-        let enrolled = Set(try await TwoFactorSecret.query(on: req.db).filter(\.$person.$id ~~ ids).filter(\.$confirmedAt != nil).all()
-            .map { $0.$person.id })
-        let covered = people.compactMap { person in
-            person.id.map { TwoFactorViews.CoveredPerson(id: $0, name: person.fullName, email: person.email, enrolled: enrolled.contains($0)) }
-        }
-        return TwoFactorViews.settings(PageContext(req), policy: policy, covered: covered, message: message, error: error)
+        let model = try await SignInSettings.Model.query(message: message, error: error, on: req.db)
+        return SignInSettings.View(ctx: PageContext(req), model: model).document()
     }
 
     func saveSettings(req: Request) async throws -> Response {
         let principal = try req.requireCoordinator()
         let required = (try? req.content.get(String.self, at: "requiredForAdmins")) == "true"
         try await TwoFactorService.setPolicy(TwoFactorPolicy(requiredForAdmins: required), by: principal, on: req.db)
-        return req.redirect(to: "/settings/sign-in")
+        return req.redirect(to: AuthRoute.signInSettings)
     }
 
     func reset(req: Request) async throws -> Response {

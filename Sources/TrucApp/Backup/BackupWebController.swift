@@ -13,13 +13,14 @@ struct BackupWebController: RouteCollection {
         _ = try req.requireCoordinator()
         let policy = try await BackupSettings.load(on: req.db)
         let runs = try await BackupSettings.recentRuns(on: req.db)
-        return BackupViews.page(PageContext(req), policy: policy, config: req.application.config, runs: runs)
+        let model = BackupSettingsPage.Model(policy: policy, backupDirectory: req.application.config.backupDirectory, runs: runs)
+        return BackupSettingsPage.View(ctx: PageContext(req), model: model).document()
     }
 
     func save(req: Request) async throws -> Response {
         let principal = try req.requireCoordinator()
         let input = try req.input(BackupSettingsInput.self)
         _ = try await BackupSettings.update(input, by: principal, on: req.db)
-        return req.redirect(to: "/settings/backups", flash: Flash(.saved))
+        return req.redirect(to: BackupRoute.settings, flash: Flash(.saved))
     }
 }

@@ -13,15 +13,8 @@ struct OutboundWebController: RouteCollection {
     }
 
     func page(req: Request) async throws -> HTML {
-        let principal = try req.requirePrincipal()
-        let ctx = PageContext(req)
-        let page = try await OutboundAllowList.visible(to: principal, unitID: nil, on: req.db).page(req.paging())
-        let units = try await OrgUnit.query(on: req.db).sort(\.$code).all()
-        let names = Dictionary(units.compactMap { unit in unit.id.map { ($0, "\(unit.code) — \(unit.name)") } }, uniquingKeysWith: { a, _ in a })
-        return PageFrame.page(ctx, title: ctx.t("Kết nối ra ngoài", "Outbound connections"),
-                           body: OutboundViews.page(ctx, entries: page.items, unitNames: names, units: units,
-                                                    canManage: principal.isCoordinator,
-                                                    pager: PageFrame.pager(ctx, metadata: page.metadata, request: req)))
+        let model = try await OutboundList.Model.query(for: try req.requirePrincipal(), paging: req.paging(), on: req.db)
+        return OutboundList.View(ctx: PageContext(req), model: model).document()
     }
 
     struct EntryForm: Content, LimitedInput {
@@ -46,13 +39,13 @@ struct OutboundWebController: RouteCollection {
         }
         _ = try await OutboundAllowList.create(OutboundAllowInput(value: form.value, unitID: unitID, note: form.note),
                                                by: principal, context: req.application.outbound, on: req.db)
-        return req.redirect(to: "/outbound", flash: Flash(.allowListAdded))
+        return req.redirect(to: OutboundRoute.list, flash: Flash(.allowListAdded))
     }
 
     func delete(req: Request) async throws -> Response {
         let principal = try req.requireCoordinator()
         let record = try await OutboundAllowList.find(req)
         try await OutboundAllowList.delete(record, by: principal, context: req.application.outbound, on: req.db)
-        return req.redirect(to: "/outbound", flash: Flash(.allowListRemoved))
+        return req.redirect(to: OutboundRoute.list, flash: Flash(.allowListRemoved))
     }
 }

@@ -6,33 +6,35 @@ import Vapor
 /// Advisories (cảnh báo): the coordinator publishes; the units concerned acknowledge and report remediation.
 struct AdvisoryAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let advisories = routes.grouped("advisories")
-        advisories.get(use: list)
-        advisories.post(use: create)
-        advisories.get(":advisoryID", use: show)
-        advisories.put(":advisoryID", use: update)
-        advisories.post(":advisoryID", "publish", use: publish)
-        advisories.post(":advisoryID", "units", ":unitID", "state", use: setState)
+        routes.on(API.list, use: list)
+        routes.on(API.create, use: create)
+        routes.on(API.show, use: show)
+        routes.on(API.update, use: update)
+        routes.on(API.publish, use: publish)
+        routes.on(API.setState, use: setState)
     }
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/advisories", summary: "Advisories the caller may see, newest first", tag: "Advisories",
-              query: APIOperation.paging, reply: .page("Advisory")),
-        .init(method: .POST, path: "/api/v1/advisories",
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let list = APIOperation(method: .GET, path: "/api/v1/advisories", summary: "Advisories the caller may see, newest first", tag: "Advisories",
+              query: APIOperation.paging, reply: .page("Advisory"))
+        static let create = APIOperation(method: .POST, path: "/api/v1/advisories",
               summary: "Draft an advisory (coordinator); publish: true publishes it at once", tag: "Advisories",
-              body: .json("AdvisoryInput"), reply: .created("Advisory")),
-        .init(method: .GET, path: "/api/v1/advisories/{advisoryID}",
+              body: .json("AdvisoryInput"), reply: .created("Advisory"))
+        static let show = APIOperation(method: .GET, path: "/api/v1/advisories/{advisoryID}",
               summary: "One advisory with its board: each unit concerned, its matching assets and its state", tag: "Advisories",
-              reply: .json("Advisory")),
-        .init(method: .PUT, path: "/api/v1/advisories/{advisoryID}", summary: "Change a draft (coordinator)", tag: "Advisories",
-              body: .json("AdvisoryInput"), reply: .json("Advisory")),
-        .init(method: .POST, path: "/api/v1/advisories/{advisoryID}/publish",
+              reply: .json("Advisory"))
+        static let update = APIOperation(method: .PUT, path: "/api/v1/advisories/{advisoryID}", summary: "Change a draft (coordinator)", tag: "Advisories",
+              body: .json("AdvisoryInput"), reply: .json("Advisory"))
+        static let publish = APIOperation(method: .POST, path: "/api/v1/advisories/{advisoryID}/publish",
               summary: "Publish (or, once published, recompute): units with matching assets are added to the board and notified",
-              tag: "Advisories", reply: .json("Advisory")),
-        .init(method: .POST, path: "/api/v1/advisories/{advisoryID}/units/{unitID}/state",
+              tag: "Advisories", reply: .json("Advisory"))
+        static let setState = APIOperation(method: .POST, path: "/api/v1/advisories/{advisoryID}/units/{unitID}/state",
               summary: "A unit's answer: acknowledged, remediating, remediated, not_affected (with a note)", tag: "Advisories",
-              body: .json("AdvisoryStateInput"), reply: .json("AdvisoryUnit")),
-    ]
+              body: .json("AdvisoryStateInput"), reply: .json("AdvisoryUnit"))
+    }
+
+    static let operations: [APIOperation] = [API.list, API.create, API.show, API.update, API.publish, API.setState]
 
     func list(req: Request) async throws -> Page<AdvisoryDTO> {
         let principal = try req.requirePrincipal()

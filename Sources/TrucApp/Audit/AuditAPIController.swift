@@ -4,13 +4,16 @@ import Vapor
 /// The audit log, for coordinators and auditors.
 struct AuditAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("audit", use: list)
+        routes.on(API.list, use: list)
     }
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/audit", summary: "Audit log (coordinators, auditors), newest first", tag: "Audit",
-              query: APIOperation.paging + AuditLog.filters, reply: .page("AuditEntry")),
-    ]
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let list = APIOperation(method: .GET, path: "/api/v1/audit", summary: "Audit log (coordinators, auditors), newest first", tag: "Audit",
+              query: APIOperation.paging + AuditLog.filters, reply: .page("AuditEntry"))
+    }
+
+    static let operations: [APIOperation] = [API.list]
 
     func list(req: Request) async throws -> Page<AuditEntryDTO> {
         let page = try await AuditLog.query(req).page(req.paging())

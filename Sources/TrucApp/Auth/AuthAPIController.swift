@@ -5,23 +5,25 @@ import Vapor
 /// /api/v1/auth/token, /api/v1/me, /api/v1/tokens: API sign-in and token management.
 struct AuthAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("auth", "token", use: signIn)
-        routes.get("me", use: me)
-        let tokens = routes.grouped("tokens")
-        tokens.get(use: list)
-        tokens.post(use: create)
-        tokens.delete(":tokenID", use: revoke)
+        routes.on(API.signIn, use: signIn)
+        routes.on(API.me, use: me)
+        routes.on(API.list, use: list)
+        routes.on(API.create, use: create)
+        routes.on(API.revoke, use: revoke)
     }
 
-    static let operations: [APIOperation] = [
-        .init(method: .POST, path: "/api/v1/auth/token", summary: "Exchange e-mail and password (and a two-factor code when it is on) for an API token", tag: "Auth",
-              body: .json("SignIn"), reply: .created("APIToken"), authenticated: false),
-        .init(method: .GET, path: "/api/v1/me", summary: "The signed-in person with roles", tag: "Auth", reply: .json("Person")),
-        .init(method: .GET, path: "/api/v1/tokens", summary: "Your API tokens", tag: "Auth", query: APIOperation.paging, reply: .page("APIToken")),
-        .init(method: .POST, path: "/api/v1/tokens", summary: "Create an API token (the secret is shown once)", tag: "Auth",
-              body: .json("TokenInput"), reply: .created("APIToken")),
-        .init(method: .DELETE, path: "/api/v1/tokens/{tokenID}", summary: "Revoke an API token", tag: "Auth", reply: .noContent),
-    ]
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let signIn = APIOperation(method: .POST, path: "/api/v1/auth/token", summary: "Exchange e-mail and password (and a two-factor code when it is on) for an API token", tag: "Auth",
+              body: .json("SignIn"), reply: .created("APIToken"), authenticated: false)
+        static let me = APIOperation(method: .GET, path: "/api/v1/me", summary: "The signed-in person with roles", tag: "Auth", reply: .json("Person"))
+        static let list = APIOperation(method: .GET, path: "/api/v1/tokens", summary: "Your API tokens", tag: "Auth", query: APIOperation.paging, reply: .page("APIToken"))
+        static let create = APIOperation(method: .POST, path: "/api/v1/tokens", summary: "Create an API token (the secret is shown once)", tag: "Auth",
+              body: .json("TokenInput"), reply: .created("APIToken"))
+        static let revoke = APIOperation(method: .DELETE, path: "/api/v1/tokens/{tokenID}", summary: "Revoke an API token", tag: "Auth", reply: .noContent)
+    }
+
+    static let operations: [APIOperation] = [API.signIn, API.me, API.list, API.create, API.revoke]
 
     struct SignIn: Content, Validatable {
         var email: String

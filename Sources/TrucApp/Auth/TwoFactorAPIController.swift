@@ -7,35 +7,37 @@ import Vapor
 /// The secret is in the answer that starts an enrolment and never again.
 struct TwoFactorAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let mine = routes.grouped("me", "two-factor")
-        mine.get(use: status)
-        mine.post(use: begin)
-        mine.post("confirm", use: confirm)
-        mine.post("disable", use: disable)
-        mine.post("recovery-codes", use: regenerate)
-        routes.get("settings", "two-factor", use: policy)
-        routes.put("settings", "two-factor", use: setPolicy)
-        routes.delete("people", ":personID", "two-factor", use: reset)
+        routes.on(API.status, use: status)
+        routes.on(API.begin, use: begin)
+        routes.on(API.confirm, use: confirm)
+        routes.on(API.disable, use: disable)
+        routes.on(API.regenerate, use: regenerate)
+        routes.on(API.policy, use: policy)
+        routes.on(API.setPolicy, use: setPolicy)
+        routes.on(API.reset, use: reset)
     }
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/me/two-factor", summary: "Your two-factor sign-in: on or off, recovery codes left", tag: "Auth",
-              reply: .json("TwoFactorStatus")),
-        .init(method: .POST, path: "/api/v1/me/two-factor", summary: "Start enrolling an authenticator (needs your password); the secret is shown only here",
-              tag: "Auth", body: .json("TwoFactorPassword"), reply: .created("TwoFactorEnrolment")),
-        .init(method: .POST, path: "/api/v1/me/two-factor/confirm", summary: "Turn two-factor sign-in on with a first code; returns the recovery codes (shown once)",
-              tag: "Auth", body: .json("TwoFactorCode"), reply: .json("RecoveryCodes")),
-        .init(method: .POST, path: "/api/v1/me/two-factor/disable", summary: "Turn two-factor sign-in off (with a current code or your password)",
-              tag: "Auth", body: .json("TwoFactorCode"), reply: .json("TwoFactorStatus")),
-        .init(method: .POST, path: "/api/v1/me/two-factor/recovery-codes", summary: "New recovery codes (with a current code or your password); the old ones stop working",
-              tag: "Auth", body: .json("TwoFactorCode"), reply: .json("RecoveryCodes")),
-        .init(method: .GET, path: "/api/v1/settings/two-factor", summary: "Whether coordinators and unit admins must use two-factor sign-in",
-              tag: "Auth", reply: .json("TwoFactorPolicy")),
-        .init(method: .PUT, path: "/api/v1/settings/two-factor", summary: "Require (or stop requiring) two-factor sign-in of coordinators and unit admins (coordinator)",
-              tag: "Auth", body: .json("TwoFactorPolicy"), reply: .json("TwoFactorPolicy")),
-        .init(method: .DELETE, path: "/api/v1/people/{personID}/two-factor", summary: "Reset a person's two-factor sign-in, e.g. after a lost phone (coordinator)",
-              tag: "Auth", reply: .noContent),
-    ]
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let status = APIOperation(method: .GET, path: "/api/v1/me/two-factor", summary: "Your two-factor sign-in: on or off, recovery codes left", tag: "Auth",
+              reply: .json("TwoFactorStatus"))
+        static let begin = APIOperation(method: .POST, path: "/api/v1/me/two-factor", summary: "Start enrolling an authenticator (needs your password); the secret is shown only here",
+              tag: "Auth", body: .json("TwoFactorPassword"), reply: .created("TwoFactorEnrolment"))
+        static let confirm = APIOperation(method: .POST, path: "/api/v1/me/two-factor/confirm", summary: "Turn two-factor sign-in on with a first code; returns the recovery codes (shown once)",
+              tag: "Auth", body: .json("TwoFactorCode"), reply: .json("RecoveryCodes"))
+        static let disable = APIOperation(method: .POST, path: "/api/v1/me/two-factor/disable", summary: "Turn two-factor sign-in off (with a current code or your password)",
+              tag: "Auth", body: .json("TwoFactorCode"), reply: .json("TwoFactorStatus"))
+        static let regenerate = APIOperation(method: .POST, path: "/api/v1/me/two-factor/recovery-codes", summary: "New recovery codes (with a current code or your password); the old ones stop working",
+              tag: "Auth", body: .json("TwoFactorCode"), reply: .json("RecoveryCodes"))
+        static let policy = APIOperation(method: .GET, path: "/api/v1/settings/two-factor", summary: "Whether coordinators and unit admins must use two-factor sign-in",
+              tag: "Auth", reply: .json("TwoFactorPolicy"))
+        static let setPolicy = APIOperation(method: .PUT, path: "/api/v1/settings/two-factor", summary: "Require (or stop requiring) two-factor sign-in of coordinators and unit admins (coordinator)",
+              tag: "Auth", body: .json("TwoFactorPolicy"), reply: .json("TwoFactorPolicy"))
+        static let reset = APIOperation(method: .DELETE, path: "/api/v1/people/{personID}/two-factor", summary: "Reset a person's two-factor sign-in, e.g. after a lost phone (coordinator)",
+              tag: "Auth", reply: .noContent)
+    }
+
+    static let operations: [APIOperation] = [API.status, API.begin, API.confirm, API.disable, API.regenerate, API.policy, API.setPolicy, API.reset]
 
     struct PasswordInput: Content, Validatable {
         var password: String

@@ -6,18 +6,21 @@ import Vapor
 /// backups with their outcome. Coordinator only; changes are audited.
 struct BackupAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("settings", "backups", use: show)
-        routes.put("settings", "backups", use: update)
+        routes.on(API.show, use: show)
+        routes.on(API.update, use: update)
     }
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/settings/backups",
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let show = APIOperation(method: .GET, path: "/api/v1/settings/backups",
               summary: "The backup schedule and the newest scheduled backups (coordinator)", tag: "Backups",
-              reply: .json("BackupSettings")),
-        .init(method: .PUT, path: "/api/v1/settings/backups",
+              reply: .json("BackupSettings"))
+        static let update = APIOperation(method: .PUT, path: "/api/v1/settings/backups",
               summary: "Change how often backups are made (1-720 h) and how many are kept (1-365) (coordinator)", tag: "Backups",
-              body: .json("BackupSettingsInput"), reply: .json("BackupSettings")),
-    ]
+              body: .json("BackupSettingsInput"), reply: .json("BackupSettings"))
+    }
+
+    static let operations: [APIOperation] = [API.show, API.update]
 
     func show(req: Request) async throws -> BackupSettingsDTO {
         _ = try req.requireCoordinator()

@@ -6,68 +6,70 @@ import Vapor
 /// The rules live in CampaignService.
 struct CampaignAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let campaigns = routes.grouped("campaigns")
-        campaigns.get(use: list)
-        campaigns.post(use: create)
-        campaigns.get(":campaignID", use: show)
-        campaigns.patch(":campaignID", use: update)
-        campaigns.post(":campaignID", "items", use: addItem)
-        campaigns.patch(":campaignID", "items", ":itemID", use: updateItem)
-        campaigns.delete(":campaignID", "items", ":itemID", use: deleteItem)
-        campaigns.get(":campaignID", "units", ":unitID", use: unitView)
-        campaigns.post(":campaignID", "units", ":unitID", "acknowledge", use: acknowledge)
+        routes.on(API.list, use: list)
+        routes.on(API.create, use: create)
+        routes.on(API.show, use: show)
+        routes.on(API.update, use: update)
+        routes.on(API.addItem, use: addItem)
+        routes.on(API.updateItem, use: updateItem)
+        routes.on(API.deleteItem, use: deleteItem)
+        routes.on(API.unitView, use: unitView)
+        routes.on(API.acknowledge, use: acknowledge)
         // Streamed so an oversized upload gets a clear 413 instead of the generic one.
-        campaigns.on(.POST, ":campaignID", "items", ":itemID", "units", ":unitID", "report", body: .stream, use: report)
-        campaigns.get(":campaignID", "compliance", use: compliance)
-        campaigns.get(":campaignID", "compliance", "csv", use: complianceCSV)
-        campaigns.get(":campaignID", "summary", use: summary)
-        routes.get("campaign-templates", use: templates)
-        routes.get("evidence", ":evidenceID", use: evidence)
+        routes.on(API.report, body: .stream, use: report)
+        routes.on(API.compliance, use: compliance)
+        routes.on(API.complianceCSV, use: complianceCSV)
+        routes.on(API.summary, use: summary)
+        routes.on(API.templates, use: templates)
+        routes.on(API.evidence, use: evidence)
     }
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/campaigns", summary: "List the campaigns you can see (newest first)", tag: "Campaigns",
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let list = APIOperation(method: .GET, path: "/api/v1/campaigns", summary: "List the campaigns you can see (newest first)", tag: "Campaigns",
               query: APIOperation.paging + [.init(name: "q", description: "Search in the title"),
                                             .init(name: "state", description: "upcoming, active or ended")],
-              reply: .page("CampaignSummary")),
-        .init(method: .POST, path: "/api/v1/campaigns",
+              reply: .page("CampaignSummary"))
+        static let create = APIOperation(method: .POST, path: "/api/v1/campaigns",
               summary: "Create a campaign (coordinator), or from a template: {\"template\": \"le-30-4\", \"year\": 2026}",
-              tag: "Campaigns", body: .json("CampaignInput"), reply: .created("Campaign")),
-        .init(method: .GET, path: "/api/v1/campaigns/{campaignID}", summary: "One campaign with the checklist items you can see",
-              tag: "Campaigns", reply: .json("Campaign")),
-        .init(method: .PATCH, path: "/api/v1/campaigns/{campaignID}",
+              tag: "Campaigns", body: .json("CampaignInput"), reply: .created("Campaign"))
+        static let show = APIOperation(method: .GET, path: "/api/v1/campaigns/{campaignID}", summary: "One campaign with the checklist items you can see",
+              tag: "Campaigns", reply: .json("Campaign"))
+        static let update = APIOperation(method: .PATCH, path: "/api/v1/campaigns/{campaignID}",
               summary: "Change title, period, time zone, directive or documents (coordinator)", tag: "Campaigns",
-              body: .json("CampaignPatch"), reply: .json("Campaign")),
-        .init(method: .POST, path: "/api/v1/campaigns/{campaignID}/items", summary: "Add a checklist item (coordinator)",
-              tag: "Campaigns", body: .json("ChecklistItemInput"), reply: .created("ChecklistItem")),
-        .init(method: .PATCH, path: "/api/v1/campaigns/{campaignID}/items/{itemID}",
+              body: .json("CampaignPatch"), reply: .json("Campaign"))
+        static let addItem = APIOperation(method: .POST, path: "/api/v1/campaigns/{campaignID}/items", summary: "Add a checklist item (coordinator)",
+              tag: "Campaigns", body: .json("ChecklistItemInput"), reply: .created("ChecklistItem"))
+        static let updateItem = APIOperation(method: .PATCH, path: "/api/v1/campaigns/{campaignID}/items/{itemID}",
               summary: "Change a checklist item (coordinator); \"dueAt\": null removes the deadline", tag: "Campaigns",
-              body: .json("ChecklistItemPatch"), reply: .json("ChecklistItem")),
-        .init(method: .DELETE, path: "/api/v1/campaigns/{campaignID}/items/{itemID}",
+              body: .json("ChecklistItemPatch"), reply: .json("ChecklistItem"))
+        static let deleteItem = APIOperation(method: .DELETE, path: "/api/v1/campaigns/{campaignID}/items/{itemID}",
               summary: "Delete a checklist item (coordinator); force=true when units have answered it", tag: "Campaigns",
               query: [.init(name: "force", description: "true to delete the units' answers too", type: "boolean")],
-              reply: .noContent),
-        .init(method: .GET, path: "/api/v1/campaigns/{campaignID}/units/{unitID}",
-              summary: "One unit's items, answers and acknowledgement", tag: "Campaigns", reply: .json("UnitCampaign")),
-        .init(method: .POST, path: "/api/v1/campaigns/{campaignID}/units/{unitID}/acknowledge",
-              summary: "Acknowledge the campaign for the unit (idempotent)", tag: "Campaigns", reply: .json("Acknowledgement")),
-        .init(method: .POST, path: "/api/v1/campaigns/{campaignID}/items/{itemID}/units/{unitID}/report",
+              reply: .noContent)
+        static let unitView = APIOperation(method: .GET, path: "/api/v1/campaigns/{campaignID}/units/{unitID}",
+              summary: "One unit's items, answers and acknowledgement", tag: "Campaigns", reply: .json("UnitCampaign"))
+        static let acknowledge = APIOperation(method: .POST, path: "/api/v1/campaigns/{campaignID}/units/{unitID}/acknowledge",
+              summary: "Acknowledge the campaign for the unit (idempotent)", tag: "Campaigns", reply: .json("Acknowledgement"))
+        static let report = APIOperation(method: .POST, path: "/api/v1/campaigns/{campaignID}/items/{itemID}/units/{unitID}/report",
               summary: "Answer an item for the unit: status done/not_applicable/problem, note (required for problem), optional evidence file; replaces the current answer",
-              tag: "Campaigns", body: .multipart("ReportInput"), reply: .json("Report")),
-        .init(method: .GET, path: "/api/v1/campaigns/{campaignID}/compliance",
-              summary: "Live compliance board: units you can read x items", tag: "Campaigns", reply: .json("Compliance")),
-        .init(method: .GET, path: "/api/v1/campaigns/{campaignID}/compliance/csv",
+              tag: "Campaigns", body: .multipart("ReportInput"), reply: .json("Report"))
+        static let compliance = APIOperation(method: .GET, path: "/api/v1/campaigns/{campaignID}/compliance",
+              summary: "Live compliance board: units you can read x items", tag: "Campaigns", reply: .json("Compliance"))
+        static let complianceCSV = APIOperation(method: .GET, path: "/api/v1/campaigns/{campaignID}/compliance/csv",
               summary: "Compliance board as CSV (UTF-8 with BOM)", tag: "Campaigns",
-              query: [.init(name: "lang", description: "vi (default) or en")], reply: .file("text/csv")),
-        .init(method: .GET, path: "/api/v1/campaigns/{campaignID}/summary",
-              summary: "End-of-campaign summary report", tag: "Campaigns", reply: .json("CampaignSummaryReport")),
-        .init(method: .GET, path: "/api/v1/campaign-templates", summary: "Campaign templates, previewed for a year", tag: "Campaigns",
+              query: [.init(name: "lang", description: "vi (default) or en")], reply: .file("text/csv"))
+        static let summary = APIOperation(method: .GET, path: "/api/v1/campaigns/{campaignID}/summary",
+              summary: "End-of-campaign summary report", tag: "Campaigns", reply: .json("CampaignSummaryReport"))
+        static let templates = APIOperation(method: .GET, path: "/api/v1/campaign-templates", summary: "Campaign templates, previewed for a year", tag: "Campaigns",
               query: [.init(name: "year", description: "Year of the preview (default: this year)", type: "integer")],
-              reply: .list("CampaignTemplate")),
-        .init(method: .GET, path: "/api/v1/evidence/{evidenceID}",
+              reply: .list("CampaignTemplate"))
+        static let evidence = APIOperation(method: .GET, path: "/api/v1/evidence/{evidenceID}",
               summary: "Download an evidence file (always application/octet-stream, with X-Content-SHA256)", tag: "Campaigns",
-              reply: .file("application/octet-stream")),
-    ]
+              reply: .file("application/octet-stream"))
+    }
+
+    static let operations: [APIOperation] = [API.list, API.create, API.show, API.update, API.addItem, API.updateItem, API.deleteItem, API.unitView, API.acknowledge, API.report, API.compliance, API.complianceCSV, API.summary, API.templates, API.evidence]
 
     // MARK: Campaigns
 

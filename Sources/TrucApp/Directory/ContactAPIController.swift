@@ -6,25 +6,27 @@ import Vapor
 /// The contact directory: units' contacts and the national ones (VNCERT/CC, NCSC, provincial IT center).
 struct ContactAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let contacts = routes.grouped("contacts")
-        contacts.get(use: list)
-        contacts.post(use: create)
-        contacts.get("vcard", use: vcard)
-        contacts.patch(":contactID", use: update)
-        contacts.delete(":contactID", use: delete)
+        routes.on(API.list, use: list)
+        routes.on(API.create, use: create)
+        routes.on(API.vcard, use: vcard)
+        routes.on(API.update, use: update)
+        routes.on(API.delete, use: delete)
     }
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/contacts", summary: "Search the contact directory", tag: "Contacts",
-              query: APIOperation.paging + ContactDirectory.filters, reply: .page("Contact")),
-        .init(method: .POST, path: "/api/v1/contacts", summary: "Add a contact (unit admin; national contacts: coordinator)", tag: "Contacts",
-              body: .json("ContactInput"), reply: .created("Contact")),
-        .init(method: .GET, path: "/api/v1/contacts/vcard", summary: "Export the (filtered) directory as vCard 4.0", tag: "Contacts",
-              query: ContactDirectory.filters, reply: .file("text/vcard")),
-        .init(method: .PATCH, path: "/api/v1/contacts/{contactID}", summary: "Change a contact", tag: "Contacts",
-              body: .json("ContactInput"), reply: .json("Contact")),
-        .init(method: .DELETE, path: "/api/v1/contacts/{contactID}", summary: "Delete a contact", tag: "Contacts", reply: .noContent),
-    ]
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let list = APIOperation(method: .GET, path: "/api/v1/contacts", summary: "Search the contact directory", tag: "Contacts",
+              query: APIOperation.paging + ContactDirectory.filters, reply: .page("Contact"))
+        static let create = APIOperation(method: .POST, path: "/api/v1/contacts", summary: "Add a contact (unit admin; national contacts: coordinator)", tag: "Contacts",
+              body: .json("ContactInput"), reply: .created("Contact"))
+        static let vcard = APIOperation(method: .GET, path: "/api/v1/contacts/vcard", summary: "Export the (filtered) directory as vCard 4.0", tag: "Contacts",
+              query: ContactDirectory.filters, reply: .file("text/vcard"))
+        static let update = APIOperation(method: .PATCH, path: "/api/v1/contacts/{contactID}", summary: "Change a contact", tag: "Contacts",
+              body: .json("ContactInput"), reply: .json("Contact"))
+        static let delete = APIOperation(method: .DELETE, path: "/api/v1/contacts/{contactID}", summary: "Delete a contact", tag: "Contacts", reply: .noContent)
+    }
+
+    static let operations: [APIOperation] = [API.list, API.create, API.vcard, API.update, API.delete]
 
     func list(req: Request) async throws -> Page<ContactDTO> {
         try await ContactDirectory.query(req).page(req.paging()).map { $0.dto() }

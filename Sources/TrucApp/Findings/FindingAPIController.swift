@@ -6,24 +6,27 @@ import Vapor
 /// Findings (asset × CVE) and their remediation workflow.
 struct FindingAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("findings", use: list)
-        routes.get("findings", "summary", use: summary)
-        routes.get("findings", ":findingID", use: show)
-        routes.post("findings", ":findingID", "status", use: setStatus)
+        routes.on(API.list, use: list)
+        routes.on(API.summary, use: summary)
+        routes.on(API.show, use: show)
+        routes.on(API.setStatus, use: setStatus)
     }
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/findings",
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let list = APIOperation(method: .GET, path: "/api/v1/findings",
               summary: "Findings in the caller's units, soonest deadline first (default: open and in progress)", tag: "Findings",
-              query: APIOperation.paging + FindingService.filters, reply: .page("Finding")),
-        .init(method: .GET, path: "/api/v1/findings/summary", summary: "Active, overdue and KEV counts and active findings per severity",
+              query: APIOperation.paging + FindingService.filters, reply: .page("Finding"))
+        static let summary = APIOperation(method: .GET, path: "/api/v1/findings/summary", summary: "Active, overdue and KEV counts and active findings per severity",
               tag: "Findings", query: FindingService.filters.filter { ["unitID", "systemID", "assetID", "cve", "severity", "certain"].contains($0.name) },
-              reply: .json("FindingSummary")),
-        .init(method: .GET, path: "/api/v1/findings/{findingID}", summary: "One finding", tag: "Findings", reply: .json("Finding")),
-        .init(method: .POST, path: "/api/v1/findings/{findingID}/status",
+              reply: .json("FindingSummary"))
+        static let show = APIOperation(method: .GET, path: "/api/v1/findings/{findingID}", summary: "One finding", tag: "Findings", reply: .json("Finding"))
+        static let setStatus = APIOperation(method: .POST, path: "/api/v1/findings/{findingID}/status",
               summary: "Move a finding: in_progress, fixed, mitigated (note), false_positive (note), risk_accepted (note and acceptedUntil; unit admin), open",
-              tag: "Findings", body: .json("FindingStatusInput"), reply: .json("Finding")),
-    ]
+              tag: "Findings", body: .json("FindingStatusInput"), reply: .json("Finding"))
+    }
+
+    static let operations: [APIOperation] = [API.list, API.summary, API.show, API.setStatus]
 
     func list(req: Request) async throws -> Page<FindingDTO> {
         let principal = try req.requirePrincipal()

@@ -7,90 +7,92 @@ import Vapor
 /// report, and the STIX 2.1 / MISP exports.
 struct IncidentAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("units", ":unitID", "incidents", use: create)
-        routes.get("units", ":unitID", "incidents", "prefill", use: prefill)
-        routes.get("incidents", use: list)
-        let incident = routes.grouped("incidents", ":incidentID")
-        incident.get(use: show)
-        incident.post("triage", use: triage)
-        incident.post("assign", use: assign)
-        incident.post("status", use: status)
-        incident.post("updates", use: update)
-        incident.post("tasks", use: addTask)
-        incident.post("observables", use: addObservables)
-        incident.put("final-report", use: finalReport)
-        incident.on(.POST, "evidence", body: .collect(maxSize: "64mb"), use: addEvidence)
-        incident.get("evidence", ":evidenceID", use: evidence)
-        incident.get("stix", use: stix)
-        incident.get("misp", use: misp)
-        incident.post("notify-national", use: notifyNational)
-        incident.put("sharing", use: sharing)
-        incident.put("observables", ":observableID", use: observableTLP)
-        routes.post("incident-tasks", ":taskID", "status", use: taskStatus)
-        routes.get("observables", use: sightings)
-        routes.get("observables", "stix", use: indicatorFeed)
+        routes.on(API.create, use: create)
+        routes.on(API.prefill, use: prefill)
+        routes.on(API.list, use: list)
+        routes.on(API.show, use: show)
+        routes.on(API.triage, use: triage)
+        routes.on(API.assign, use: assign)
+        routes.on(API.status, use: status)
+        routes.on(API.update, use: update)
+        routes.on(API.addTask, use: addTask)
+        routes.on(API.addObservables, use: addObservables)
+        routes.on(API.finalReport, use: finalReport)
+        routes.on(API.addEvidence, body: .collect(maxSize: "64mb"), use: addEvidence)
+        routes.on(API.evidence, use: evidence)
+        routes.on(API.stix, use: stix)
+        routes.on(API.misp, use: misp)
+        routes.on(API.notifyNational, use: notifyNational)
+        routes.on(API.sharing, use: sharing)
+        routes.on(API.observableTLP, use: observableTLP)
+        routes.on(API.taskStatus, use: taskStatus)
+        routes.on(API.sightings, use: sightings)
+        routes.on(API.indicatorFeed, use: indicatorFeed)
     }
 
-    static let operations: [APIOperation] = [
-        .init(method: .POST, path: "/api/v1/units/{unitID}/incidents",
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let create = APIOperation(method: .POST, path: "/api/v1/units/{unitID}/incidents",
               summary: "Report an incident with the initial report form (Mẫu 03, Circular 20/2017); every invalid field is listed in the 422",
-              tag: "Incidents", body: .json("IncidentInput"), reply: .created("Incident")),
-        .init(method: .GET, path: "/api/v1/units/{unitID}/incidents/prefill",
+              tag: "Incidents", body: .json("IncidentInput"), reply: .created("Incident"))
+        static let prefill = APIOperation(method: .GET, path: "/api/v1/units/{unitID}/incidents/prefill",
               summary: "An initial report prefilled from the inventory (the unit, an information system) and the caller", tag: "Incidents",
-              query: [.init(name: "systemID", description: "The affected information system")], reply: .json("InitialIncidentReport")),
-        .init(method: .GET, path: "/api/v1/incidents", summary: "Incidents the caller may see, newest first", tag: "Incidents",
-              query: APIOperation.paging + [.init(name: "status", description: "Only incidents in this status")], reply: .page("IncidentSummary")),
-        .init(method: .GET, path: "/api/v1/incidents/{incidentID}",
+              query: [.init(name: "systemID", description: "The affected information system")], reply: .json("InitialIncidentReport"))
+        static let list = APIOperation(method: .GET, path: "/api/v1/incidents", summary: "Incidents the caller may see, newest first", tag: "Incidents",
+              query: APIOperation.paging + [.init(name: "status", description: "Only incidents in this status")], reply: .page("IncidentSummary"))
+        static let show = APIOperation(method: .GET, path: "/api/v1/incidents/{incidentID}",
               summary: "One incident: report, reporting clock, timeline, tasks, observables with correlations, evidence", tag: "Incidents",
-              reply: .json("Incident")),
-        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/triage", summary: "Set severity and category (response team)",
-              tag: "Incidents", body: .json("IncidentTriageInput"), reply: .json("Incident")),
-        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/assign", summary: "Assign the incident to a person (response team)",
-              tag: "Incidents", body: .json("IncidentAssignInput"), reply: .json("Incident")),
-        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/status", summary: "Move the incident through its workflow",
-              tag: "Incidents", body: .json("IncidentStatusInput"), reply: .json("Incident")),
-        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/updates", summary: "Add a situation update or a comment to the timeline",
-              tag: "Incidents", body: .json("IncidentUpdateInput"), reply: .json("Incident")),
-        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/tasks", summary: "Add a task with an owner and a due date (response team)",
-              tag: "Incidents", body: .json("IncidentTaskInput"), reply: .created("IncidentTask")),
-        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/observables",
+              reply: .json("Incident"))
+        static let triage = APIOperation(method: .POST, path: "/api/v1/incidents/{incidentID}/triage", summary: "Set severity and category (response team)",
+              tag: "Incidents", body: .json("IncidentTriageInput"), reply: .json("Incident"))
+        static let assign = APIOperation(method: .POST, path: "/api/v1/incidents/{incidentID}/assign", summary: "Assign the incident to a person (response team)",
+              tag: "Incidents", body: .json("IncidentAssignInput"), reply: .json("Incident"))
+        static let status = APIOperation(method: .POST, path: "/api/v1/incidents/{incidentID}/status", summary: "Move the incident through its workflow",
+              tag: "Incidents", body: .json("IncidentStatusInput"), reply: .json("Incident"))
+        static let update = APIOperation(method: .POST, path: "/api/v1/incidents/{incidentID}/updates", summary: "Add a situation update or a comment to the timeline",
+              tag: "Incidents", body: .json("IncidentUpdateInput"), reply: .json("Incident"))
+        static let addTask = APIOperation(method: .POST, path: "/api/v1/incidents/{incidentID}/tasks", summary: "Add a task with an owner and a due date (response team)",
+              tag: "Incidents", body: .json("IncidentTaskInput"), reply: .created("IncidentTask"))
+        static let addObservables = APIOperation(method: .POST, path: "/api/v1/incidents/{incidentID}/observables",
               summary: "Add observables: one (kind, value) or all those found in a text (defanged forms accepted)", tag: "Incidents",
-              body: .json("IncidentObservableInput"), reply: .json("Incident")),
-        .init(method: .PUT, path: "/api/v1/incidents/{incidentID}/final-report", summary: "Write the final report (Mẫu 04)",
-              tag: "Incidents", body: .json("FinalIncidentReport"), reply: .json("Incident")),
-        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/evidence",
+              body: .json("IncidentObservableInput"), reply: .json("Incident"))
+        static let finalReport = APIOperation(method: .PUT, path: "/api/v1/incidents/{incidentID}/final-report", summary: "Write the final report (Mẫu 04)",
+              tag: "Incidents", body: .json("FinalIncidentReport"), reply: .json("Incident"))
+        static let addEvidence = APIOperation(method: .POST, path: "/api/v1/incidents/{incidentID}/evidence",
               summary: "Upload an evidence file (multipart: file, note); stored with its SHA-256", tag: "Incidents",
-              body: .multipart("IncidentEvidenceUpload"), reply: .created("IncidentEvidence")),
-        .init(method: .GET, path: "/api/v1/incidents/{incidentID}/evidence/{evidenceID}",
+              body: .multipart("IncidentEvidenceUpload"), reply: .created("IncidentEvidence"))
+        static let evidence = APIOperation(method: .GET, path: "/api/v1/incidents/{incidentID}/evidence/{evidenceID}",
               summary: "Download an evidence file (always application/octet-stream, as an attachment, with X-Content-SHA256)",
-              tag: "Incidents", reply: .file("application/octet-stream")),
-        .init(method: .GET, path: "/api/v1/incidents/{incidentID}/stix", summary: "The incident as a STIX 2.1 bundle", tag: "Incidents",
-              reply: .jsonFile("application/stix+json", schema: "STIXBundle")),
-        .init(method: .GET, path: "/api/v1/incidents/{incidentID}/misp", summary: "The incident as a MISP event (JSON)", tag: "Incidents",
-              reply: .jsonFile("application/json", schema: "MISPEvent")),
-        .init(method: .POST, path: "/api/v1/incidents/{incidentID}/notify-national",
+              tag: "Incidents", reply: .file("application/octet-stream"))
+        static let stix = APIOperation(method: .GET, path: "/api/v1/incidents/{incidentID}/stix", summary: "The incident as a STIX 2.1 bundle", tag: "Incidents",
+              reply: .jsonFile("application/stix+json", schema: "STIXBundle"))
+        static let misp = APIOperation(method: .GET, path: "/api/v1/incidents/{incidentID}/misp", summary: "The incident as a MISP event (JSON)", tag: "Incidents",
+              reply: .jsonFile("application/json", schema: "MISPEvent"))
+        static let notifyNational = APIOperation(method: .POST, path: "/api/v1/incidents/{incidentID}/notify-national",
               summary: "E-mail VNCERT/CC (the national contact) the initial report, an update or the final report, with a \"[TBSC]\" subject; queued and sent by the server (202), refused for TLP:RED",
-              tag: "Incidents", body: .json("NationalNoticeInput"), reply: .accepted("IncidentMail")),
-        .init(method: .PUT, path: "/api/v1/incidents/{incidentID}/sharing",
+              tag: "Incidents", body: .json("NationalNoticeInput"), reply: .accepted("IncidentMail"))
+        static let sharing = APIOperation(method: .PUT, path: "/api/v1/incidents/{incidentID}/sharing",
               summary: "Change the TLP and the people named on the incident (who may see a TLP:RED incident)", tag: "Incidents",
-              body: .json("IncidentSharingInput"), reply: .json("Incident")),
-        .init(method: .PUT, path: "/api/v1/incidents/{incidentID}/observables/{observableID}",
+              body: .json("IncidentSharingInput"), reply: .json("Incident"))
+        static let observableTLP = APIOperation(method: .PUT, path: "/api/v1/incidents/{incidentID}/observables/{observableID}",
               summary: "Mark one observable with its own TLP; one stricter than the incident is left out of its STIX and MISP exports",
-              tag: "Incidents", body: .json("IncidentObservableTLPInput"), reply: .json("Incident")),
-        .init(method: .POST, path: "/api/v1/incident-tasks/{taskID}/status", summary: "Mark a task done or cancelled (response team)",
-              tag: "Incidents", body: .json("IncidentTaskStatusInput"), reply: .json("IncidentTask")),
-        .init(method: .GET, path: "/api/v1/observables",
+              tag: "Incidents", body: .json("IncidentObservableTLPInput"), reply: .json("Incident"))
+        static let taskStatus = APIOperation(method: .POST, path: "/api/v1/incident-tasks/{taskID}/status", summary: "Mark a task done or cancelled (response team)",
+              tag: "Incidents", body: .json("IncidentTaskStatusInput"), reply: .json("IncidentTask"))
+        static let sightings = APIOperation(method: .GET, path: "/api/v1/observables",
               summary: "Where an observable appears: the incidents the caller may see and the advisories", tag: "Incidents",
               query: [.init(name: "kind", description: "ipv4, ipv6, domain, url, email, md5, sha1, sha256 or cve", required: true),
                       .init(name: "value", description: "The observable (defanged forms accepted)", required: true)],
-              reply: .json("ObservableSightings")),
-        .init(method: .GET, path: "/api/v1/observables/stix",
+              reply: .json("ObservableSightings"))
+        static let indicatorFeed = APIOperation(method: .GET, path: "/api/v1/observables/stix",
               summary: "The indicator feed: observables of the incidents the caller may see as a STIX 2.1 bundle of indicators and vulnerabilities, each with its own TLP marking and the incidents it was seen in",
               tag: "Incidents",
               query: [.init(name: "tlp", description: "Share only observables marked at most this (CLEAR, GREEN, AMBER, AMBER+STRICT, RED); default GREEN"),
                       .init(name: "days", description: "Incidents detected in the last N days (1-3650); default 90", type: "integer")],
-              reply: .jsonFile("application/stix+json", schema: "STIXBundle")),
-    ]
+              reply: .jsonFile("application/stix+json", schema: "STIXBundle"))
+    }
+
+    static let operations: [APIOperation] = [API.create, API.prefill, API.list, API.show, API.triage, API.assign, API.status, API.update, API.addTask, API.addObservables, API.finalReport, API.addEvidence, API.evidence, API.stix, API.misp, API.notifyNational, API.sharing, API.observableTLP, API.taskStatus, API.sightings, API.indicatorFeed]
 
     func create(req: Request) async throws -> Response {
         let unit = try await req.findUnit()

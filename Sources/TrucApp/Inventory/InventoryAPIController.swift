@@ -8,22 +8,19 @@ struct InventoryAPIController: RouteCollection {
     static let maxImportBytes = 20 * 1024 * 1024
 
     func boot(routes: any RoutesBuilder) throws {
-        let unit = routes.grouped("units", ":unitID")
-        unit.get("systems", use: listSystems)
-        unit.post("systems", use: createSystem)
-        unit.get("assets", use: listAssets)
-        unit.post("assets", use: createAsset)
-        unit.on(.POST, "assets", "import", body: .collect(maxSize: ByteCount(value: Self.maxImportBytes)), use: importCSV)
-        unit.on(.POST, "assets", "import-nmap", body: .collect(maxSize: ByteCount(value: Self.maxImportBytes)), use: importNmap)
-        let system = routes.grouped("systems", ":systemID")
-        system.get(use: showSystem)
-        system.put(use: updateSystem)
-        system.delete(use: deleteSystem)
-        let asset = routes.grouped("assets", ":assetID")
-        asset.get(use: showAsset)
-        asset.put(use: updateAsset)
-        asset.delete(use: deleteAsset)
-        routes.get("cpe", "proposals", use: propose)
+        routes.on(API.listSystems, use: listSystems)
+        routes.on(API.createSystem, use: createSystem)
+        routes.on(API.listAssets, use: listAssets)
+        routes.on(API.createAsset, use: createAsset)
+        routes.on(API.importCSV, body: .collect(maxSize: ByteCount(value: Self.maxImportBytes)), use: importCSV)
+        routes.on(API.importNmap, body: .collect(maxSize: ByteCount(value: Self.maxImportBytes)), use: importNmap)
+        routes.on(API.showSystem, use: showSystem)
+        routes.on(API.updateSystem, use: updateSystem)
+        routes.on(API.deleteSystem, use: deleteSystem)
+        routes.on(API.showAsset, use: showAsset)
+        routes.on(API.updateAsset, use: updateAsset)
+        routes.on(API.deleteAsset, use: deleteAsset)
+        routes.on(API.propose, use: propose)
     }
 
     static let assetFilters: [APIOperation.Param] = [
@@ -32,39 +29,42 @@ struct InventoryAPIController: RouteCollection {
         .init(name: "q", description: "Search name, vendor, product, hostname, IP"),
     ]
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/units/{unitID}/systems", summary: "The unit's information systems", tag: "Inventory",
-              query: APIOperation.paging, reply: .page("System")),
-        .init(method: .POST, path: "/api/v1/units/{unitID}/systems", summary: "Add an information system (unit admin)", tag: "Inventory",
-              body: .json("SystemInput"), reply: .created("System")),
-        .init(method: .GET, path: "/api/v1/systems/{systemID}", summary: "One information system", tag: "Inventory", reply: .json("System")),
-        .init(method: .PUT, path: "/api/v1/systems/{systemID}",
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let listSystems = APIOperation(method: .GET, path: "/api/v1/units/{unitID}/systems", summary: "The unit's information systems", tag: "Inventory",
+              query: APIOperation.paging, reply: .page("System"))
+        static let createSystem = APIOperation(method: .POST, path: "/api/v1/units/{unitID}/systems", summary: "Add an information system (unit admin)", tag: "Inventory",
+              body: .json("SystemInput"), reply: .created("System"))
+        static let showSystem = APIOperation(method: .GET, path: "/api/v1/systems/{systemID}", summary: "One information system", tag: "Inventory", reply: .json("System"))
+        static let updateSystem = APIOperation(method: .PUT, path: "/api/v1/systems/{systemID}",
               summary: "Change an information system; a new security level recomputes its findings' deadlines", tag: "Inventory",
-              body: .json("SystemInput"), reply: .json("System")),
-        .init(method: .DELETE, path: "/api/v1/systems/{systemID}", summary: "Delete an information system (its assets stay, unassigned)",
-              tag: "Inventory", reply: .noContent),
-        .init(method: .GET, path: "/api/v1/units/{unitID}/assets", summary: "The unit's assets", tag: "Inventory",
-              query: APIOperation.paging + assetFilters, reply: .page("Asset")),
-        .init(method: .POST, path: "/api/v1/units/{unitID}/assets", summary: "Add an asset; it is matched against the knowledge base at once",
-              tag: "Inventory", body: .json("AssetInput"), reply: .created("Asset")),
-        .init(method: .POST, path: "/api/v1/units/{unitID}/assets/import",
+              body: .json("SystemInput"), reply: .json("System"))
+        static let deleteSystem = APIOperation(method: .DELETE, path: "/api/v1/systems/{systemID}", summary: "Delete an information system (its assets stay, unassigned)",
+              tag: "Inventory", reply: .noContent)
+        static let listAssets = APIOperation(method: .GET, path: "/api/v1/units/{unitID}/assets", summary: "The unit's assets", tag: "Inventory",
+              query: APIOperation.paging + assetFilters, reply: .page("Asset"))
+        static let createAsset = APIOperation(method: .POST, path: "/api/v1/units/{unitID}/assets", summary: "Add an asset; it is matched against the knowledge base at once",
+              tag: "Inventory", body: .json("AssetInput"), reply: .created("Asset"))
+        static let importCSV = APIOperation(method: .POST, path: "/api/v1/units/{unitID}/assets/import",
               summary: "Import assets from CSV (kind,name[,system,vendor,product,version,hostname,ip,cpe,key,notes]); any row error: 422 with rows[], nothing stored",
-              tag: "Inventory", body: .raw("text/csv"), reply: .created("AssetImport")),
-        .init(method: .POST, path: "/api/v1/units/{unitID}/assets/import-nmap",
+              tag: "Inventory", body: .raw("text/csv"), reply: .created("AssetImport"))
+        static let importNmap = APIOperation(method: .POST, path: "/api/v1/units/{unitID}/assets/import-nmap",
               summary: "Import an Nmap XML scan: hosts and open services with their CPEs become assets (re-import updates them)",
-              tag: "Inventory", body: .raw("application/xml"), reply: .created("AssetImport")),
-        .init(method: .GET, path: "/api/v1/assets/{assetID}", summary: "One asset", tag: "Inventory", reply: .json("Asset")),
-        .init(method: .PUT, path: "/api/v1/assets/{assetID}", summary: "Change an asset; it is rematched at once", tag: "Inventory",
-              body: .json("AssetInput"), reply: .json("Asset")),
-        .init(method: .DELETE, path: "/api/v1/assets/{assetID}", summary: "Delete an asset and its findings", tag: "Inventory", reply: .noContent),
-        .init(method: .GET, path: "/api/v1/cpe/proposals",
+              tag: "Inventory", body: .raw("application/xml"), reply: .created("AssetImport"))
+        static let showAsset = APIOperation(method: .GET, path: "/api/v1/assets/{assetID}", summary: "One asset", tag: "Inventory", reply: .json("Asset"))
+        static let updateAsset = APIOperation(method: .PUT, path: "/api/v1/assets/{assetID}", summary: "Change an asset; it is rematched at once", tag: "Inventory",
+              body: .json("AssetInput"), reply: .json("Asset"))
+        static let deleteAsset = APIOperation(method: .DELETE, path: "/api/v1/assets/{assetID}", summary: "Delete an asset and its findings", tag: "Inventory", reply: .noContent)
+        static let propose = APIOperation(method: .GET, path: "/api/v1/cpe/proposals",
               summary: "Propose CPE 2.3 names for vendor/product/version texts from the NVD CPE dictionary", tag: "Inventory",
               query: [.init(name: "vendor", description: "Vendor text, e.g. Cisco"),
                       .init(name: "product", description: "Product or model text, e.g. IOS"),
                       .init(name: "version", description: "Version text, e.g. 15.2(4)M1"),
                       .init(name: "part", description: "a (application), o (operating system/firmware) or h (hardware)")],
-              reply: .list("CPEProposal")),
-    ]
+              reply: .list("CPEProposal"))
+    }
+
+    static let operations: [APIOperation] = [API.listSystems, API.createSystem, API.showSystem, API.updateSystem, API.deleteSystem, API.listAssets, API.createAsset, API.importCSV, API.importNmap, API.showAsset, API.updateAsset, API.deleteAsset, API.propose]
 
     // MARK: - Systems
 

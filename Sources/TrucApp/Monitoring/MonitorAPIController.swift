@@ -7,28 +7,26 @@ import Vapor
 /// webhooks, status pages and the escalation delay.
 struct MonitorAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let unit = routes.grouped("units", ":unitID")
-        unit.get("monitors", use: listUnitMonitors)
-        unit.post("monitors", use: create)
-        unit.get("maintenance-windows", use: listMaintenance)
-        unit.post("maintenance-windows", use: createMaintenance)
-        unit.get("webhooks", use: listWebhooks)
-        unit.post("webhooks", use: createWebhook)
-        unit.put("status-page", use: setStatusPage)
-        routes.get("monitors", use: listAll)
-        let monitor = routes.grouped("monitors", ":monitorID")
-        monitor.get(use: show)
-        monitor.put(use: update)
-        monitor.delete(use: delete)
-        monitor.get("results", use: results)
-        monitor.get("stats", use: stats)
-        routes.get("alerts", use: listAlerts)
-        routes.get("alerts", ":alertID", use: showAlert)
-        routes.post("alerts", ":alertID", "ack", use: acknowledge)
-        routes.delete("maintenance-windows", ":windowID", use: deleteMaintenance)
-        routes.delete("webhooks", ":webhookID", use: deleteWebhook)
-        routes.get("escalation", use: escalation)
-        routes.put("escalation", use: setEscalation)
+        routes.on(API.listUnitMonitors, use: listUnitMonitors)
+        routes.on(API.create, use: create)
+        routes.on(API.listMaintenance, use: listMaintenance)
+        routes.on(API.createMaintenance, use: createMaintenance)
+        routes.on(API.listWebhooks, use: listWebhooks)
+        routes.on(API.createWebhook, use: createWebhook)
+        routes.on(API.setStatusPage, use: setStatusPage)
+        routes.on(API.listAll, use: listAll)
+        routes.on(API.show, use: show)
+        routes.on(API.update, use: update)
+        routes.on(API.delete, use: delete)
+        routes.on(API.results, use: results)
+        routes.on(API.stats, use: stats)
+        routes.on(API.listAlerts, use: listAlerts)
+        routes.on(API.showAlert, use: showAlert)
+        routes.on(API.acknowledge, use: acknowledge)
+        routes.on(API.deleteMaintenance, use: deleteMaintenance)
+        routes.on(API.deleteWebhook, use: deleteWebhook)
+        routes.on(API.escalation, use: escalation)
+        routes.on(API.setEscalation, use: setEscalation)
     }
 
     static let monitorFilters: [APIOperation.Param] = [
@@ -36,55 +34,58 @@ struct MonitorAPIController: RouteCollection {
         .init(name: "unitID", description: "Only this unit's monitors"),
     ]
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/units/{unitID}/monitors", summary: "The unit's monitors", tag: "Monitoring",
-              query: APIOperation.paging, reply: .page("Monitor")),
-        .init(method: .POST, path: "/api/v1/units/{unitID}/monitors",
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let listUnitMonitors = APIOperation(method: .GET, path: "/api/v1/units/{unitID}/monitors", summary: "The unit's monitors", tag: "Monitoring",
+              query: APIOperation.paging, reply: .page("Monitor"))
+        static let create = APIOperation(method: .POST, path: "/api/v1/units/{unitID}/monitors",
               summary: "Add a monitor (unit admin): HTTP(S), TCP, TLS certificate or DNS; every invalid field is listed in the 422",
-              tag: "Monitoring", body: .json("MonitorInput"), reply: .created("Monitor")),
-        .init(method: .GET, path: "/api/v1/monitors", summary: "Every monitor the caller may see, worst state first", tag: "Monitoring",
-              query: APIOperation.paging + monitorFilters, reply: .page("Monitor")),
-        .init(method: .GET, path: "/api/v1/monitors/{monitorID}", summary: "One monitor and its current state", tag: "Monitoring",
-              reply: .json("Monitor")),
-        .init(method: .PUT, path: "/api/v1/monitors/{monitorID}",
+              tag: "Monitoring", body: .json("MonitorInput"), reply: .created("Monitor"))
+        static let listAll = APIOperation(method: .GET, path: "/api/v1/monitors", summary: "Every monitor the caller may see, worst state first", tag: "Monitoring",
+              query: APIOperation.paging + monitorFilters, reply: .page("Monitor"))
+        static let show = APIOperation(method: .GET, path: "/api/v1/monitors/{monitorID}", summary: "One monitor and its current state", tag: "Monitoring",
+              reply: .json("Monitor"))
+        static let update = APIOperation(method: .PUT, path: "/api/v1/monitors/{monitorID}",
               summary: "Change a monitor (unit admin); a new target starts its state afresh", tag: "Monitoring",
-              body: .json("MonitorInput"), reply: .json("Monitor")),
-        .init(method: .DELETE, path: "/api/v1/monitors/{monitorID}", summary: "Delete a monitor and its history", tag: "Monitoring",
-              reply: .noContent),
-        .init(method: .GET, path: "/api/v1/monitors/{monitorID}/results",
+              body: .json("MonitorInput"), reply: .json("Monitor"))
+        static let delete = APIOperation(method: .DELETE, path: "/api/v1/monitors/{monitorID}", summary: "Delete a monitor and its history", tag: "Monitoring",
+              reply: .noContent)
+        static let results = APIOperation(method: .GET, path: "/api/v1/monitors/{monitorID}/results",
               summary: "Raw check results of the last hours (kept two days; older data is rolled up)", tag: "Monitoring",
               query: APIOperation.paging + [.init(name: "hours", description: "How far back, 1-48 (default 24)", type: "integer")],
-              reply: .page("CheckResult")),
-        .init(method: .GET, path: "/api/v1/monitors/{monitorID}/stats",
+              reply: .page("CheckResult"))
+        static let stats = APIOperation(method: .GET, path: "/api/v1/monitors/{monitorID}/stats",
               summary: "Uptime over 24 h and 30 days, latency percentiles, daily uptime and downtime episodes", tag: "Monitoring",
-              reply: .json("MonitorStats")),
-        .init(method: .GET, path: "/api/v1/alerts", summary: "Alerts of the caller's units, newest first", tag: "Monitoring",
+              reply: .json("MonitorStats"))
+        static let listAlerts = APIOperation(method: .GET, path: "/api/v1/alerts", summary: "Alerts of the caller's units, newest first", tag: "Monitoring",
               query: APIOperation.paging + [.init(name: "open", description: "true: only alerts waiting for acknowledgement", type: "boolean")],
-              reply: .page("Alert")),
-        .init(method: .GET, path: "/api/v1/alerts/{alertID}", summary: "One alert with its deliveries (who was told, how, when)",
-              tag: "Monitoring", reply: .json("Alert")),
-        .init(method: .POST, path: "/api/v1/alerts/{alertID}/ack",
-              summary: "Acknowledge an alert (unit admin or duty officer): it stops escalating", tag: "Monitoring", reply: .json("Alert")),
-        .init(method: .GET, path: "/api/v1/units/{unitID}/maintenance-windows", summary: "The unit's maintenance windows",
-              tag: "Monitoring", query: APIOperation.paging, reply: .page("MaintenanceWindow")),
-        .init(method: .POST, path: "/api/v1/units/{unitID}/maintenance-windows",
+              reply: .page("Alert"))
+        static let showAlert = APIOperation(method: .GET, path: "/api/v1/alerts/{alertID}", summary: "One alert with its deliveries (who was told, how, when)",
+              tag: "Monitoring", reply: .json("Alert"))
+        static let acknowledge = APIOperation(method: .POST, path: "/api/v1/alerts/{alertID}/ack",
+              summary: "Acknowledge an alert (unit admin or duty officer): it stops escalating", tag: "Monitoring", reply: .json("Alert"))
+        static let listMaintenance = APIOperation(method: .GET, path: "/api/v1/units/{unitID}/maintenance-windows", summary: "The unit's maintenance windows",
+              tag: "Monitoring", query: APIOperation.paging, reply: .page("MaintenanceWindow"))
+        static let createMaintenance = APIOperation(method: .POST, path: "/api/v1/units/{unitID}/maintenance-windows",
               summary: "Plan a maintenance window (unit admin): no alerts for the unit (or one monitor) within it",
-              tag: "Monitoring", body: .json("MaintenanceInput"), reply: .created("MaintenanceWindow")),
-        .init(method: .DELETE, path: "/api/v1/maintenance-windows/{windowID}", summary: "Cancel a maintenance window",
-              tag: "Monitoring", reply: .noContent),
-        .init(method: .GET, path: "/api/v1/units/{unitID}/webhooks", summary: "The unit's webhooks (secrets are not shown)",
-              tag: "Monitoring", query: APIOperation.paging, reply: .page("Webhook")),
-        .init(method: .POST, path: "/api/v1/units/{unitID}/webhooks",
+              tag: "Monitoring", body: .json("MaintenanceInput"), reply: .created("MaintenanceWindow"))
+        static let deleteMaintenance = APIOperation(method: .DELETE, path: "/api/v1/maintenance-windows/{windowID}", summary: "Cancel a maintenance window",
+              tag: "Monitoring", reply: .noContent)
+        static let listWebhooks = APIOperation(method: .GET, path: "/api/v1/units/{unitID}/webhooks", summary: "The unit's webhooks (secrets are not shown)",
+              tag: "Monitoring", query: APIOperation.paging, reply: .page("Webhook"))
+        static let createWebhook = APIOperation(method: .POST, path: "/api/v1/units/{unitID}/webhooks",
               summary: "Add a webhook (unit admin); the reply shows its signing secret once", tag: "Monitoring",
-              body: .json("WebhookInput"), reply: .created("Webhook")),
-        .init(method: .DELETE, path: "/api/v1/webhooks/{webhookID}", summary: "Delete a webhook", tag: "Monitoring", reply: .noContent),
-        .init(method: .PUT, path: "/api/v1/units/{unitID}/status-page",
+              body: .json("WebhookInput"), reply: .created("Webhook"))
+        static let deleteWebhook = APIOperation(method: .DELETE, path: "/api/v1/webhooks/{webhookID}", summary: "Delete a webhook", tag: "Monitoring", reply: .noContent)
+        static let setStatusPage = APIOperation(method: .PUT, path: "/api/v1/units/{unitID}/status-page",
               summary: "Publish or withdraw the unit's public status page (/status/{code}) of its public monitors", tag: "Monitoring",
-              body: .json("StatusPageInput"), reply: .json("Unit")),
-        .init(method: .GET, path: "/api/v1/escalation", summary: "The escalation delay", tag: "Monitoring", reply: .json("Escalation")),
-        .init(method: .PUT, path: "/api/v1/escalation", summary: "Change the escalation delay (coordinator)", tag: "Monitoring",
-              body: .json("Escalation"), reply: .json("Escalation")),
-    ]
+              body: .json("StatusPageInput"), reply: .json("Unit"))
+        static let escalation = APIOperation(method: .GET, path: "/api/v1/escalation", summary: "The escalation delay", tag: "Monitoring", reply: .json("Escalation"))
+        static let setEscalation = APIOperation(method: .PUT, path: "/api/v1/escalation", summary: "Change the escalation delay (coordinator)", tag: "Monitoring",
+              body: .json("Escalation"), reply: .json("Escalation"))
+    }
+
+    static let operations: [APIOperation] = [API.listUnitMonitors, API.create, API.listAll, API.show, API.update, API.delete, API.results, API.stats, API.listAlerts, API.showAlert, API.acknowledge, API.listMaintenance, API.createMaintenance, API.deleteMaintenance, API.listWebhooks, API.createWebhook, API.deleteWebhook, API.setStatusPage, API.escalation, API.setEscalation]
 
     // MARK: - Monitors
 

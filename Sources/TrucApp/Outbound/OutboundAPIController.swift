@@ -8,24 +8,27 @@ import Vapor
 /// provincial coordinator adds or removes them (audited).
 struct OutboundAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("outbound-allow-list", use: list)
-        routes.post("outbound-allow-list", use: create)
-        routes.delete("outbound-allow-list", ":entryID", use: delete)
+        routes.on(API.list, use: list)
+        routes.on(API.create, use: create)
+        routes.on(API.delete, use: delete)
     }
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/outbound-allow-list",
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let list = APIOperation(method: .GET, path: "/api/v1/outbound-allow-list",
               summary: "The outbound allow-list entries the caller may see: the province's and those of units they may read",
               tag: "Outbound policy",
               query: APIOperation.paging + [.init(name: "unitID", description: "Only the province's entries and this unit's")],
-              reply: .page("OutboundAllowEntry")),
-        .init(method: .POST, path: "/api/v1/outbound-allow-list",
+              reply: .page("OutboundAllowEntry"))
+        static let create = APIOperation(method: .POST, path: "/api/v1/outbound-allow-list",
               summary: "Allow a private range or name for the province or one unit (coordinator); every invalid field is listed in the 422",
-              tag: "Outbound policy", body: .json("OutboundAllowInput"), reply: .created("OutboundAllowEntry")),
-        .init(method: .DELETE, path: "/api/v1/outbound-allow-list/{entryID}",
+              tag: "Outbound policy", body: .json("OutboundAllowInput"), reply: .created("OutboundAllowEntry"))
+        static let delete = APIOperation(method: .DELETE, path: "/api/v1/outbound-allow-list/{entryID}",
               summary: "Remove an entry (coordinator); checks that need it are refused from their next connection",
-              tag: "Outbound policy", reply: .noContent),
-    ]
+              tag: "Outbound policy", reply: .noContent)
+    }
+
+    static let operations: [APIOperation] = [API.list, API.create, API.delete]
 
     func list(req: Request) async throws -> Page<OutboundAllowEntryDTO> {
         let principal = try req.requirePrincipal()

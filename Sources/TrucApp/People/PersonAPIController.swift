@@ -5,27 +5,29 @@ import Vapor
 /// People of units and their roles.
 struct PersonAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", ":unitID", "people", use: list)
-        let people = routes.grouped("people")
-        people.post(use: create)
-        people.get(":personID", use: show)
-        people.patch(":personID", use: update)
-        people.post(":personID", "roles", use: grant)
-        people.delete(":personID", "roles", ":roleID", use: revokeRole)
+        routes.on(API.list, use: list)
+        routes.on(API.create, use: create)
+        routes.on(API.show, use: show)
+        routes.on(API.update, use: update)
+        routes.on(API.grant, use: grant)
+        routes.on(API.revokeRole, use: revokeRole)
     }
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/units/{unitID}/people", summary: "People of a unit", tag: "People",
-              query: APIOperation.paging, reply: .page("Person")),
-        .init(method: .POST, path: "/api/v1/people", summary: "Add a person to a unit, with roles", tag: "People",
-              body: .json("PersonInput"), reply: .created("Person")),
-        .init(method: .GET, path: "/api/v1/people/{personID}", summary: "One person with roles", tag: "People", reply: .json("Person")),
-        .init(method: .PATCH, path: "/api/v1/people/{personID}", summary: "Change a person (name, phone, active, password)", tag: "People",
-              body: .json("PersonPatch"), reply: .json("Person")),
-        .init(method: .POST, path: "/api/v1/people/{personID}/roles", summary: "Grant a role on a unit", tag: "People",
-              body: .json("RoleInput"), reply: .created("Person")),
-        .init(method: .DELETE, path: "/api/v1/people/{personID}/roles/{roleID}", summary: "Withdraw a role", tag: "People", reply: .noContent),
-    ]
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let list = APIOperation(method: .GET, path: "/api/v1/units/{unitID}/people", summary: "People of a unit", tag: "People",
+              query: APIOperation.paging, reply: .page("Person"))
+        static let create = APIOperation(method: .POST, path: "/api/v1/people", summary: "Add a person to a unit, with roles", tag: "People",
+              body: .json("PersonInput"), reply: .created("Person"))
+        static let show = APIOperation(method: .GET, path: "/api/v1/people/{personID}", summary: "One person with roles", tag: "People", reply: .json("Person"))
+        static let update = APIOperation(method: .PATCH, path: "/api/v1/people/{personID}", summary: "Change a person (name, phone, active, password)", tag: "People",
+              body: .json("PersonPatch"), reply: .json("Person"))
+        static let grant = APIOperation(method: .POST, path: "/api/v1/people/{personID}/roles", summary: "Grant a role on a unit", tag: "People",
+              body: .json("RoleInput"), reply: .created("Person"))
+        static let revokeRole = APIOperation(method: .DELETE, path: "/api/v1/people/{personID}/roles/{roleID}", summary: "Withdraw a role", tag: "People", reply: .noContent)
+    }
+
+    static let operations: [APIOperation] = [API.list, API.create, API.show, API.update, API.grant, API.revokeRole]
 
     func list(req: Request) async throws -> Page<PersonDTO> {
         let unit = try await req.findUnit()

@@ -9,65 +9,66 @@ struct RosterAPIController: RouteCollection {
     static let maxCSVBytes = 2 * 1024 * 1024
 
     func boot(routes: any RoutesBuilder) throws {
-        let unitShifts = routes.grouped("units", ":unitID", "shifts")
-        unitShifts.get(use: list)
-        unitShifts.post(use: create)
-        unitShifts.post("generate", use: generate)
-        unitShifts.on(.POST, "import", body: .collect(maxSize: ByteCount(value: Self.maxCSVBytes)), use: importCSV)
-        unitShifts.get("ical", use: unitCalendar)
-        routes.get("units", ":unitID", "coverage", use: coverage)
-        routes.get("units", ":unitID", "on-duty", use: unitOnDuty)
-        routes.get("on-duty", use: provinceOnDuty)
-        routes.get("people", ":personID", "shifts", "ical", use: personCalendar)
-        let shifts = routes.grouped("shifts", ":shiftID")
-        shifts.get(use: show)
-        shifts.patch(use: update)
-        shifts.delete(use: delete)
+        routes.on(API.list, use: list)
+        routes.on(API.create, use: create)
+        routes.on(API.generate, use: generate)
+        routes.on(API.importCSV, body: .collect(maxSize: ByteCount(value: Self.maxCSVBytes)), use: importCSV)
+        routes.on(API.unitCalendar, use: unitCalendar)
+        routes.on(API.coverage, use: coverage)
+        routes.on(API.unitOnDuty, use: unitOnDuty)
+        routes.on(API.provinceOnDuty, use: provinceOnDuty)
+        routes.on(API.personCalendar, use: personCalendar)
+        routes.on(API.show, use: show)
+        routes.on(API.update, use: update)
+        routes.on(API.delete, use: delete)
     }
 
     static let atParam = APIOperation.Param(name: "at", description: "The moment to look at (ISO 8601; default now)")
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/units/{unitID}/shifts", summary: "The unit's duty shifts, by start time", tag: "Roster",
-              query: APIOperation.paging + RosterService.listFilters, reply: .page("Shift")),
-        .init(method: .POST, path: "/api/v1/units/{unitID}/shifts",
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let list = APIOperation(method: .GET, path: "/api/v1/units/{unitID}/shifts", summary: "The unit's duty shifts, by start time", tag: "Roster",
+              query: APIOperation.paging + RosterService.listFilters, reply: .page("Shift"))
+        static let create = APIOperation(method: .POST, path: "/api/v1/units/{unitID}/shifts",
               summary: "Add a shift (unit admin, coordinator); the person must belong to the unit or a unit below it",
-              tag: "Roster", body: .json("ShiftInput"), reply: .created("Shift")),
-        .init(method: .POST, path: "/api/v1/units/{unitID}/shifts/generate",
+              tag: "Roster", body: .json("ShiftInput"), reply: .created("Shift"))
+        static let generate = APIOperation(method: .POST, path: "/api/v1/units/{unitID}/shifts/generate",
               summary: "Generate shifts from a daily pattern (3x8, 12h or custom slots) over local days, rotating people; all or nothing",
-              tag: "Roster", body: .json("ShiftGenerateInput"), reply: .created("ShiftBatch")),
-        .init(method: .POST, path: "/api/v1/units/{unitID}/shifts/import",
+              tag: "Roster", body: .json("ShiftGenerateInput"), reply: .created("ShiftBatch"))
+        static let importCSV = APIOperation(method: .POST, path: "/api/v1/units/{unitID}/shifts/import",
               summary: "Import shifts from CSV (person_email,start,end,role[,note]); any row error: 422 with rows[], nothing stored",
               tag: "Roster", query: [.init(name: "campaignID", description: "Tag every imported shift with this campaign (its time zone is used)")],
-              body: .raw("text/csv"), reply: .created("ShiftBatch")),
-        .init(method: .GET, path: "/api/v1/units/{unitID}/shifts/ical", summary: "The unit's roster as iCalendar (RFC 5545)", tag: "Roster",
-              query: RosterService.listFilters, reply: .file("text/calendar")),
-        .init(method: .GET, path: "/api/v1/units/{unitID}/coverage",
+              body: .raw("text/csv"), reply: .created("ShiftBatch"))
+        static let unitCalendar = APIOperation(method: .GET, path: "/api/v1/units/{unitID}/shifts/ical", summary: "The unit's roster as iCalendar (RFC 5545)", tag: "Roster",
+              query: RosterService.listFilters, reply: .file("text/calendar"))
+        static let coverage = APIOperation(method: .GET, path: "/api/v1/units/{unitID}/coverage",
               summary: "24/7 coverage: technical gaps to the minute and local days without a leader (campaign period, range, or next 7 days)",
               tag: "Roster",
               query: [.init(name: "campaignID", description: "Check the campaign's period in its time zone"),
                       .init(name: "from", description: "Start (ISO 8601 or local time); default the campaign's start or now"),
                       .init(name: "to", description: "End, exclusive; a date alone includes that day; default the campaign's end or 7 days after from"),
                       .init(name: "timeZone", description: "IANA zone of the local days (default the campaign's, else the server's)")],
-              reply: .json("Coverage")),
-        .init(method: .GET, path: "/api/v1/units/{unitID}/on-duty",
+              reply: .json("Coverage"))
+        static let unitOnDuty = APIOperation(method: .GET, path: "/api/v1/units/{unitID}/on-duty",
               summary: "Who is on duty in the unit now, with phone and e-mail, and the gaps in the next 24 hours", tag: "Roster",
-              query: [atParam], reply: .json("UnitOnDuty")),
-        .init(method: .GET, path: "/api/v1/on-duty",
+              query: [atParam], reply: .json("UnitOnDuty"))
+        static let provinceOnDuty = APIOperation(method: .GET, path: "/api/v1/on-duty",
               summary: "Province-wide duty board: units with a technical gap now or in the next 24 hours", tag: "Roster",
               query: APIOperation.paging + [atParam, .init(name: "all", description: "true: list every unit, not only those with a gap", type: "boolean")],
-              reply: .json("ProvinceOnDuty")),
-        .init(method: .GET, path: "/api/v1/people/{personID}/shifts/ical",
+              reply: .json("ProvinceOnDuty"))
+        static let personCalendar = APIOperation(method: .GET, path: "/api/v1/people/{personID}/shifts/ical",
               summary: "A person's shifts as iCalendar (anyone may export their own)", tag: "Roster",
               query: [.init(name: "from", description: "Only shifts ending after this time (default 31 days ago)"),
                       .init(name: "to", description: "Only shifts starting before this time")],
-              reply: .file("text/calendar")),
-        .init(method: .GET, path: "/api/v1/shifts/{shiftID}", summary: "One shift", tag: "Roster", reply: .json("Shift")),
-        .init(method: .PATCH, path: "/api/v1/shifts/{shiftID}", summary: "Change a shift (unit admin, coordinator)", tag: "Roster",
-              body: .json("ShiftPatch"), reply: .json("Shift")),
-        .init(method: .DELETE, path: "/api/v1/shifts/{shiftID}", summary: "Delete a shift (unit admin, coordinator)", tag: "Roster",
-              reply: .noContent),
-    ]
+              reply: .file("text/calendar"))
+        static let show = APIOperation(method: .GET, path: "/api/v1/shifts/{shiftID}", summary: "One shift", tag: "Roster", reply: .json("Shift"))
+        static let update = APIOperation(method: .PATCH, path: "/api/v1/shifts/{shiftID}", summary: "Change a shift (unit admin, coordinator)", tag: "Roster",
+              body: .json("ShiftPatch"), reply: .json("Shift"))
+        static let delete = APIOperation(method: .DELETE, path: "/api/v1/shifts/{shiftID}", summary: "Delete a shift (unit admin, coordinator)", tag: "Roster",
+              reply: .noContent)
+    }
+
+    static let operations: [APIOperation] = [API.list, API.create, API.generate, API.importCSV, API.unitCalendar, API.coverage, API.unitOnDuty, API.provinceOnDuty, API.personCalendar, API.show, API.update, API.delete]
 
     // MARK: - Shifts
 

@@ -5,25 +5,27 @@ import Vapor
 /// /api/v1/units: the unit tree.
 struct UnitAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let units = routes.grouped("units")
-        units.get(use: list)
-        units.post(use: create)
-        units.get(":unitID", use: show)
-        units.patch(":unitID", use: update)
+        routes.on(API.list, use: list)
+        routes.on(API.create, use: create)
+        routes.on(API.show, use: show)
+        routes.on(API.update, use: update)
     }
 
-    static let operations: [APIOperation] = [
-        .init(method: .GET, path: "/api/v1/units", summary: "List the units you can see", tag: "Units",
+    /// The operations of this controller: the router registers them and /openapi.json describes them.
+    enum API {
+        static let list = APIOperation(method: .GET, path: "/api/v1/units", summary: "List the units you can see", tag: "Units",
               query: APIOperation.paging + [.init(name: "q", description: "Search in name and code"),
                                             .init(name: "kind", description: "Filter by unit kind"),
                                             .init(name: "parentID", description: "Only direct children of this unit")],
-              reply: .page("Unit")),
-        .init(method: .POST, path: "/api/v1/units", summary: "Create a unit (coordinator)", tag: "Units",
-              body: .json("UnitInput"), reply: .created("Unit")),
-        .init(method: .GET, path: "/api/v1/units/{unitID}", summary: "One unit", tag: "Units", reply: .json("Unit")),
-        .init(method: .PATCH, path: "/api/v1/units/{unitID}", summary: "Change a unit (coordinator; unit admin: contact fields only)",
-              tag: "Units", body: .json("UnitPatch"), reply: .json("Unit")),
-    ]
+              reply: .page("Unit"))
+        static let create = APIOperation(method: .POST, path: "/api/v1/units", summary: "Create a unit (coordinator)", tag: "Units",
+              body: .json("UnitInput"), reply: .created("Unit"))
+        static let show = APIOperation(method: .GET, path: "/api/v1/units/{unitID}", summary: "One unit", tag: "Units", reply: .json("Unit"))
+        static let update = APIOperation(method: .PATCH, path: "/api/v1/units/{unitID}", summary: "Change a unit (coordinator; unit admin: contact fields only)",
+              tag: "Units", body: .json("UnitPatch"), reply: .json("Unit"))
+    }
+
+    static let operations: [APIOperation] = [API.list, API.create, API.show, API.update]
 
     func list(req: Request) async throws -> Page<UnitDTO> {
         let principal = try req.requirePrincipal()

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "truc", targets: ["truc"]),
+        .executable(name: "truc-bench", targets: ["truc-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),
@@ -42,6 +43,21 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Loopback SMTP, DNS, HTTP and TCP servers and the certificate maker: for the tests and `truc-bench` only,
+        // never linked into the shipped `truc`.
+        .target(
+            name: "TrucTestSupport",
+            dependencies: [
+                "TrucCore",
+                "TrucNet",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
@@ -63,6 +79,16 @@ let package = Package(
             name: "truc",
             dependencies: ["TrucApp"]
         ),
+        // The benchmarks (`truc-bench match|monitor|vcard`): the app plus the loopback targets of TrucTestSupport.
+        .executableTarget(
+            name: "truc-bench",
+            dependencies: [
+                "TrucApp",
+                "TrucTestSupport",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "TrucCoreTests",
             dependencies: ["TrucCore"],
@@ -72,6 +98,7 @@ let package = Package(
             name: "TrucNetTests",
             dependencies: [
                 "TrucNet",
+                "TrucTestSupport",
                 "TrucCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -88,6 +115,7 @@ let package = Package(
                 "TrucApp",
                 "TrucCore",
                 "TrucNet",
+                "TrucTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

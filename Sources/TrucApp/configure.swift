@@ -65,7 +65,6 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(FeedCommand(kind: .csaf), as: "import-csaf")
     app.asyncCommands.use(FeedCommand(kind: .cpe), as: "import-cpe")
     app.asyncCommands.use(MatchCommand(), as: "match")
-    app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.storage[CPEProposalCacheKey.self] = CPEProposalCache()

@@ -2,7 +2,7 @@ import NIOCore
 import TrucCore
 
 /// Resolves names by asking one DNS server directly (A and AAAA, with `DNSClient`), e.g. a test's
-/// `DNSStubServer` or a resolver the operator names.
+/// `DNSStubServer` (TrucTestSupport) or a resolver the operator names.
 public struct DNSHostResolver: HostResolving {
     public let client: DNSClient
     /// "127.0.0.1:5353", "[::1]:53"…

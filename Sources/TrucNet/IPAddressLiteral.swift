@@ -1,9 +1,9 @@
 import NIOCore
 
 /// Recognises IPv4 and IPv6 address literals (as typed in a URL host or a monitor target).
-enum IPAddressLiteral {
+public enum IPAddressLiteral {
     /// The network-order bytes of `text` when it is an IP literal ("127.0.0.1", "::1", "[::1]"), else nil.
-    static func bytes(_ text: String) -> [UInt8]? {
+    public static func bytes(_ text: String) -> [UInt8]? {
         var host = Substring(text)
         if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
         guard !host.isEmpty, let address = try? SocketAddress(ipAddress: String(host), port: 0) else { return nil }
@@ -18,7 +18,7 @@ enum IPAddressLiteral {
     }
 
     /// Whether `text` is an IP literal (and so must not be sent as TLS SNI).
-    static func isLiteral(_ text: String) -> Bool {
+    public static func isLiteral(_ text: String) -> Bool {
         bytes(text) != nil
     }
 }

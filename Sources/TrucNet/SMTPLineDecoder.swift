@@ -2,21 +2,21 @@ import NIOCore
 
 /// Splits an SMTP byte stream into lines (LF-terminated, a preceding CR removed), decoded as UTF-8
 /// with replacement characters for invalid bytes.
-struct SMTPLineDecoder: ByteToMessageDecoder {
-    typealias InboundOut = String
+public struct SMTPLineDecoder: ByteToMessageDecoder {
+    public typealias InboundOut = String
 
     /// The error thrown when a line exceeds `maximumLineLength` bytes.
-    struct LineTooLong: Error, CustomStringConvertible {
-        var description: String { "SMTP line too long" }
+    public struct LineTooLong: Error, CustomStringConvertible {
+        public var description: String { "SMTP line too long" }
     }
 
-    let maximumLineLength: Int
+    public let maximumLineLength: Int
 
-    init(maximumLineLength: Int) {
+    public init(maximumLineLength: Int) {
         self.maximumLineLength = maximumLineLength
     }
 
-    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+    public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         guard let newline = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) else {
             if buffer.readableBytes > maximumLineLength { throw LineTooLong() }
             return .needMoreData
@@ -30,7 +30,7 @@ struct SMTPLineDecoder: ByteToMessageDecoder {
         return .continue
     }
 
-    mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
+    public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
         while try decode(context: context, buffer: &buffer) == .continue {}
         return .needMoreData
     }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TrucCore
 import TrucNet
+import TrucTestSupport
 import Vapor
 import VaporTesting
 @testable import TrucApp

@@ -1,5 +1,5 @@
-import Fluent
 import AsyncKit
+import Fluent
 import FluentPostgresDriver
 import Foundation
 import NIOConcurrencyHelpers
@@ -9,6 +9,7 @@ import SQLKit
 import Testing
 import TrucCore
 import TrucNet
+import TrucTestSupport
 import Vapor
 import VaporTesting
 @testable import TrucApp

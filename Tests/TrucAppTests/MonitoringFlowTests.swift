@@ -6,6 +6,7 @@ import SQLKit
 import Testing
 import TrucCore
 import TrucNet
+import TrucTestSupport
 import Vapor
 import VaporTesting
 @testable import TrucApp

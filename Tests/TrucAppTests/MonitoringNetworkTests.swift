@@ -5,6 +5,7 @@ import NIOHTTP1
 import Testing
 import TrucCore
 import TrucNet
+import TrucTestSupport
 import Vapor
 @testable import TrucApp
 

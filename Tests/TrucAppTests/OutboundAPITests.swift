@@ -4,6 +4,7 @@ import NIOHTTP1
 import Testing
 import TrucCore
 import TrucNet
+import TrucTestSupport
 import Vapor
 import VaporTesting
 @testable import TrucApp

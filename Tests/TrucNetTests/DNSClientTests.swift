@@ -4,6 +4,7 @@ import NIOPosix
 import Testing
 import TrucCore
 import TrucNet
+import TrucTestSupport
 
 @Suite("DNS client against the loopback stub server", .timeLimit(.minutes(1)))
 struct DNSClientTests {

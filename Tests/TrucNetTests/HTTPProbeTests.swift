@@ -3,6 +3,7 @@ import Foundation
 import NIOHTTP1
 import Testing
 import TrucCore
+import TrucTestSupport
 @testable import TrucNet
 
 @Suite("HTTPProbe on loopback")

@@ -7,6 +7,7 @@ import NIOCore
 import NIOPosix
 import TrucCore
 import TrucNet
+import TrucTestSupport
 
 /// Shared helpers for the loopback tests.
 enum Loopback {

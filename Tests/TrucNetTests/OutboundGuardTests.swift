@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import Testing
 import TrucCore
+import TrucTestSupport
 @testable import TrucNet
 
 /// The outbound policy where connections are made: refusals come before any connection (the servers here count

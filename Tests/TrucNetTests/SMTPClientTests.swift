@@ -4,6 +4,7 @@ import NIOPosix
 import NIOSSL
 import Testing
 import TrucCore
+import TrucTestSupport
 @testable import TrucNet
 
 @Suite("SMTP client against the loopback sink", .timeLimit(.minutes(1)))

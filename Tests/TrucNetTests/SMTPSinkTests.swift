@@ -2,6 +2,7 @@ import NIOCore
 import NIOPosix
 import Testing
 import TrucCore
+import TrucTestSupport
 @testable import TrucNet
 
 @Suite("SMTP sink conversation", .timeLimit(.minutes(1)))

@@ -1,6 +1,7 @@
 import Foundation
 import NIOSSL
 import Testing
+import TrucTestSupport
 @testable import TrucNet
 
 @Suite("SelfSignedCertificate")

@@ -1,5 +1,6 @@
 import Testing
 import TrucCore
+import TrucTestSupport
 @testable import TrucNet
 
 @Suite("TCPProbe on loopback")

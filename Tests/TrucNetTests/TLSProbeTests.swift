@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrucCore
+import TrucTestSupport
 @testable import TrucNet
 
 @Suite("TLSProbe on loopback")

@@ -183,17 +183,3 @@ struct ReportInput: Content, LimitedInput {
         try c.encode(removeEvidence, forKey: .removeEvidence)
     }
 }
-
-/// Collects every problem of an input, so one answer names them all.
-struct CampaignProblems {
-    private(set) var list: [(vi: String, en: String)] = []
-
-    var isEmpty: Bool { list.isEmpty }
-
-    mutating func add(_ vi: String, _ en: String) { list.append((vi, en)) }
-
-    func check(status: HTTPResponseStatus = .unprocessableEntity) throws {
-        guard !list.isEmpty else { return }
-        throw BilingualError(status, list.map(\.vi).joined(separator: "; "), list.map(\.en).joined(separator: "; "))
-    }
-}

@@ -4,13 +4,13 @@ import NIOCore
 import NIOPosix
 import SQLKit
 import TrucCore
-import TrucNet
 import Vapor
 
-/// `truc bench monitor`: starts HTTP and TCP targets on 127.0.0.1, creates N monitors (80% HTTP, 20% TCP) in a
+/// `truc-bench monitor`: has HTTP and TCP targets started on 127.0.0.1 (by `truc-bench`, from TrucTestSupport: the
+/// shipped app holds no such servers), creates N monitors (80% HTTP, 20% TCP) in a
 /// "BENCH" unit, runs the real scheduler against them for a while, and prints probes/s, the schedule lag (time from
 /// a check being due to its probe starting) at p50/p99, CPU time and memory. Run it on a scratch database:
-/// `TRUC_SQLITE_PATH=/tmp/bench-monitor.sqlite truc bench monitor --monitors 10000`.
+/// `TRUC_SQLITE_PATH=/tmp/bench-monitor.sqlite truc-bench monitor --monitors 10000`.
 ///
 /// `--instances N` runs N schedulers (as N `serve` instances would, each with its own leases) and prints each
 /// one's share of the checks; `--hosts 1 --reply-ms 3000` sends every HTTP monitor to one slow host (the false
@@ -56,20 +56,16 @@ enum MonitorBench {
         return options
     }
 
-    static func run(_ arguments: [String], app: Application, console: any Console) async throws {
+    static func run(_ arguments: [String], app: Application, console: any Console,
+                    startTargets: MonitorBenchTargets.Starter) async throws {
         let options = try parse(arguments)
         let group = MultiThreadedEventLoopGroup.singleton
         // Targets: 8 HTTP servers (or --hosts) and 4 TCP servers, so the probes spread over several connection pools.
-        var httpServers: [LoopbackHTTPServer] = []
-        let replyMs = options.replyMs
-        for _ in 0..<options.hosts {
-            httpServers.append(try await LoopbackHTTPServer.start(group: group) { _ in (status: 200, body: "ok", delayMs: replyMs) })
-        }
-        var tcpServers: [LoopbackTCPServer] = []
-        for _ in 0..<4 { tcpServers.append(try await LoopbackTCPServer.start(group: group)) }
-        console.output("targets: \(httpServers.count) HTTP and \(tcpServers.count) TCP servers on 127.0.0.1".consoleText())
+        let targets = try await startTargets(MonitorBenchTargets.Request(httpServers: options.hosts, tcpServers: 4,
+                                                                         replyMs: options.replyMs))
+        console.output("targets: \(targets.httpRoots.count) HTTP and \(targets.tcpPorts.count) TCP servers on 127.0.0.1".consoleText())
 
-        try await prepareMonitors(options, http: httpServers, tcp: tcpServers, on: app.db)
+        try await prepareMonitors(options, targets: targets, on: app.db)
         console.output("monitors: \(options.monitors) (\(Int(Double(options.monitors) * options.tcpShare)) TCP), every \(options.interval) s, spread over the interval; expected \(String(format: "%.1f", Double(options.monitors) / Double(options.interval))) probes/s".consoleText())
 
         // The targets are on loopback: this run allows 127.0.0.1 whatever the database's allow-list says.
@@ -85,7 +81,7 @@ enum MonitorBench {
                                                owner: "bench-\(index + 1)", maxInFlight: options.concurrency, logger: app.logger))
         }
         let scheduler = AggregateStats(schedulers: schedulers)
-        let cpuStart = cpuSeconds()
+        let cpuStart = BenchMeasure.cpuSeconds()
         let started = Date()
         let tasks = schedulers.map { scheduler in Task { await scheduler.run() } }
         // The first interval fills the schedule; figures are reported per 10 s and for the whole run after it.
@@ -99,21 +95,21 @@ enum MonitorBench {
             let elapsed = Date().timeIntervalSince(started)
             console.output(String(format: "  %4.0f s: %d probes (%.1f/s last 10 s), lag p50 %.3f s p99 %.3f s, in flight %d, RSS %d MB",
                                   elapsed, stats.probes, Double(stats.probes - lastProbes) / 10, stats.lagPercentile(50) ?? 0,
-                                  stats.lagPercentile(99) ?? 0, await scheduler.checksInFlight, currentRSSMB()).consoleText())
+                                  stats.lagPercentile(99) ?? 0, await scheduler.checksInFlight, BenchMeasure.currentRSSMB()).consoleText())
             lastProbes = stats.probes
             if !warmedUp && elapsed >= Double(options.interval) {
                 warmedUp = true
                 await scheduler.resetStats()
                 lastProbes = 0
                 measuredFrom = Date()
-                cpuMeasuredFrom = cpuSeconds()
+                cpuMeasuredFrom = BenchMeasure.cpuSeconds()
             }
         }
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }
         let stats = await scheduler.stats
         let seconds = Date().timeIntervalSince(measuredFrom)
-        let cpu = cpuSeconds() - cpuMeasuredFrom
+        let cpu = BenchMeasure.cpuSeconds() - cpuMeasuredFrom
         console.output(String(format: """
             result (after the first interval, %.0f s measured): %d probes = %.1f probes/s (%d up, %d degraded, %d down), %d recorded
               schedule lag p50 %.3f s, p99 %.3f s, max %.3f s
@@ -123,7 +119,7 @@ enum MonitorBench {
             """, seconds, stats.probes, Double(stats.probes) / max(seconds, 0.001), stats.up, stats.degraded, stats.down, stats.recorded,
                                   stats.lagPercentile(50) ?? 0, stats.lagPercentile(99) ?? 0, stats.lagPercentile(100) ?? 0,
                                   cpu, cpu / max(seconds, 0.001) * 100, ProcessInfo.processInfo.activeProcessorCount,
-                                  currentRSSMB(), BenchCommand.peakMemoryMB(), stats.notChecked, stats.timeouts).consoleText())
+                                  BenchMeasure.currentRSSMB(), BenchMeasure.peakMemoryMB(), stats.notChecked, stats.timeouts).consoleText())
         if schedulers.count > 1 {
             var shares: [String] = []
             for (index, one) in schedulers.enumerated() {
@@ -133,13 +129,12 @@ enum MonitorBench {
             console.output(("  shares: " + shares.joined(separator: ", ")).consoleText())
         }
         for runner in runners { try await runner.shutdown() }
-        for server in httpServers { await server.stop() }
-        for server in tcpServers { await server.stop() }
+        await targets.stop()
     }
 
     /// Replaces the monitors of the BENCH unit with `options.monitors` new ones (bulk SQL).
     @discardableResult
-    static func prepareMonitors(_ options: Options, http: [LoopbackHTTPServer], tcp: [LoopbackTCPServer], on db: any Database) async throws -> UUID {
+    static func prepareMonitors(_ options: Options, targets: MonitorBenchTargets, on db: any Database) async throws -> UUID {
         let unit: OrgUnit
         if let existing = try await OrgUnit.query(on: db).filter(\.$code == "BENCH").first() {
             unit = existing
@@ -162,7 +157,8 @@ enum MonitorBench {
             let id = UUID()
             let isTCP = index < tcpCount
             let kind: MonitorKind = isTCP ? .tcp : .http
-            let target = isTCP ? "127.0.0.1:\(tcp[index % tcp.count].port)" : http[index % http.count].url(path: "/m/\(index)").absoluteString
+            let target = isTCP ? "127.0.0.1:\(targets.tcpPorts[index % targets.tcpPorts.count])"
+                : targets.httpRoots[index % targets.httpRoots.count].appendingPathComponent("m/\(index)").absoluteString
             rows.append([SQLBind(id), SQLBind(unit.id!), SQLBind("bench \(index)"), SQLBind(kind.rawValue), SQLBind(target),
                          SQLBind(settings), SQLBind(options.interval), SQLBind(5000), SQLBind(1), SQLBind(true), SQLBind(false),
                          SQLBind(MonitorState.pending.rawValue), SQLBind(tracker),
@@ -175,21 +171,6 @@ enum MonitorBench {
                 .rows(Array(chunk)).run()
         }
         return unit.id!
-    }
-
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-    }
-
-    /// Resident memory now, from /proc/self/statm.
-    static func currentRSSMB() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = text.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024 / 1024
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import TrucCore
 import Vapor
 
-/// `truc bench vcard [--contacts N]`: builds N contacts (default 2000) with every text field at its input limit
+/// `truc-bench vcard [--contacts N]`: builds N contacts (default 2000) with every text field at its input limit
 /// (`ContactInput`: `TextLimit`), turns them into cards exactly as the directory export does, and writes them with
 /// the TrucCore vCard writer, in memory: no database, no HTTP. Prints the time and the size of the export, so the
 /// cost of the largest possible directory is known (the writer is linear: twice the contacts, twice the time).
@@ -15,7 +15,7 @@ enum VCardBench {
         while index < arguments.count {
             guard arguments[index] == "--contacts", index + 1 < arguments.count,
                   let value = Int(arguments[index + 1].replacingOccurrences(of: "_", with: "")), value > 0 else {
-                throw FeedCommand.Failure("usage: truc bench vcard [--contacts N] (N > 0)")
+                throw FeedCommand.Failure("usage: truc-bench vcard [--contacts N] (N > 0)")
             }
             contacts = value
             index += 2
@@ -30,7 +30,7 @@ enum VCardBench {
         console.output(String(format: "vcard: %d contacts at their limits (built in %.2f s); export %.2f s, %d bytes (%.1f MB), %.1f MB/s",
                               contacts, buildSeconds, seconds, bytes, Double(bytes) / 1_048_576,
                               Double(bytes) / 1_048_576 / max(seconds, 0.000_001)).consoleText())
-        console.output("peak memory (max RSS): \(BenchCommand.peakMemoryMB()) MB".consoleText())
+        console.output("peak memory (max RSS): \(BenchMeasure.peakMemoryMB()) MB".consoleText())
     }
 
     /// `count` cards whose every text is as long as `ContactInput` allows, in Vietnamese with the characters the

@@ -212,7 +212,7 @@ enum ContactDirectory {
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 
-    /// One contact's card, as the export writes it (also used by `truc bench vcard`).
+    /// One contact's card, as the export writes it (also used by `truc-bench vcard`).
     static func card(name: String, organization: String?, title: String?, phone: String?, hotline: String?, email: String?,
                      note: String?, id: UUID?) -> VCard {
         var phones: [VCard.Phone] = []

@@ -1,4 +1,4 @@
-/// Deterministic synthetic assets shaped like a provincial inventory, for `truc bench match` and property tests.
+/// Deterministic synthetic assets shaped like a provincial inventory, for `truc-bench match` and property tests.
 ///
 /// Built from the products a `VulnerabilityIndex` knows — so that a realistic share of assets hits CVEs — mixed
 /// with products no CVE names (local software, unlisted devices). The mix:

@@ -2,6 +2,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
+import TrucNet
 
 /// A small SMTP server that accepts everything (or refuses chosen recipients) and keeps the
 /// messages in memory, for tests and local demos. It speaks EHLO/HELO, AUTH PLAIN/LOGIN (any
@@ -9,7 +10,7 @@ import NIOSSL
 /// NOOP, VRFY and QUIT.
 public final class SMTPSink: Sendable {
     /// The messages kept by the sink (`SMTPSink.ReceivedMail` and `ReceivedMail` are the same type).
-    public typealias ReceivedMail = TrucNet.ReceivedMail
+    public typealias ReceivedMail = TrucTestSupport.ReceivedMail
 
     struct State {
         var messages: [ReceivedMail] = []

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import NIOSSL
 import SwiftASN1
+import TrucNet
 import X509
 
 /// A self-signed ECDSA P-256 server certificate with its key, made in memory with swift-certificates and

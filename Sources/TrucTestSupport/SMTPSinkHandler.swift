@@ -2,6 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOSSL
+import TrucNet
 
 /// One SMTP server session of `SMTPSink`. Event-loop confined.
 final class SMTPSinkHandler: ChannelInboundHandler {

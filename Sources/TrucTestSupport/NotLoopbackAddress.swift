@@ -1,3 +1,5 @@
+import TrucNet
+
 /// Thrown when a loopback test server is asked to listen on an address outside 127.0.0.0/8 and ::1.
 public struct NotLoopbackAddress: Error, Sendable, Equatable, CustomStringConvertible {
     /// The refused address.

@@ -3,9 +3,10 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import TrucNet
 
 /// A small HTTP/1.1 (or HTTPS) server on 127.0.0.1 (or another loopback address) and a port the system picks, for tests and for
-/// `truc bench monitor`. NIO server pipeline with keep-alive; replies come from a handler closure, which runs
+/// `truc-bench monitor`. NIO server pipeline with keep-alive; replies come from a handler closure, which runs
 /// on the event loop and must be quick. Never bind it anywhere but loopback.
 ///
 /// The reply is `(status, body, delayMs)`: the body is sent as `text/plain`, except for 3xx statuses, where

@@ -1,0 +1,22 @@
+import Vapor
+
+/// The entry points of the benchmarks, for the `truc-bench` executable: the shipped `truc` registers none of them.
+/// Each takes the arguments after its subcommand's name, as typed.
+public enum Benchmarks {
+    /// `truc-bench match [--assets N] [--seed S] [NVD-FILE...]` (see `MatchBench`).
+    public static func match(_ arguments: [String], app: Application, console: any Console) async throws {
+        try await MatchBench.run(arguments, app: app, console: console)
+    }
+
+    /// `truc-bench monitor [--monitors N] [--interval S] ...` (see `MonitorBench`); `startTargets` starts the loopback
+    /// servers the monitors probe.
+    public static func monitor(_ arguments: [String], app: Application, console: any Console,
+                               startTargets: @escaping MonitorBenchTargets.Starter) async throws {
+        try await MonitorBench.run(arguments, app: app, console: console, startTargets: startTargets)
+    }
+
+    /// `truc-bench vcard [--contacts N]` (see `VCardBench`).
+    public static func vcard(_ arguments: [String], console: any Console) throws {
+        try VCardBench.run(arguments, console: console)
+    }
+}

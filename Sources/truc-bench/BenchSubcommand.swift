@@ -1,0 +1,59 @@
+import TrucApp
+import Vapor
+
+/// One benchmark of `truc-bench`: its name, a one-line help, the usage text, and the run that gets the arguments
+/// after the name as typed (the options are parsed by the benchmark itself, as `truc bench ...` did before it moved here).
+struct BenchSubcommand: AnyAsyncCommand {
+    typealias Run = @Sendable (_ arguments: [String], _ app: Application, _ console: any Console) async throws -> Void
+
+    let name: String
+    let help: String
+    let usage: String
+    let runBenchmark: Run
+
+    func outputHelp(using context: inout CommandContext) throws {
+        context.console.output(usage.consoleText())
+    }
+
+    func run(using context: inout CommandContext) async throws {
+        let arguments = context.input.arguments
+        if arguments.contains("--help") || arguments.contains("-h") {
+            try outputHelp(using: &context)
+            return
+        }
+        try await runBenchmark(arguments, context.application, context.console)
+    }
+
+    static let all: [BenchSubcommand] = [
+        BenchSubcommand(
+            name: "match",
+            help: "Benchmark matching: `match [--assets N] [--seed S] [NVD-FILE...]`",
+            usage: """
+            Usage: truc-bench match [--assets N] [--seed S] [NVD-FILE...]
+              Imports the NVD files (if given), then matches N synthetic assets (default 100000) against the knowledge base.
+              Use a scratch database: TRUC_SQLITE_PATH=/tmp/bench.sqlite truc-bench match ../shared/data/nvd/*.json.gz
+            """,
+            runBenchmark: { arguments, app, console in try await Benchmarks.match(arguments, app: app, console: console) }),
+        BenchSubcommand(
+            name: "monitor",
+            help: "Benchmark monitoring: `monitor [--monitors N] [--interval S] [--duration S] ...`",
+            usage: """
+            Usage: truc-bench monitor [--monitors N] [--interval S] [--duration S] [--concurrency C] [--tcp-share F]
+                                      [--instances I] [--hosts H] [--reply-ms MS] [--per-host P]
+              Runs N monitors (default 10000, every 60 s) against HTTP/TCP targets on 127.0.0.1 and prints probes/s,
+              schedule lag p50/p99, CPU and memory. Use a scratch database: TRUC_SQLITE_PATH=/tmp/bench-monitor.sqlite
+            """,
+            runBenchmark: { arguments, app, console in
+                try await Benchmarks.monitor(arguments, app: app, console: console, startTargets: LoopbackBenchTargets.start)
+            }),
+        BenchSubcommand(
+            name: "vcard",
+            help: "Benchmark the vCard export: `vcard [--contacts N]`",
+            usage: """
+            Usage: truc-bench vcard [--contacts N]
+              Builds N contacts (default 2000) with every text field at its length limit and exports them as vCard 4.0 with
+              the TrucCore writer, in memory (no database, no HTTP); prints the time and the size of the export.
+            """,
+            runBenchmark: { arguments, _, console in try Benchmarks.vcard(arguments, console: console) }),
+    ]
+}

@@ -24,130 +24,24 @@ struct InventoryWebController: RouteCollection {
         let unit = try await req.findUnit()
         let unitID = try unit.requireID()
         let principal = try req.requirePrincipal()
-        let ctx = PageContext(req)
-        let canManage = principal.policy.allows(.manageInventory, on: unitID)
-        let systems = try await InformationSystem.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).all()
-        let page = try await InventoryAPIController.assetQuery(req, unitID: unitID).page(req.paging())
-        let systemNames = Dictionary(uniqueKeysWithValues: systems.map { ($0.id!, $0.name) })
-        let findingCounts = try await activeFindingCounts(assetIDs: page.items.compactMap(\.id), on: req.db)
-        let q = req.query[String.self, at: "q"] ?? ""
-        let proposal = try await proposalBlock(req, ctx)
-        return PageFrame.page(ctx, title: ctx.t(.inventory) + " · \(unit.name)", body: """
-        <h1>\(ctx.t("Tài sản của", "Inventory of")) \(unit.name)</h1>
-        <p><a href="/findings?unitID=\(unitID)">\(ctx.t("Lỗ hổng của đơn vị", "The unit's findings"))</a> ·
-        <a href="/units/\(unitID)">\(ctx.t("Trang đơn vị", "Unit page"))</a></p>
-        <h2>\(ctx.t("Hệ thống thông tin", "Information systems"))</h2>
-        <table><thead><tr><th>\(ctx.t(.name))</th><th>\(ctx.t("Cấp độ", "Level"))</th><th>\(ctx.t("Mục đích", "Purpose"))</th>
-        <th>\(ctx.t("Chủ quản", "Owner"))</th><th>\(ctx.t("Tên miền", "Domains"))</th><th>\(ctx.t("IP công khai", "Public IPs"))</th><th></th></tr></thead>
-        <tbody>\(systems.html { s in """
-            <tr><td>\(s.name)</td><td>\(s.securityLevel)</td><td>\(s.purpose)</td><td>\(s.owner)</td><td>\(s.domains.joined(separator: ", "))</td>
-            <td>\(s.publicIPs.joined(separator: ", "))</td>
-            <td><a href="/findings?systemID=\(s.id)">\(ctx.t(.findings))</a>\(canManage ? " · <a href=\"/systems/\(s.id)/edit\">\(ctx.t(.edit))</a>" as HTML : .empty)</td></tr>
-            """ })</tbody></table>
-        \(canManage ? systemForm(ctx, action: "/units/\(unitID)/systems", system: nil) : .empty)
-        <h2>\(ctx.t("Tài sản", "Assets")) (\(page.metadata.total))</h2>
-        <form method="get" action="/units/\(unitID)/inventory" class="filters">
-          <label>\(ctx.t(.search)) <input name="q" value="\(q)"></label>
-          <label>\(ctx.t(.kind)) <select name="kind"><option value="">\(ctx.t(.all))</option>\(VulnViews.options(AssetKind.allCases.map { ($0.rawValue, VulnViews.kind(ctx, $0)) }, selected: req.query[String.self, at: "kind"]))</select></label>
-          <button>\(ctx.t(.filter))</button>
-        </form>
-        <table><thead><tr><th>\(ctx.t(.name))</th><th>\(ctx.t(.kind))</th><th>\(ctx.t(.system))</th>
-        <th>\(ctx.t("Hãng / sản phẩm / phiên bản", "Vendor / product / version"))</th><th>IP</th><th>CPE</th><th>\(ctx.t("Lỗ hổng mở", "Open findings"))</th></tr></thead>
-        <tbody>\(page.items.html { a in """
-            <tr><td><a href="/assets/\(a.id)">\(a.name)</a></td><td>\(VulnViews.kind(ctx, a.kind))</td>
-            <td>\(a.$system.id.flatMap { systemNames[$0] })</td>
-            <td>\([a.vendor, a.product, a.version].compactMap { $0 }.joined(separator: " "))</td><td>\(a.ipAddress)</td>
-            <td>\(a.cpeStrings.isEmpty ? "<span class=\"badge s-problem\">\(ctx.t("chưa có CPE", "no CPE"))</span>" as HTML : a.cpeStrings.html { "<code class=\"cpe\">\($0)</code><br>" })</td>
-            <td>\(findingCounts[a.id!] ?? 0)</td></tr>
-            """ })</tbody></table>
-        \(PageFrame.pager(ctx, metadata: page.metadata, request: req))
-        \(canManage ? assetForms(ctx, unitID: unitID, systems: systems, proposal: proposal) : .empty)
-        """)
+        let assets = try InventoryAPIController.assetQuery(req, unitID: unitID)
+        let paging = try req.paging()
+        let model = try await InventoryShow.Model.query(unit: unit, principal: principal, assets: assets, paging: paging,
+                                                        search: req.query[String.self, at: "q"] ?? "",
+                                                        kind: req.query[String.self, at: "kind"], proposal: try await proposal(req),
+                                                        on: req.db)
+        return InventoryShow.View(ctx: PageContext(req), model: model).document()
     }
 
-    func activeFindingCounts(assetIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
-        guard !assetIDs.isEmpty else { return [:] }
-        let findings = try await Finding.query(on: db).filter(\.$asset.$id ~~ assetIDs)
-            .filter(\.$status ~~ FindingStatus.active).all(\.$asset.$id)
-        return findings.reduce(into: [:]) { $0[$1, default: 0] += 1 }
-    }
-
-    /// The CPE proposals asked for with ?propose=1&vendor=&product=&version= (a plain GET form, no JavaScript).
-    func proposalBlock(_ req: Request, _ ctx: PageContext) async throws -> HTML {
-        guard req.query[String.self, at: "propose"] != nil else { return .empty }
+    /// The CPE proposals asked for with ?propose=1&vendor=&product=&version=.
+    func proposal(_ req: Request) async throws -> InventoryShow.Proposal {
+        guard req.query[String.self, at: "propose"] != nil else { return .notAsked }
         let vendor = req.query[String.self, at: "vendor"]
         let product = req.query[String.self, at: "product"]
         let version = req.query[String.self, at: "version"]
         let part = req.query[String.self, at: "part"].flatMap(CPEPart.init(rawValue:))
-        guard vendor.nonEmpty != nil || product.nonEmpty != nil else {
-            return "<p class=\"gap\">\(ctx.t("Nhập hãng hoặc sản phẩm để đề xuất CPE.", "Enter a vendor or product to get CPE proposals."))</p>"
-        }
-        let proposals = try await req.application.cpeProposals.propose(vendor: vendor, product: product, version: version, part: part, on: req.db)
-        if proposals.isEmpty {
-            return "<p class=\"gap\">\(ctx.t("Không tìm thấy CPE phù hợp.", "No matching CPE found."))</p>"
-        }
-        return """
-        <div class="card" id="cpe-proposals"><strong>\(ctx.t("CPE đề xuất", "Proposed CPE names"))</strong>
-        <ul>\(proposals.html { p in "<li><code class=\"cpe\">\(p.cpe)</code> — \(p.title)\(p.origin == "constructed" ? " (\(ctx.t("tự dựng, không có trong từ điển", "constructed, not in the dictionary")))" : "")</li>" })</ul>
-        <p class="muted">\(ctx.t("Sao chép CPE phù hợp vào ô CPE bên dưới.", "Copy the right CPE into the CPE field below."))</p></div>
-        """
-    }
-
-    func systemForm(_ ctx: PageContext, action: String, system: InformationSystem?) -> HTML {
-        """
-        <details\(system == nil ? HTML.empty : HTML(raw: " open"))><summary>\(system == nil ? ctx.t("Thêm hệ thống thông tin", "Add an information system") : ctx.t("Sửa hệ thống", "Edit the system"))</summary>
-        <form class="stack" method="post" action="\(action)">\(ctx.csrfField)
-          <label>\(ctx.t("Tên hệ thống", "System name")) <input name="name" required maxlength="300" value="\(system?.name)"></label>
-          <label>\(ctx.t("Cấp độ (1–5)", "Security level (1–5)")) <select name="securityLevel">\(VulnViews.options((1...5).map { ($0, "\($0)") }, selected: system?.securityLevel ?? 2))</select></label>
-          <label>\(ctx.t("Mục đích", "Purpose")) <input name="purpose" value="\(system?.purpose)"></label>
-          <label>\(ctx.t("Chủ quản", "Owner")) <input name="owner" value="\(system?.owner)"></label>
-          <label>\(ctx.t("Tên miền (mỗi dòng một tên)", "Domains (one per line)")) <textarea name="domains">\(system?.domainsText)</textarea></label>
-          <label>\(ctx.t("IP công khai (mỗi dòng một địa chỉ)", "Public IPs (one per line)")) <textarea name="publicIPs">\(system?.publicIPsText)</textarea></label>
-          <button type="submit">\(ctx.t(.save))</button>
-        </form></details>
-        """
-    }
-
-    func assetFields(_ ctx: PageContext, systems: [InformationSystem], asset: Asset?) -> HTML {
-        """
-          <label>\(ctx.t(.kind)) <select name="kind">\(VulnViews.options(AssetKind.allCases.map { ($0.rawValue, VulnViews.kind(ctx, $0)) }, selected: asset?.kind.rawValue ?? AssetKind.server.rawValue))</select></label>
-          <label>\(ctx.t(.name)) <input name="name" required maxlength="200" value="\(asset?.name)"></label>
-          <label>\(ctx.t(.system)) <select name="systemID"><option value="">\(ctx.t("(chưa gán)", "(none)"))</option>\(VulnViews.options(systems.map { ($0.id!.uuidString, $0.name) }, selected: asset?.$system.id?.uuidString))</select></label>
-          <label>\(ctx.t("Hãng", "Vendor")) <input name="vendor" value="\(asset?.vendor)"></label>
-          <label>\(ctx.t("Sản phẩm / model / hệ điều hành", "Product / model / OS")) <input name="product" value="\(asset?.product)"></label>
-          <label>\(ctx.t("Phiên bản (firmware, hệ điều hành, phần mềm)", "Version (firmware, OS, software)")) <input name="version" value="\(asset?.version)"></label>
-          <label>\(ctx.t("Tên máy", "Hostname")) <input name="hostname" value="\(asset?.hostname)"></label>
-          <label>IP <input name="ipAddress" value="\(asset?.ipAddress)"></label>
-          <label>\(ctx.t("CPE 2.3 (mỗi dòng một tên)", "CPE 2.3 names (one per line)")) <textarea name="cpes">\(asset?.cpesText)</textarea></label>
-          <label>\(ctx.t("Ghi chú", "Notes")) <input name="notes" value="\(asset?.notes)"></label>
-        """
-    }
-
-    func assetForms(_ ctx: PageContext, unitID: UUID, systems: [InformationSystem], proposal: HTML) -> HTML {
-        """
-        <h2>\(ctx.t("Thêm tài sản", "Add an asset"))</h2>
-        <form method="get" action="/units/\(unitID)/inventory#cpe-proposals" class="filters">
-          <input type="hidden" name="propose" value="1">
-          <label>\(ctx.t("Hãng", "Vendor")) <input name="vendor" placeholder="Cisco"></label>
-          <label>\(ctx.t("Sản phẩm", "Product")) <input name="product" placeholder="IOS"></label>
-          <label>\(ctx.t("Phiên bản", "Version")) <input name="version" placeholder="15.2(4)M1"></label>
-          <label>\(ctx.t("Loại CPE", "CPE part")) <select name="part"><option value="">\(ctx.t("Bất kỳ", "Any"))</option><option value="a">a — \(ctx.t("ứng dụng", "application"))</option><option value="o">o — \(ctx.t("hệ điều hành / firmware", "OS / firmware"))</option><option value="h">h — \(ctx.t("phần cứng", "hardware"))</option></select></label>
-          <button>\(ctx.t("Đề xuất CPE", "Propose CPE"))</button>
-        </form>
-        \(proposal)
-        <form class="stack" method="post" action="/units/\(unitID)/assets">\(ctx.csrfField)
-        \(assetFields(ctx, systems: systems, asset: nil))
-          <button type="submit">\(ctx.t("Thêm tài sản", "Add the asset"))</button>
-        </form>
-        <h2>\(ctx.t("Nhập từ tệp", "Import from a file"))</h2>
-        <form class="stack" method="post" action="/units/\(unitID)/assets/import" enctype="multipart/form-data">\(ctx.csrfField)
-          <label>\(ctx.t("Định dạng", "Format")) <select name="format"><option value="csv">CSV</option><option value="nmap">Nmap XML (nmap -oX)</option></select></label>
-          <label>\(ctx.t(.file)) <input type="file" name="file" required></label>
-          <p class="muted">\(ctx.t("CSV: dòng tiêu đề kind,name,system,vendor,product,version,hostname,ip,cpe,key,notes (kind và name bắt buộc; nhiều CPE cách nhau bởi dấu cách hoặc |). Có dòng lỗi thì không nhập gì. Nmap: mỗi máy và mỗi dịch vụ mở có sản phẩm thành một tài sản; nhập lại sẽ cập nhật.",
-                                   "CSV: header kind,name,system,vendor,product,version,hostname,ip,cpe,key,notes (kind and name required; several CPEs separated by spaces or |). Any bad row: nothing is imported. Nmap: each host and each open service with a product becomes an asset; re-importing updates them."))</p>
-          <button type="submit">\(ctx.t("Nhập", "Import"))</button>
-        </form>
-        """
+        guard vendor.nonEmpty != nil || product.nonEmpty != nil else { return .missingInput }
+        return .found(try await req.application.cpeProposals.propose(vendor: vendor, product: product, version: version, part: part, on: req.db))
     }
 
     // MARK: - Forms
@@ -214,33 +108,26 @@ struct InventoryWebController: RouteCollection {
         let principal = try req.authorize(.manageInventory, on: unitID)
         let form = try req.input(SystemForm.self)
         _ = try await InventoryService.createSystem(form.input, unitID: unitID, by: principal, on: req.db)
-        return req.redirect(to: "/units/\(unitID)/inventory", flash: Flash(.systemAdded))
+        return req.redirect(to: InventoryRoute.inventory(unit: unitID), flash: Flash(.systemAdded))
     }
 
     func editSystem(req: Request) async throws -> HTML {
         let (system, _) = try await InventoryAPIController.findSystem(req, .manageInventory)
-        let ctx = PageContext(req)
-        return PageFrame.page(ctx, title: system.name, body: """
-        <h1>\(system.name)</h1>
-        \(systemForm(ctx, action: "/systems/\(system.id!)", system: system))
-        <form method="post" action="/systems/\(system.id)/delete">\(ctx.csrfField)
-        <button>\(ctx.t("Xóa hệ thống (tài sản được giữ, bỏ gán)", "Delete the system (assets stay, unassigned)"))</button></form>
-        <p><a href="/units/\(system.$unit.id)/inventory">\(ctx.t(.back))</a></p>
-        """)
+        return SystemEdit.View(ctx: PageContext(req), system: system).document()
     }
 
     func updateSystem(req: Request) async throws -> Response {
         let (system, principal) = try await InventoryAPIController.findSystem(req, .manageInventory)
         let form = try req.input(SystemForm.self)
         _ = try await InventoryService.updateSystem(system, with: form.input, by: principal, on: req.db, zone: req.timeZone)
-        return req.redirect(to: "/units/\(system.$unit.id)/inventory", flash: Flash(.saved))
+        return req.redirect(to: InventoryRoute.inventory(unit: system.$unit.id), flash: Flash(.saved))
     }
 
     func deleteSystem(req: Request) async throws -> Response {
         let (system, principal) = try await InventoryAPIController.findSystem(req, .manageInventory)
         let unitID = system.$unit.id
         try await InventoryService.deleteSystem(system, by: principal, on: req.db)
-        return req.redirect(to: "/units/\(unitID)/inventory", flash: Flash(.systemDeleted))
+        return req.redirect(to: InventoryRoute.inventory(unit: unitID), flash: Flash(.systemDeleted))
     }
 
     func createAsset(req: Request) async throws -> Response {
@@ -250,7 +137,7 @@ struct InventoryWebController: RouteCollection {
         let ctx = PageContext(req)
         let input = try req.input(AssetForm.self).input(ctx)
         let asset = try await InventoryService.createAsset(input, unitID: unitID, by: principal, on: req.db, zone: req.timeZone)
-        return req.redirect(to: "/assets/\(asset.id!)", flash: Flash(.assetAdded))
+        return req.redirect(to: InventoryRoute.asset(try asset.requireID()), flash: Flash(.assetAdded))
     }
 
     struct ImportForm: Content, LimitedInput {
@@ -290,23 +177,14 @@ struct InventoryWebController: RouteCollection {
             }
             switch AssetCSV.parse(text) {
             case .errors(let rows):
-                let page = PageFrame.page(ctx, title: ctx.t("Lỗi nhập tài sản", "Asset import errors"), body: """
-                <section class="error">
-                <h1>\(ctx.t("Không nhập được tệp \(file.filename)", "Could not import \(file.filename)"))</h1>
-                <p class="reason">\(ctx.t("Có \(rows.count) lỗi; chưa nhập tài sản nào. Sửa các dòng dưới đây rồi nhập lại cả tệp.",
-                                          "\(rows.count) error(s); no asset was imported. Fix the rows below and import the whole file again."))</p>
-                <table class="import-errors"><thead><tr><th>\(ctx.t("Dòng", "Line"))</th><th>\(ctx.t("Lỗi", "Problem"))</th></tr></thead>
-                <tbody>\(rows.html { "<tr class=\"gap\"><td>\($0.line)</td><td>\($0.message)</td></tr>" })</tbody></table>
-                <p><a href="/units/\(unitID)/inventory">\(ctx.t(.back))</a></p>
-                </section>
-                """)
+                let page = AssetImportErrors.View(ctx: ctx, model: .init(unitID: unitID, filename: file.filename, rows: rows)).document()
                 return try await page.encodeResponse(status: .unprocessableEntity, for: req)
             case .rows(let rows):
                 result = try await InventoryService.importDrafts(rows.map(\.draft), unitID: unitID, source: "csv", problems: [],
                                                                  by: principal, on: req.db, zone: req.timeZone)
             }
         }
-        return req.redirect(to: "/units/\(unitID)/inventory", flash: Flash(.assetsImported, result.created, result.updated, result.matching.newFindings))
+        return req.redirect(to: InventoryRoute.inventory(unit: unitID), flash: Flash(.assetsImported, result.created, result.updated, result.matching.newFindings))
     }
 
     // MARK: - Asset page
@@ -314,35 +192,8 @@ struct InventoryWebController: RouteCollection {
     func asset(req: Request) async throws -> HTML {
         let (asset, _) = try await InventoryAPIController.findAsset(req, .read)
         let principal = try req.requirePrincipal()
-        let ctx = PageContext(req)
-        let canManage = principal.policy.allows(.manageInventory, on: asset.$unit.id)
-        let systems = try await InformationSystem.query(on: req.db).filter(\.$unit.$id == asset.$unit.id).sort(\.$name).all()
-        let findings = try await Finding.query(on: req.db).filter(\.$asset.$id == asset.requireID())
-            .sort(\.$status).sort(\.$cvssScore, .descending).all()
-        let system = systems.first { $0.id == asset.$system.id }
-        return PageFrame.page(ctx, title: asset.name, body: """
-        <h1>\(asset.name)</h1>
-        <p><a href="/units/\(asset.$unit.id)/inventory">\(ctx.t("Tài sản của đơn vị", "The unit's inventory"))</a></p>
-        <table>
-        <tr><th>\(ctx.t(.kind))</th><td>\(VulnViews.kind(ctx, asset.kind))</td></tr>
-        <tr><th>\(ctx.t(.system))</th><td>\(system.map { "\($0.name) (\(ctx.t("cấp độ", "level")) \($0.securityLevel))" })</td></tr>
-        <tr><th>\(ctx.t("Hãng / sản phẩm / phiên bản", "Vendor / product / version"))</th><td>\([asset.vendor, asset.product, asset.version].compactMap { $0 }.joined(separator: " "))</td></tr>
-        <tr><th>\(ctx.t("Tên máy / IP", "Hostname / IP"))</th><td>\([asset.hostname, asset.ipAddress].compactMap { $0 }.joined(separator: " / "))</td></tr>
-        <tr><th>CPE</th><td>\(asset.cpeStrings.isEmpty ? "<span class=\"badge s-problem\">\(ctx.t("Chưa có CPE: tài sản này không được đối chiếu với lỗ hổng. Dùng \"Đề xuất CPE\" ở trang tài sản của đơn vị.", "No CPE: this asset is not matched against vulnerabilities. Use \"Propose CPE\" on the unit's inventory page."))</span>" as HTML : asset.cpeStrings.html { "<code class=\"cpe\">\($0)</code><br>" })</td></tr>
-        <tr><th>\(ctx.t("Nguồn", "Source"))</th><td>\(asset.sourceKey ?? ctx.t("nhập tay", "manual"))</td></tr>
-        <tr><th>\(ctx.t("Đối chiếu lần cuối", "Last matched"))</th><td>\(ctx.date(asset.matchedAt))</td></tr>
-        </table>
-        <h2>\(ctx.t(.findings)) (\(findings.count))</h2>
-        \(FindingWebController.table(ctx, findings, assetNames: [:], showAsset: false))
-        \(canManage ? """
-        <details><summary>\(ctx.t("Sửa tài sản", "Edit the asset"))</summary>
-        <form class="stack" method="post" action="/assets/\(asset.id)">\(ctx.csrfField)
-        \(assetFields(ctx, systems: systems, asset: asset))
-          <button type="submit">\(ctx.t("Lưu và đối chiếu lại", "Save and rematch"))</button>
-        </form></details>
-        <form method="post" action="/assets/\(asset.id)/delete">\(ctx.csrfField)<button>\(ctx.t("Xóa tài sản", "Delete the asset"))</button></form>
-        """ as HTML : .empty)
-        """)
+        let model = try await AssetShow.Model.query(asset, principal: principal, now: Date(), on: req.db)
+        return AssetShow.View(ctx: PageContext(req), model: model).document()
     }
 
     func updateAsset(req: Request) async throws -> Response {
@@ -350,13 +201,13 @@ struct InventoryWebController: RouteCollection {
         let ctx = PageContext(req)
         let input = try req.input(AssetForm.self).input(ctx)
         _ = try await InventoryService.updateAsset(asset, with: input, by: principal, on: req.db, zone: req.timeZone)
-        return req.redirect(to: "/assets/\(asset.id!)", flash: Flash(.assetRematched))
+        return req.redirect(to: InventoryRoute.asset(try asset.requireID()), flash: Flash(.assetRematched))
     }
 
     func deleteAsset(req: Request) async throws -> Response {
         let (asset, principal) = try await InventoryAPIController.findAsset(req, .manageInventory)
         let unitID = asset.$unit.id
         try await InventoryService.deleteAsset(asset, by: principal, on: req.db)
-        return req.redirect(to: "/units/\(unitID)/inventory", flash: Flash(.assetDeleted))
+        return req.redirect(to: InventoryRoute.inventory(unit: unitID), flash: Flash(.assetDeleted))
     }
 }

@@ -1,0 +1,18 @@
+import Fluent
+import Foundation
+import TrucCore
+
+/// One finding: the CVE on the asset, its deadline and match, and the form that moves it through its workflow.
+enum FindingShow {}
+
+extension FindingShow {
+    struct Model {
+        /// With its asset loaded.
+        let finding: Finding
+        let summary: String?
+        let system: (name: String, securityLevel: Int)?
+        /// The statuses the person may move the finding to (empty: no form).
+        let nextStatuses: [FindingStatus]
+        let now: Date
+    }
+}

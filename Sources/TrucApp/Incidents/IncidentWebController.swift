@@ -33,32 +33,9 @@ struct IncidentWebController: RouteCollection {
 
     func list(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
-        let ctx = PageContext(req)
         let status = req.query[String.self, at: "status"].flatMap(IncidentStatus.init(rawValue:))
-        let paging = try req.paging()
-        let page = paging.page(of: try await IncidentService.visible(to: principal, status: status, on: req.db))
-        let items = page.items
-        return PageFrame.page(ctx, title: ctx.t(.incidents), body: """
-        <h1>\(ctx.t("Sự cố an toàn thông tin mạng", "Cyber-security incidents"))</h1>
-        <p><a href="/units/\(principal.unitID)/incidents/new">\(ctx.t("Báo cáo sự cố (Mẫu 03)", "Report an incident (form 03)"))</a></p>
-        <form class="filters" method="get" action="/observables/stix"><label>\(ctx.t("Xuất chỉ dấu (STIX 2.1) đến mức", "Export indicators (STIX 2.1) up to"))
-        <select name="tlp">\(VulnViews.options(TLP.allCases.map { ($0.rawValue, $0.label) }, selected: TLP.green.rawValue))</select></label>
-        <label>\(ctx.t("trong", "over the last")) <input type="number" name="days" value="90" min="1" max="3650"> \(ctx.t("ngày", "days"))</label>
-        <button>\(ctx.t("Tải về", "Download"))</button></form>
-        <form class="filters" method="get" action="/incidents"><label>\(ctx.t(.status))
-        <select name="status"><option value="">\(ctx.t(.all))</option>\(VulnViews.options(IncidentStatus.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }, selected: status?.rawValue))</select></label>
-        <button>\(ctx.t(.filter))</button></form>
-        \(items.isEmpty ? "<p class=\"muted\">\(ctx.t("Không có sự cố.", "No incidents."))</p>" as HTML : """
-        <table><thead><tr><th>\(ctx.t("Số", "Reference"))</th><th>\(ctx.t(.title))</th><th>\(ctx.t(.unit))</th><th>\(ctx.t(.status))</th>
-        <th>\(ctx.t(.severity))</th><th>TLP</th><th>\(ctx.t("Phát hiện", "Detected"))</th><th>\(ctx.t("Báo cáo", "Reported"))</th></tr></thead>
-        <tbody>\(items.html { i in """
-            <tr><td><a href="/incidents/\(i.id)">\(i.reference)</a></td><td>\(i.title)\(i.supportRequested ? " <span class=\"badge s-overdue\">\(ctx.t("Đề nghị hỗ trợ", "Support requested"))</span>" as HTML : .empty)</td>
-            <td>\(i.unit.code)</td><td>\(ctx.t(i.status.vietnamese, i.status.english))</td><td>\(i.severity.map { ctx.t($0.vietnamese, $0.english) } ?? "—")</td>
-            <td>\(VulnViews.tlp(i.tlp))</td><td>\(ctx.date(i.detectedAt))</td><td>\(ctx.date(i.reportedAt))</td></tr>
-            """ })</tbody></table>
-        """ as HTML)
-        \(PageFrame.pager(ctx, metadata: page.metadata, request: req))
-        """)
+        let model = try await IncidentList.Model.query(for: principal, status: status, paging: try req.paging(), on: req.db)
+        return IncidentList.View(ctx: PageContext(req), model: model).document()
     }
 
     // MARK: - Reporting
@@ -66,18 +43,9 @@ struct IncidentWebController: RouteCollection {
     func newForm(req: Request) async throws -> HTML {
         let unit = try await req.findUnit()
         let principal = try req.authorize(.report, on: unit.requireID())
-        let ctx = PageContext(req)
         let systemID = try FindingService.uuid(req.query[String.self, at: "systemID"], "systemID")
-        let report = try await IncidentPrefiller.report(unit: unit, systemID: systemID, principal: principal, on: req.db)
-        let systems = try await InformationSystem.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(\.$name).all()
-        let people = try await Self.activePeople(on: req.db)
-        return PageFrame.page(ctx, title: ctx.t("Báo cáo ban đầu sự cố", "Initial incident report"), body: """
-        <h1>\(ctx.t("Báo cáo ban đầu sự cố (Mẫu 03, Thông tư 20/2017/TT-BTTTT)", "Initial incident report (form 03, Circular 20/2017)")) – \(unit.name)</h1>
-        <form class="filters" method="get" action="/units/\(unit.id)/incidents/new"><label>\(ctx.t("Điền sẵn từ hệ thống", "Prefill from system"))
-        <select name="systemID"><option value="">—</option>\(VulnViews.options(systems.map { ($0.id!.uuidString, $0.name) }, selected: systemID?.uuidString))</select></label>
-        <button>\(ctx.t("Điền sẵn", "Prefill"))</button></form>
-        \(IncidentViews.reportForm(ctx, action: "/units/\(unit.id!)/incidents", report: report, systemID: systemID, people: people))
-        """)
+        let model = try await IncidentNew.Model.query(unit: unit, systemID: systemID, principal: principal, on: req.db)
+        return IncidentNew.View(ctx: PageContext(req), model: model).document()
     }
 
     func create(req: Request) async throws -> Response {
@@ -86,27 +54,15 @@ struct IncidentWebController: RouteCollection {
         let input = try IncidentViews.input(from: try req.input(IncidentViews.ReportForm.self), zone: req.timeZone)
         let incident = try await IncidentService.create(unitID: unit.requireID(), input: input, by: principal, on: req.db, zone: req.timeZone,
                                                         publicURL: req.application.config.publicURL)
-        return req.redirect(to: "/incidents/\(incident.id!)", flash: Flash(.incidentReported))
+        return req.redirect(to: IncidentRoute.show(try incident.requireID()), flash: Flash(.incidentReported))
     }
 
     // MARK: - One incident
 
     func show(req: Request) async throws -> HTML {
         let (incident, principal) = try await IncidentService.find(req)
-        _ = try await incident.$unit.get(on: req.db)
-        let dto = try await IncidentService.detail(incident, for: principal, on: req.db)
-        // The people pickers (assignment, named people) are shown only to those who may use them.
-        let actor = IncidentAccess.actor(incident, principal)
-        let picks = actor.isResponseTeam || (try? IncidentTransition.check(.manageSharing, status: incident.status, actor: actor)) != nil
-        let people = picks ? try await Self.activePeople(on: req.db) : []
-        let vncert = try await IncidentNotifications.nationalAddress(on: req.db)?.email
-        return PageFrame.page(PageContext(req), title: incident.reference, body: IncidentViews.detail(PageContext(req), incident: incident, dto: dto,
-                                                                                                 principal: principal, people: people, nationalEmail: vncert))
-    }
-
-    /// People offered in the assignment and named-people pickers.
-    static func activePeople(on db: any Database) async throws -> [Person] {
-        try await Person.query(on: db).filter(\.$isActive == true).sort(\.$fullName).limit(500).all()
+        let model = try await IncidentShow.Model.query(incident, for: principal, on: req.db)
+        return IncidentShow.View(ctx: PageContext(req), model: model).document()
     }
 
     struct NationalForm: Content, LimitedInput {
@@ -140,7 +96,7 @@ struct IncidentWebController: RouteCollection {
         try await IncidentService.updateSharing(incident, IncidentSharingInput(tlp: tlp, namedPeople: (form.namedPeople ?? []).compactMap(UUID.init(uuidString:))),
                                                 by: principal, on: req.db)
         guard IncidentAccess.mayRead(incident, principal) else {
-            return req.redirect(to: "/incidents", flash: Flash(.sharingSaved))
+            return req.redirect(to: IncidentRoute.list, flash: Flash(.sharingSaved))
         }
         return back(req, incident, Flash(.sharingSaved))
     }
@@ -156,7 +112,7 @@ struct IncidentWebController: RouteCollection {
     }
 
     func back(_ req: Request, _ incident: Incident, _ flash: Flash) -> Response {
-        req.redirect(to: "/incidents/\(incident.id!)", flash: flash)
+        req.redirect(to: IncidentRoute.show(incident.id!), flash: flash)
     }
 
     func triage(req: Request) async throws -> Response {
@@ -271,27 +227,19 @@ struct IncidentWebController: RouteCollection {
     func printForm(req: Request) async throws -> HTML {
         let (incident, _) = try await IncidentService.find(req)
         let unit = try await incident.$unit.get(on: req.db)
-        let ctx = PageContext(req)
-        switch req.parameters.get("form") {
-        case "initial": return IncidentViews.printInitial(ctx, incident: incident, unit: unit)
-        case "final": return IncidentViews.printFinal(ctx, incident: incident, unit: unit)
-        default: throw BilingualError.notFound("Không có mẫu này.", "No such form.")
+        guard let form = req.parameters.get("form").flatMap(IncidentPrint.Form.init(rawValue:)) else {
+            throw BilingualError.notFound("Không có mẫu này.", "No such form.")
         }
+        return IncidentPrint.View(ctx: PageContext(req), model: IncidentPrint.Model(form: form, incident: incident, unit: unit)).document()
     }
 
     func sightings(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
-        let ctx = PageContext(req)
         guard let kind = req.query[String.self, at: "kind"].flatMap(ObservableKind.init(rawValue:)), let value = req.query[String.self, at: "value"].nonEmpty,
               let observable = try? Observable(kind: kind, value: ObservableExtractor.refang(value))
         else { throw BilingualError.badRequest("Dấu hiệu không hợp lệ.", "Not a valid observable.") }
         let dto = try await IncidentService.sightings(of: observable, for: principal, on: req.db)
-        return PageFrame.page(ctx, title: observable.defanged, body: """
-        <h1>\(ctx.t(kind.vietnamese, kind.english)): <code>\(observable.defanged)</code></h1>
-        <h2>\(ctx.t("Các sự cố", "Incidents")) (\(dto.incidents.count))</h2>
-        <ul>\(dto.incidents.html { "<li><a href=\"/incidents/\($0.id)\">\($0.reference)</a> – \($0.title) (\($0.unitName ?? ""))</li>" })</ul>
-        <h2>\(ctx.t("Các cảnh báo", "Advisories")) (\(dto.advisories.count))</h2>
-        <ul>\(dto.advisories.html { "<li>\($0)</li>" })</ul>
-        """)
+        let model = ObservableSightings.Model(kind: kind, defanged: observable.defanged, incidents: dto.incidents, advisories: dto.advisories)
+        return ObservableSightings.View(ctx: PageContext(req), model: model).document()
     }
 }

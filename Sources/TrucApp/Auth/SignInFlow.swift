@@ -30,10 +30,10 @@ enum SignInFlow {
             req.session.data[pendingUntilKey] = String(Int(now.timeIntervalSince1970 + pendingSeconds))
             req.session.data[pendingTriesKey] = "0"
             req.session.data[pendingNextKey] = next
-            return req.redirect(to: "/login/two-factor")
+            return req.redirect(to: AuthRoute.twoFactorCode)
         }
         let mustEnrol = try await TwoFactorService.isRequired(personID: personID, on: req.db)
-        return try await complete(personID: personID, next: mustEnrol ? "/account/two-factor" : next, on: req)
+        return try await complete(personID: personID, next: mustEnrol ? AuthRoute.twoFactorAccount.path : next, on: req)
     }
 
     /// The person whose password was right and who still owes a code, if that step has not expired.

@@ -33,7 +33,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 let next = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
                 let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
                 let expired = request.storage[ExpiredWebSessionKey.self] == true ? "&msg=" + Flash(.sessionExpired).query : ""
-                return request.redirect(to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "/") + expired)
+                return request.redirect(to: AuthRoute.login.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "/") + expired)
             }
             let ctx = PageContext(request)
             if let bilingual = error as? BilingualError { reason = bilingual.reason(ctx.lang) }
@@ -41,7 +41,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             <section class="error">
               <h1>\(ctx.t("Không thực hiện được", "Could not do that")) (\(Int(status.code)))</h1>
               <p class="reason">\(reason)</p>
-              <p><a href="/">\(ctx.t("Trang chủ", "Home"))</a></p>
+              <p><a href="\(HomeRoute.home)">\(ctx.t("Trang chủ", "Home"))</a></p>
             </section>
             """)
             let response = try await page.encodeResponse(for: request)

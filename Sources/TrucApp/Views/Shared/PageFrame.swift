@@ -59,9 +59,4 @@ enum PageFrame {
         </nav>
         """
     }
-
-    /// Previous/next links for a paginated list; keeps the other query parameters.
-    static func pager(_ ctx: PageContext, metadata: PageMetadata, request: Request) -> HTML {
-        Pagination(metadata: metadata, path: request.url.path, query: URLComponents(string: request.url.string)?.queryItems ?? []).render(ctx)
-    }
 }

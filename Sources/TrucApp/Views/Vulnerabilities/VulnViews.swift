@@ -27,12 +27,6 @@ enum VulnViews {
 
     static func kind(_ ctx: PageContext, _ kind: AssetKind) -> String { ctx.t(kind.vietnamese, kind.english) }
 
-    /// Deprecated: the inventory, findings, CVE and advisory pages use `Select`. Kept (as `Select.options`) only
-    /// for the pages of other features that still call it; remove once they are converted.
-    static func options<T: Equatable>(_ values: [(T, String)], selected: T?) -> HTML {
-        Select.options(values.map { Select.Option(String(describing: $0.0), $0.1) }, selected: selected.map { String(describing: $0) })
-    }
-
     /// A horizontal SVG bar chart drawn on the server (no JavaScript): one bar per label.
     static func barChart(_ bars: [(label: String, value: Int, cssClass: String)], title: String) -> HTML {
         let maxValue = max(bars.map(\.value).max() ?? 0, 1)

@@ -62,8 +62,8 @@ import Vapor
         let upload = try #require(try CampaignService.checkUpload(File(data: "abc", filename: "C:\\tmp\\\"x\";.txt"), maxBytes: 10))
         #expect(upload.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(upload.filename == "x.txt")
-        #expect(CampaignService.safeFilename("../..") == "evidence.bin")
-        #expect(CampaignService.safeFilename("báo cáo.pdf") == "báo cáo.pdf")
+        #expect(EvidencePolicy.sanitizedFilename("../..") == "evidence.bin")
+        #expect(EvidencePolicy.sanitizedFilename("báo cáo.pdf") == "báo cáo.pdf")
     }
 
     @Test func csvFieldsAreQuotedAndFormulasNeutralised() {

@@ -199,7 +199,7 @@ struct CampaignAPIController: RouteCollection {
     func evidence(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let file = try await CampaignService.evidence(try Self.id(req, "evidenceID"), for: principal, on: req.db)
-        return CampaignService.download(file)
+        return EvidenceDownload.response(file)
     }
 
     // MARK: Helpers
@@ -222,8 +222,8 @@ struct CampaignAPIController: RouteCollection {
             _ = try await req.body.collect(max: limit).get()
         } catch let abort as any AbortError where abort.status == .payloadTooLarge {
             throw BilingualError(.payloadTooLarge,
-                                "Dữ liệu gửi lên quá lớn: tệp minh chứng tối đa \(CampaignService.megabytes(req.config.maxUploadBytes)) MB.",
-                                "The upload is too large: evidence files may be at most \(CampaignService.megabytes(req.config.maxUploadBytes)) MB.")
+                                "Dữ liệu gửi lên quá lớn: tệp minh chứng tối đa \(UploadedEvidence.megabytes(req.config.maxUploadBytes)) MB.",
+                                "The upload is too large: evidence files may be at most \(UploadedEvidence.megabytes(req.config.maxUploadBytes)) MB.")
         }
     }
 

@@ -56,7 +56,7 @@ extension CampaignService {
         let (status, note) = try validated { () throws(CampaignValidationError) in
             try CampaignValidation.answer(status: input.status, note: input.note)
         }
-        let upload = try checkUpload(input.evidence, maxBytes: maxUploadBytes)
+        let upload = try UploadedEvidence.check(input.evidence, maxBytes: maxUploadBytes)
         // A concurrent first answer or acknowledgement makes this attempt fail; the next one replaces/keeps theirs.
         return try await retrying(constraintRaces: true) {
             try await db.transaction { db in

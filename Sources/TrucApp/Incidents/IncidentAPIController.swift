@@ -236,7 +236,7 @@ struct IncidentAPIController: RouteCollection {
                 .filter(\.$evidence.$id == id).first()
         else { throw BilingualError.notFound("Không có tệp minh chứng này.", "No such evidence file.") }
         let principal = try req.requirePrincipal()
-        return CampaignService.download(try await IncidentAccess.evidence(link.$evidence.id, for: principal, on: req.db))
+        return EvidenceDownload.response(try await IncidentAccess.evidence(link.$evidence.id, for: principal, on: req.db))
     }
 
     func stix(req: Request) async throws -> Response {

@@ -268,7 +268,7 @@ enum IncidentService {
 
     static func addEvidence(_ incident: Incident, file: File?, note: String?, maxBytes: Int, by principal: Principal,
                             on db: any Database) async throws -> EvidenceFile {
-        guard let upload = try CampaignService.checkUpload(file, maxBytes: maxBytes) else {
+        guard let upload = try UploadedEvidence.check(file, maxBytes: maxBytes) else {
             throw BilingualError.invalid("Chưa chọn tệp.", "Choose a file.")
         }
         let evidence = EvidenceFile(id: UUID(), unitID: incident.$unit.id, filename: upload.filename, declaredType: upload.declaredType,

@@ -38,7 +38,8 @@ extension RosterService {
     static func calendarResponse(_ calendar: ICalendar, filename: String, now: Date = Date()) -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        headers.replaceOrAdd(name: .contentDisposition, value: EvidencePolicy.contentDisposition(.attachment, filename: filename))
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return Response(status: .ok, headers: headers, body: .init(string: calendar.render(stamp: now)))
     }
@@ -53,7 +54,7 @@ extension RosterService {
         let shifts = try await query(unitID: unit.requireID(), filter: filter, on: db).with(\.$person).limit(calendarLimit).all()
         let calendar = calendar(name: "Lịch trực – \(unit.name)", shifts: shifts, unitNames: [try unit.requireID(): unit.name],
                                 personInSummary: true)
-        return calendarResponse(calendar, filename: "lich-truc-\(safeFilename(unit.code)).ics")
+        return calendarResponse(calendar, filename: "lich-truc-\(unit.code).ics")
     }
 
     /// A person's shifts in all units (only units in `readable`, nil: all), by default those ending after 31 days ago.
@@ -70,7 +71,7 @@ extension RosterService {
             for unit in try await OrgUnit.query(on: db).filter(\.$id ~~ chunk).all() { names[unit.id!] = unit.name }
         }
         let calendar = calendar(name: "Lịch trực – \(person.fullName)", shifts: shifts, unitNames: names, personInSummary: false)
-        return calendarResponse(calendar, filename: "lich-truc-\(safeFilename(person.email)).ics")
+        return calendarResponse(calendar, filename: "lich-truc-\(person.email).ics")
     }
 
     /// Whom `principal` may export the calendar of: themselves always; others when they may read the person's unit.
@@ -83,11 +84,5 @@ extension RosterService {
             throw BilingualError(.notFound, "Không tìm thấy.", "Not found.")
         }
         return (person, principal.policy.units(with: .read))
-    }
-
-    static func safeFilename(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.@".unicodeScalars.contains(scalar)) ? Character(scalar) : "_"
-        })
     }
 }

@@ -65,8 +65,8 @@ struct CampaignAPIController: RouteCollection {
               query: [.init(name: "year", description: "Year of the preview (default: this year)", type: "integer")],
               reply: .list("CampaignTemplate"))
         static let evidence = APIOperation(method: .GET, path: "/api/v1/evidence/{evidenceID}",
-              summary: "Download an evidence file (always application/octet-stream, with X-Content-SHA256)", tag: "Campaigns",
-              reply: .file("application/octet-stream"))
+              summary: "Download an evidence file (typed and disposed as EvidencePolicy says: only verified images and PDFs inline, with X-Content-SHA256)", tag: "Campaigns",
+              reply: .files(EvidenceDownload.mediaTypes))
     }
 
     static let operations: [APIOperation] = [API.list, API.create, API.show, API.update, API.addItem, API.updateItem, API.deleteItem, API.unitView, API.acknowledge, API.report, API.compliance, API.complianceCSV, API.summary, API.templates, API.evidence]

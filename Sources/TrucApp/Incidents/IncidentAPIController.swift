@@ -62,8 +62,8 @@ struct IncidentAPIController: RouteCollection {
               summary: "Upload an evidence file (multipart: file, note); stored with its SHA-256", tag: "Incidents",
               body: .multipart("IncidentEvidenceUpload"), reply: .created("IncidentEvidence"))
         static let evidence = APIOperation(method: .GET, path: "/api/v1/incidents/{incidentID}/evidence/{evidenceID}",
-              summary: "Download an evidence file (always application/octet-stream, as an attachment, with X-Content-SHA256)",
-              tag: "Incidents", reply: .file("application/octet-stream"))
+              summary: "Download an evidence file (typed and disposed as EvidencePolicy says: only verified images and PDFs inline, with X-Content-SHA256)",
+              tag: "Incidents", reply: .files(EvidenceDownload.mediaTypes))
         static let stix = APIOperation(method: .GET, path: "/api/v1/incidents/{incidentID}/stix", summary: "The incident as a STIX 2.1 bundle", tag: "Incidents",
               reply: .jsonFile("application/stix+json", schema: "STIXBundle"))
         static let misp = APIOperation(method: .GET, path: "/api/v1/incidents/{incidentID}/misp", summary: "The incident as a MISP event (JSON)", tag: "Incidents",

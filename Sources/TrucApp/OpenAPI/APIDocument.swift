@@ -136,6 +136,12 @@ enum APIDocument {
         case let .file(mediaType):
             responses[200] = reply("A file (\(mediaType))",
                                        [contentType(mediaType): .content(.init(schema: rawSchema(mediaType)))])
+        case let .files(mediaTypes):
+            var content: OpenAPI.Content.Map = [:]
+            for mediaType in mediaTypes {
+                content[contentType(mediaType)] = .content(.init(schema: rawSchema(mediaType)))
+            }
+            responses[200] = reply("A file (\(mediaTypes.joined(separator: ", ")))", content)
         case let .jsonFile(mediaType, name):
             responses[200] = reply("A JSON document (\(mediaType)), as a download", [contentType(mediaType): .content(.init(schema: ref(name)))])
         }
@@ -206,7 +212,7 @@ enum APIDocument {
             switch op.reply {
             case let .json(name), let .page(name), let .list(name), let .created(name), let .accepted(name),
                  let .jsonFile(_, name): names.insert(name)
-            case .noContent, .file: break
+            case .noContent, .file, .files: break
             }
         }
         return names

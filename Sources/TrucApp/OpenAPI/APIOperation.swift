@@ -29,6 +29,8 @@ struct APIOperation: Sendable {
         /// 200 with a body of the given media type (text/calendar, text/vcard, text/csv, application/octet-stream).
         /// Not for JSON: a JSON download is `.jsonFile`.
         case file(String)
+        /// 200 with a body of one of the given media types (an evidence file: `EvidenceDownload.mediaTypes`).
+        case files([String])
         /// 200 with a JSON document of the named schema, downloaded with its own media type (a STIX bundle as
         /// application/stix+json, a MISP event as application/json).
         case jsonFile(String, schema: String)

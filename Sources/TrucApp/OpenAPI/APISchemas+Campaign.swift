@@ -109,7 +109,7 @@ extension APISchemas {
             "id": uuid,
             "unitID": uuid,
             "filename": .string,
-            "declaredType": .string(description: "The type the uploader declared; downloads are always application/octet-stream"),
+            "declaredType": .string(description: "The type the uploader declared; downloads take their type from the content (EvidencePolicy), never from this"),
             "size": .integer(description: "Bytes", minimum: (0, exclusive: false)),
             "sha256": .string(description: "Lower-case hex SHA-256 of the content"),
             "uploadedAt": dateTime.optional,

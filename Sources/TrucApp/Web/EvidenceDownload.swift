@@ -8,6 +8,11 @@ import Vapor
 /// name (ASCII fallback and RFC 8187 UTF-8 form), the policy's hardening headers (`X-Content-Type-Options: nosniff`,
 /// a sandboxing CSP, no framing, no caching) and the SHA-256 of the content.
 enum EvidenceDownload {
+    /// Every media type `EvidencePolicy.safeContentType` can serve (text/plain comes with "; charset=utf-8").
+    static let mediaTypes = ["application/octet-stream", "text/plain", "image/png", "image/jpeg", "image/gif", "image/webp",
+                             "application/pdf", "application/zip", "application/gzip", "application/x-7z-compressed",
+                             "application/vnd.rar", "application/vnd.tcpdump.pcap"]
+
     static func response(_ file: EvidenceFile) -> Response {
         let (contentType, disposition) = EvidencePolicy.safeContentType(
             forFilename: file.filename, declared: file.declaredType, sniffed: file.content.prefix(EvidencePolicy.sniffLength))

@@ -65,9 +65,14 @@ enum FeedImporter {
     /// The CISA KEV catalog (JSON): flags listed CVEs (creating a minimal record for CVEs not yet known) and unflags
     /// CVEs that left the catalog; findings get the KEV flag and due date.
     static func importKEV(_ path: String, on db: any Database, zone: TimeZone) async throws -> FeedImportReport {
+        try await importKEV(data: try Data(contentsOf: URL(fileURLWithPath: path)), name: (path as NSString).lastPathComponent,
+                            on: db, zone: zone)
+    }
+
+    /// The KEV catalog already read (from a file, the network or a bundle), named `name` in the report.
+    static func importKEV(data: Data, name: String, on db: any Database, zone: TimeZone) async throws -> FeedImportReport {
         let started = Date()
-        var report = FeedImportReport(kind: "kev", source: (path as NSString).lastPathComponent)
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var report = FeedImportReport(kind: "kev", source: name)
         let catalog = try KEVCatalog(data: data)
         report.records = catalog.entries.count + catalog.skipped.count
         report.skipped = catalog.skipped.count
@@ -139,9 +144,16 @@ enum FeedImporter {
     /// A CSAF 2.0 document: its CVEs with the CPEs of the known-affected products and the remediations. Re-importing
     /// a document replaces what it said before.
     static func importCSAF(_ path: String, on db: any Database, zone: TimeZone) async throws -> FeedImportReport {
+        try await importCSAF(data: try Data(contentsOf: URL(fileURLWithPath: path)), name: (path as NSString).lastPathComponent,
+                             origin: .file, on: db, zone: zone)
+    }
+
+    /// A CSAF 2.0 document already read (from a file, a provider or a bundle), named `name` in the report.
+    static func importCSAF(data: Data, name: String, origin: CSAFOrigin, on db: any Database,
+                           zone: TimeZone) async throws -> FeedImportReport {
         let started = Date()
-        var report = FeedImportReport(kind: "csaf", source: (path as NSString).lastPathComponent)
-        let document = try CSAFDocument(data: try Data(contentsOf: URL(fileURLWithPath: path)))
+        var report = FeedImportReport(kind: "csaf", source: name)
+        let document = try CSAFDocument(data: data)
         let records = document.cveRecords()
         report.records = document.vulnerabilities.count
         report.skipped = document.vulnerabilities.count - records.count

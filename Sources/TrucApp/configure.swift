@@ -65,6 +65,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(FeedCommand(kind: .csaf), as: "import-csaf")
     app.asyncCommands.use(FeedCommand(kind: .cpe), as: "import-cpe")
     app.asyncCommands.use(MatchCommand(), as: "match")
+    app.asyncCommands.use(SyncCommand(), as: "sync")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.storage[CPEProposalCacheKey.self] = CPEProposalCache()
@@ -78,6 +79,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.storage[WebSessionSweeperKey.self] = sweeper
     app.lifecycle.use(sweeper)
     app.lifecycle.use(BackupScheduler())
+    app.storage[FeedRateLimitersKey.self] = FeedRateLimiters()
+    app.lifecycle.use(FeedSyncScheduler())
 
     try routes(app)
 

@@ -58,6 +58,8 @@ public struct AppConfig: Sendable {
     public var prepareDatabase: Bool = true
     /// Where `serve` writes scheduled backups (`TRUC_BACKUP_DIR`); nil: no scheduled backups.
     public var backupDirectory: String?
+    /// Whether `serve` runs the scheduled feed syncs (`TRUC_FEED_SYNC`, default on).
+    public var feedSync: Bool = true
 
     public static let defaultTimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 
@@ -97,6 +99,7 @@ public struct AppConfig: Sendable {
         ("TRUC_MAIL_FROM", "From address of alert e-mails (default Truc ATTT <truc-attt@localhost>)"),
         ("TRUC_SESSION_IDLE_MINUTES", "a web session unused this long ends, 1-1440 (default 30)"),
         ("TRUC_SESSION_MAX_HOURS", "a web session ends this long after sign-in, 1-720 (default 12)"),
+        ("TRUC_FEED_SYNC", "off: this instance runs no scheduled NVD/KEV/EPSS/CSAF syncs (default on for serve; sources are set on /feeds)"),
         ("TRUC_BACKUP_DIR", "an existing directory: serve makes scheduled backups there (interval and how many to keep set by the coordinator)"),
     ]
 
@@ -132,6 +135,12 @@ public struct AppConfig: Sendable {
                 throw ConfigError("TRUC_MONITORING must be on or off (got '\(text)')")
             }
             config.monitoringDisabled = ["off", "0", "false"].contains(text.lowercased())
+        }
+        if let text = env["TRUC_FEED_SYNC"], !text.isEmpty {
+            guard ["on", "off", "1", "0", "true", "false"].contains(text.lowercased()) else {
+                throw ConfigError("TRUC_FEED_SYNC must be on or off (got '\(text)')")
+            }
+            config.feedSync = !["off", "0", "false"].contains(text.lowercased())
         }
         config.monitorConcurrency = try int(env, "TRUC_MONITOR_CONCURRENCY", default: 1000, range: 1...20_000)
         config.monitorPerHost = try int(env, "TRUC_MONITOR_PER_HOST", default: config.monitorConcurrency, range: 1...20_000)

@@ -14,8 +14,10 @@ enum MatchingService {
     /// Every asset against every CVE.
     static func matchAll(on db: any Database, now: Date = Date(), zone: TimeZone,
                          progress: (Int, Int) -> Void = { _, _ in }) async throws -> MatchSummary {
-        let (index, facts) = try await loadIndex(cveIDs: nil, on: db)
         let assetIDs = try await Asset.query(on: db).all(\.$id)
+        // No asset: nothing to match, and no reason to load the whole knowledge base.
+        guard !assetIDs.isEmpty else { return MatchSummary() }
+        let (index, facts) = try await loadIndex(cveIDs: nil, on: db)
         var summary = MatchSummary()
         var done = 0
         for chunk in assetIDs.chunked(2000) {

@@ -12,6 +12,7 @@ final class OutboundContext: @unchecked Sendable {
     private var _resolver: any HostResolving
     private var _policies: any OutboundPolicySource
     private var _webhookClients: PinnedHTTPClients?
+    private var _feedClients: PinnedHTTPClients?
     private let group: any EventLoopGroup
 
     init(group: any EventLoopGroup, resolver: any HostResolving, policies: any OutboundPolicySource) {
@@ -47,13 +48,39 @@ final class OutboundContext: @unchecked Sendable {
         }
     }
 
-    /// Shuts the webhook clients down, if they were made.
-    func shutdown() async {
-        let clients = lock.withLock { () -> PinnedHTTPClients? in
-            defer { _webhookClients = nil }
-            return _webhookClients
+    /// The clients feed syncs fetch with (made on first use, shut down with the app).
+    var feedClients: PinnedHTTPClients {
+        lock.withLock {
+            if let clients = _feedClients { return clients }
+            let clients = PinnedHTTPClients(group: group, configuration: FeedFetcher.configuration(), capacity: 16)
+            _feedClients = clients
+            return clients
         }
-        try? await clients?.shutdown()
+    }
+
+    /// The guard of the province's own connections (feed syncs): the public Internet and the province-wide
+    /// allow-list entries.
+    func provinceGuard() async -> OutboundGuard {
+        OutboundGuard(policy: await policies.policy(forUnit: Self.noUnit), resolver: resolver)
+    }
+
+    /// A guard for an address the operator typed on the server's command line (`truc sync --url`): loopback and
+    /// private addresses are allowed too (a local mirror), never link-local or metadata addresses.
+    func operatorGuard() -> OutboundGuard {
+        let ranges = ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"]
+        let entries = ranges.compactMap { try? OutboundAllowEntry(parsing: $0) }
+        return OutboundGuard(policy: OutboundPolicy(allowing: entries), resolver: resolver)
+    }
+
+    private static let noUnit = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
+    /// Shuts the webhook and feed clients down, if they were made.
+    func shutdown() async {
+        let clients = lock.withLock { () -> [PinnedHTTPClients] in
+            defer { _webhookClients = nil; _feedClients = nil }
+            return [_webhookClients, _feedClients].compactMap { $0 }
+        }
+        for client in clients { try? await client.shutdown() }
     }
 }
 

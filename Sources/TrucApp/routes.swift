@@ -37,6 +37,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: IncidentAPIController())
     try api.register(collection: OutboundAPIController())
     try api.register(collection: BackupAPIController())
+    try api.register(collection: FeedSourceAPIController())
 
     // Web pages: session cookie + CSRF on every form.
     let web = app.grouped(app.sessions.middleware, WebSessionGuard(), MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware(),
@@ -59,4 +60,5 @@ func routes(_ app: Application) throws {
     try web.register(collection: IncidentWebController())
     try web.register(collection: OutboundWebController())
     try web.register(collection: BackupWebController())
+    try web.register(collection: FeedSourceWebController())
 }

@@ -368,6 +368,16 @@ import VaporTesting
             try await api.call(.GET, "/api/v1/settings/backups")
             try await api.call(.PUT, "/api/v1/settings/backups", json: #"{"intervalHours": 12, "keep": 14}"#)
 
+            // Feed sources
+            let sources = try await api.call(.GET, "/api/v1/feed-sources")
+            let sourceID = sources["items"]?[0]?["id"]?.stringValue ?? "missing"
+            try await api.call(.GET, "/api/v1/feed-sources/\(sourceID)")
+            try await api.call(.PATCH, "/api/v1/feed-sources/\(sourceID)", json: #"{"intervalMinutes": 180, "enabled": false}"#)
+            try await api.call(.POST, "/api/v1/feed-sources/\(sourceID)/run")
+            try await api.call(.GET, "/api/v1/feed-sources/\(sourceID)/runs")
+            let provider = try await api.call(.POST, "/api/v1/feed-sources", json: #"{"url": "https://csaf.example.com/.well-known/csaf/provider-metadata.json"}"#)
+            try await api.call(.DELETE, "/api/v1/feed-sources/\(provider.id)")
+
             // Incidents
             try await api.call(.GET, "/api/v1/units/\(deptA)/incidents/prefill")
             let incident = try await api.call(.POST, "/api/v1/units/\(deptA)/incidents", json: """

@@ -52,12 +52,17 @@ final class FeedSyncScheduler: LifecycleHandler, @unchecked Sendable {
     static func tick(service: FeedSyncService, now: Date) async throws -> [FeedRun] {
         let db = service.env.db
         try await markInterrupted(now: now, on: db)
-        let due = try await FeedSource.query(on: db).filter(\.$enabled == true).filter(\.$nextRunAt <= now)
+        let due = try await FeedSource.query(on: db)
+            .group(.or) { either in
+                either.filter(\.$runRequestedAt != nil)
+                    .group(.and) { $0.filter(\.$enabled == true).filter(\.$nextRunAt <= now) }
+            }
             .sort(\.$nextRunAt).all()
         return try await withThrowingTaskGroup(of: FeedRun?.self) { group in
             for source in due {
                 group.addTask {
-                    if case .ran(let run) = try await service.run(source, trigger: .schedule) { return run }
+                    let trigger: FeedRun.Trigger = source.runRequestedAt == nil ? .schedule : .web
+                    if case .ran(let run) = try await service.run(source, trigger: trigger) { return run }
                     return nil
                 }
             }

@@ -106,6 +106,7 @@ struct FeedSyncService: Sendable {
             .set("last_error", to: SQLBind(error))
             .set("failures", to: SQLBind(failures))
             .set("next_run_at", to: SQLBind(finished.addingTimeInterval(TimeInterval(wait * 60))))
+            .set("run_requested_at", to: SQLLiteral.null)
         if error == nil { update.set("last_success_at", to: SQLBind(finished)) }
         try await update.where("id", .equal, SQLBind(try source.requireID())).run()
     }

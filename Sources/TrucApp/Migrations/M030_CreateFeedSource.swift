@@ -22,6 +22,7 @@ struct CreateFeedSource: AsyncMigration {
             .field("last_success_at", .datetime)
             .field("last_error", .string)
             .field("failures", .int, .required)
+            .field("run_requested_at", .datetime)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .create()

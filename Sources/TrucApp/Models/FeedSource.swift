@@ -26,6 +26,8 @@ final class FeedSource: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") var lastError: String?
     /// Runs failed in a row.
     @Field(key: "failures") var failures: Int
+    /// Set by "run now" (web or API): the next scheduler tick runs the source even when it is off or not due.
+    @OptionalField(key: "run_requested_at") var runRequestedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -32,6 +32,7 @@ enum APIDocument {
             + IncidentAPIController.operations
             + OutboundAPIController.operations
             + BackupAPIController.operations
+            + FeedSourceAPIController.operations
     }
 
     /// The document as pretty-printed JSON with sorted keys; built once.

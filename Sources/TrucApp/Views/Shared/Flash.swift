@@ -29,6 +29,7 @@ struct Flash: Equatable, Sendable {
         case shiftAdded = "shift-added", shiftsGenerated = "shifts-generated", shiftsImported = "shifts-imported"
         case shiftSaved = "shift-saved", shiftDeleted = "shift-deleted"
         case allowListAdded = "allow-list-added", allowListRemoved = "allow-list-removed"
+        case feedSourceAdded = "feed-source-added", feedSourceDeleted = "feed-source-deleted", feedRunRequested = "feed-run-requested"
 
         /// How many counts the text takes.
         var arity: Int {
@@ -127,6 +128,9 @@ struct Flash: Equatable, Sendable {
         case .shiftDeleted: return ("Đã xoá ca trực", "Shift deleted")
         case .allowListAdded: return ("Đã thêm vào danh sách cho phép", "Added to the allow-list")
         case .allowListRemoved: return ("Đã xoá khỏi danh sách cho phép", "Removed from the allow-list")
+        case .feedSourceAdded: return ("Đã thêm nhà cung cấp CSAF", "CSAF provider added")
+        case .feedSourceDeleted: return ("Đã xoá nhà cung cấp CSAF", "CSAF provider deleted")
+        case .feedRunRequested: return ("Đã yêu cầu đồng bộ: máy chủ chạy trong khoảng 30 giây tới", "Sync requested: the server runs it within about 30 seconds")
         }
     }
 }

@@ -21,6 +21,7 @@ enum SiteRoute: WebRoute, Equatable {
     case incidents(IncidentRoute)
     case outbound(OutboundRoute)
     case backups(BackupRoute)
+    case feedSources(FeedSourceRoute)
 
     var route: any WebRoute {
         switch self {
@@ -39,6 +40,7 @@ enum SiteRoute: WebRoute, Equatable {
         case .incidents(let r): r
         case .outbound(let r): r
         case .backups(let r): r
+        case .feedSources(let r): r
         }
     }
 
@@ -74,4 +76,5 @@ enum SiteRoute: WebRoute, Equatable {
         + IncidentRoute.allPatterns.map(SiteRoute.incidents)
         + OutboundRoute.allPatterns.map(SiteRoute.outbound)
         + BackupRoute.allPatterns.map(SiteRoute.backups)
+        + FeedSourceRoute.allPatterns.map(SiteRoute.feedSources)
 }

@@ -13,11 +13,13 @@ import TrucTestSupport
 
     /// Runs one sync of `provider` from `cursor`.
     static func sync(_ w: TestWorld, _ provider: FakeCSAFProvider, cursor: CSAFSyncCursor = CSAFSyncCursor(),
-                     verifier: (any CSAFSignatureVerifying)? = nil) async throws -> CSAFProviderSync.Result {
+                     verifier: (any CSAFSignatureVerifying)? = nil, metadataURL: URL? = nil,
+                     options: CSAFProviderSync.Options = .standard) async throws -> CSAFProviderSync.Result {
         let (fetcher, clients) = try CSAFFixture.fetcher()
         do {
-            let result = try await CSAFProviderSync.runDetailed(metadataURL: provider.metadataURL, cursor: cursor, fetcher: fetcher,
-                                                                verifier: verifier, on: w.db, zone: w.app.config.timeZone)
+            let result = try await CSAFProviderSync.runDetailed(metadataURL: metadataURL ?? provider.metadataURL, cursor: cursor,
+                                                                fetcher: fetcher, verifier: verifier, on: w.db,
+                                                                zone: w.app.config.timeZone, options: options)
             try await clients.shutdown()
             return result
         } catch {
@@ -28,6 +30,12 @@ import TrucTestSupport
 
     static func known(_ cve: String, _ w: TestWorld) async throws -> Bool {
         try await Vulnerability.find(cve, on: w.db) != nil
+    }
+
+    /// What the document `trackingID` stored for `cve`.
+    static func contribution(_ cve: String, _ trackingID: String, _ w: TestWorld) async throws -> CSAFContribution? {
+        guard let vulnerability = try await Vulnerability.find(cve, on: w.db) else { return nil }
+        return CSAFContribution.decode(vulnerability.csafJSON)[trackingID]
     }
 
     static func state(_ result: CSAFProviderSync.Result, _ suffix: String) -> Outcome.State? {
@@ -57,6 +65,9 @@ import TrucTestSupport
             #expect(try await Self.known("CVE-2022-27193", w))
             #expect(try await Self.known("CVE-2024-45075", w))
             #expect(try await !Self.known("CVE-2024-99991", w), "nothing of a refused document is stored")
+            let stored = try await Self.contribution("CVE-2022-27193", "BSI-2022-0001", w)
+            #expect(stored?.sourceURL == provider.url("/csaf/white/2024/bsi-2022-0001.json").absoluteString)
+            #expect(stored?.signature == nil, "a provider without keys: no signature mark")
             #expect(first.tally.created == 4)
             #expect(first.tally.skipped == 1)
             #expect(first.tally.notes.contains { $0.contains("tampered.json refused") })
@@ -156,6 +167,75 @@ import TrucTestSupport
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func hostileInputGivesAClearErrorAndStoresNothing(_ db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            let provider = try await FakeCSAFProvider.start()
+            // Another scheme for the metadata itself: refused before any request.
+            await #expect(throws: CSAFSyncError.metadata("not an http(s) URL")) {
+                try await Self.sync(w, provider, metadataURL: URL(fileURLWithPath: "/etc/passwd"))
+            }
+            #expect(provider.paths.isEmpty)
+            // Huge metadata: the fetch stops at the limit.
+            provider.set("/.well-known/csaf/provider-metadata.json",
+                         FeedReply(body: Array(repeating: UInt8(ascii: " "), count: CSAFProviderMetadata.maxBytes + 10)))
+            await #expect(throws: CSAFSyncError.metadata("the answer is larger than \(CSAFProviderMetadata.maxBytes) bytes")) {
+                try await Self.sync(w, provider)
+            }
+            // JSON of the wrong shape.
+            provider.set("/.well-known/csaf/provider-metadata.json", FeedReply.json(#"{"publisher": "x", "distributions": 3}"#))
+            await #expect(throws: CSAFSyncError.metadata("the provider metadata is not valid: no publisher.name")) {
+                try await Self.sync(w, provider)
+            }
+            // Feeds and directories at other schemes: left out, nothing else requested.
+            provider.set("/.well-known/csaf/provider-metadata.json", FeedReply.json("""
+            {"publisher": {"name": "Hostile"}, "distributions": [{"directory_url": "ftp://127.0.0.1/white/"},
+              {"rolie": {"feeds": [{"tlp_label": "WHITE", "url": "file:///etc/passwd"}]}}]}
+            """))
+            let before = provider.paths.count
+            await #expect(throws: CSAFSyncError.metadata("no TLP:WHITE/CLEAR ROLIE feed and no directory_url")) {
+                try await Self.sync(w, provider)
+            }
+            #expect(provider.paths.count == before + 1)
+
+            // A feed whose entries point elsewhere, a .sha512 that does not match, a document that is not CSAF, one
+            // too large: each refused, nothing stored, the run goes on.
+            provider.metadata()
+            provider.set("/.well-known/csaf/feed-white.json", FeedReply.json("""
+            {"feed": {"id": "hostile", "entry": [
+              {"id": "local", "updated": "2024-01-01T00:00:00Z", "link": [{"rel": "self", "href": "file:///etc/passwd"}]},
+              {"id": "notes", "updated": "2024-01-01T00:00:00Z", "content": {"src": "javascript:alert(1)"}},
+              {"id": "s512", "updated": "2024-01-02T00:00:00Z", "link": [{"rel": "self", "href": "/csaf/s512.json"}]},
+              {"id": "html", "updated": "2024-01-03T00:00:00Z", "link": [{"rel": "self", "href": "/csaf/html.json"}]},
+              {"id": "big", "updated": "2024-01-04T00:00:00Z", "link": [{"rel": "self", "href": "/csaf/big.json"}]},
+              "not an object"]}}
+            """))
+            let tiny = CSAFFixture.tiny("FAKE-2024-6", cve: "CVE-2024-99996")
+            provider.document("/csaf/s512.json", tiny, sha256: false)
+            provider.set("/csaf/s512.json.sha512", text: String(repeating: "ab", count: 64) + "  s512.json\n")
+            provider.document("/csaf/html.json", Data("<html>not CSAF</html>".utf8))
+            provider.document("/csaf/big.json", Data(repeating: UInt8(ascii: " "), count: 4096))
+            var options = CSAFProviderSync.Options.standard
+            options.maxDocumentBytes = 2048
+            let result = try await Self.sync(w, provider, options: options)
+            guard case .refused(let mismatch) = Self.state(result, "/csaf/s512.json"),
+                  case .refused(let notCSAF) = Self.state(result, "/csaf/html.json") else {
+                Issue.record("not refused: \(result.outcomes)")
+                return
+            }
+            #expect(mismatch.contains("SHA512 does not match"))
+            #expect(notCSAF.contains("not"))
+            #expect(Self.state(result, "/csaf/big.json") == .refused("larger than 2048 bytes"))
+            #expect(result.outcomes.count == 3)
+            #expect(result.tally.notes.contains { $0.contains("local: no http(s) document address") })
+            #expect(result.tally.notes.contains { $0.contains("entry 6 is not an object") })
+            #expect(result.tally.created == 0 && result.tally.skipped == 3)
+            #expect(try await !Self.known("CVE-2024-99996", w))
+            #expect(!provider.paths.contains { $0.contains("passwd") })
+            await provider.stop()
+        }
+    }
+
     /// A provider with the test key: a good signature, a bad one (a signature of other content).
     static func signedProvider(fingerprint: String?) async throws -> FakeCSAFProvider {
         let provider = try await FakeCSAFProvider.start()
@@ -180,6 +260,15 @@ import TrucTestSupport
             #expect(try await Self.known("CVE-2022-27193", w))
             #expect(try await !Self.known("CVE-2024-45075", w), "nothing of a badly signed document is stored")
             #expect(provider.paths.filter { $0.hasSuffix("key.asc") }.count == 1, "the key is fetched once a run")
+            #expect(try await Self.contribution("CVE-2022-27193", "BSI-2022-0001", w)?.signature == .verified)
+
+            // The document changes and its .asc is gone: imported, marked unchecked.
+            provider.set("/csaf/bsi-2022-0001.json.asc", nil)
+            provider.feed([("/csaf/bsi-2022-0001.json", "2024-02-10T00:00:00Z"), ("/csaf/va-24-254-01.json", "2024-01-11T00:00:00Z")])
+            let again = try await Self.sync(w, provider, cursor: result.cursor, verifier: GPGVVerifier())
+            #expect(again.outcomes.map(\.state) == [.imported(.unchecked)])
+            #expect(again.tally.notes.contains { $0.contains("no .asc signature") })
+            #expect(try await Self.contribution("CVE-2022-27193", "BSI-2022-0001", w)?.signature == .unchecked)
             await provider.stop()
         }
     }
@@ -206,6 +295,7 @@ import TrucTestSupport
             let absent = try await Self.sync(w, provider, verifier: GPGVVerifier(path: "/nonexistent/gpgv"))
             #expect(absent.outcomes.map(\.state) == [.imported(.unchecked), .imported(.unchecked)])
             #expect(absent.tally.notes.contains { $0.contains("marked unchecked") })
+            #expect(try await Self.contribution("CVE-2022-27193", "BSI-2022-0001", w)?.signature == .unchecked)
             let none = try await Self.sync(w, provider, verifier: nil)
             #expect(none.outcomes.map(\.state) == [.imported(.unchecked), .imported(.unchecked)])
             #expect(none.tally.notes.contains { $0.contains("gpgv is not installed") })

@@ -126,7 +126,10 @@ let package = Package(
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
-            exclude: ["Snapshots/__Snapshots__"]
+            // `Fixtures` holds test data files (CSAF documents, hashes, OpenPGP key and signatures) that the tests
+            // read by path next to their source (#filePath), byte for byte: excluded so that SwiftPM neither warns
+            // about unhandled files nor copies them into a resource bundle.
+            exclude: ["Snapshots/__Snapshots__", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

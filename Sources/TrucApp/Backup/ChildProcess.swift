@@ -8,6 +8,8 @@ struct ChildProcess {
         var status: Int32
         var stdout: Data
         var stderr: Data
+        /// Whether the program was stopped because it ran longer than the timeout.
+        var timedOut = false
 
         /// The last lines of stderr, for an error message.
         var errorText: String {
@@ -25,8 +27,10 @@ struct ChildProcess {
         return nil
     }
 
-    /// Runs `executable` with `arguments` and exactly `environment`; stdin is /dev/null.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> Result {
+    /// Runs `executable` with `arguments` and exactly `environment`; stdin is /dev/null. With a `timeout`, a program
+    /// still running then is terminated (SIGTERM) and the result says `timedOut`.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String],
+                    timeout: Duration? = nil) async throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -37,6 +41,17 @@ struct ChildProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let stopped = TimedOutFlag()
+        if let timeout {
+            let (seconds, attoseconds) = timeout.components
+            let nanoseconds = Int(clamping: seconds) &* 1_000_000_000 &+ Int(attoseconds / 1_000_000_000)
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(max(0, nanoseconds))) {
+                if process.isRunning {
+                    stopped.set()
+                    process.terminate()
+                }
+            }
+        }
         async let stdout = readAll(out.fileHandleForReading)
         async let stderr = readAll(err.fileHandleForReading)
         let status: Int32 = await withCheckedContinuation { continuation in
@@ -45,7 +60,7 @@ struct ChildProcess {
                 continuation.resume(returning: process.terminationStatus)
             }
         }
-        return Result(status: status, stdout: await stdout, stderr: await stderr)
+        return Result(status: status, stdout: await stdout, stderr: await stderr, timedOut: stopped.value)
     }
 
     private static func readAll(_ handle: FileHandle) async -> Data {
@@ -56,5 +71,14 @@ struct ChildProcess {
                 continuation.resume(returning: data)
             }
         }
+    }
+
+    /// Set once when the timeout stopped the program.
+    private final class TimedOutFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stopped = false
+
+        func set() { lock.withLock { stopped = true } }
+        var value: Bool { lock.withLock { stopped } }
     }
 }

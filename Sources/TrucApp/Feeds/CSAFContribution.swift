@@ -12,6 +12,11 @@ struct CSAFContribution: Codable, Sendable, Equatable {
     var remediations: [String]
     /// Affected product names without a CPE (cannot be matched automatically).
     var unmatchableProducts: [String]
+    /// The document's URL when it came from a CSAF provider; nil for a file imported by hand.
+    var sourceURL: String? = nil
+    /// The OpenPGP signature state when it came from a provider that publishes keys (`verified`, `unchecked`); nil
+    /// otherwise. Optional so that contributions stored before the provider sync decode unchanged.
+    var signature: CSAFOrigin.Signature? = nil
 
     static func decode(_ json: String) -> [String: CSAFContribution] {
         (try? JSONDecoder().decode([String: CSAFContribution].self, from: Data(json.utf8))) ?? [:]

@@ -175,7 +175,8 @@ enum FeedImporter {
                 }
                 let contribution = CSAFContribution(trackingID: document.trackingID, title: document.title, publisher: document.publisher,
                                                     configurations: record.configurations, remediations: remediations,
-                                                    unmatchableProducts: document.productsWithoutCPE)
+                                                    unmatchableProducts: document.productsWithoutCPE, sourceURL: origin.url,
+                                                    signature: origin.signature == .none ? nil : origin.signature)
                 if let existing = known[record.id] {
                     var all = CSAFContribution.decode(existing.csaf)
                     if all[document.trackingID] == contribution {

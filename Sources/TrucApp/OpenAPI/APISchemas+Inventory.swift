@@ -106,6 +106,9 @@ extension APISchemas {
             "remediations": .array(items: .string),
             "affectedCPEs": .array(items: .string),
             "unmatchableProducts": .array(items: .string),
+            "sourceURL": JSONSchema.string.optional,
+            "signature": enumeration(["verified", "unchecked", "none"],
+                                     "verified: the provider's .asc signature was checked with gpgv; unchecked: the provider publishes keys but the signature could not be checked; none: no signature involved"),
         ]),
         "CVE": object("A CVE with its CVSS, KEV status, CPE criteria and the findings in the caller's units.", [
             "id": .string,

@@ -23,12 +23,23 @@ extension CVEShow {
             <h2>\(ctx.t("Sản phẩm bị ảnh hưởng (CPE)", "Affected products (CPE)"))</h2>
             <ul>\(dto.criteria.prefix(200).html { "<li><code class=\"cpe\">\($0)</code></li>" })</ul>
             \(dto.csaf.html { note in """
-                <section class="card"><h2>CSAF \(note.trackingID): \(note.title)</h2><p class="muted">\(note.publisher)</p>
+                <section class="card"><h2>CSAF \(note.trackingID): \(note.title)</h2><p class="muted">\(note.publisher)\(csafOrigin(note))</p>
                 <ul>\(note.remediations.html { "<li>\($0)</li>" })</ul></section>
                 """ })
             <h2>\(ctx.t("Tham khảo", "References"))</h2>
             <ul>\(dto.references.html { "<li><a href=\"\($0)\" rel=\"noopener noreferrer\">\($0)</a></li>" })</ul>
             """)
+        }
+
+        /// Where a provider's document came from and its signature state; nothing for a file imported by hand.
+        func csafOrigin(_ note: CSAFNoteDTO) -> HTML {
+            let mark: HTML = switch note.signature {
+            case "verified": " · \(Badge(ctx.t("chữ ký đã kiểm tra", "signature verified"), className: "s-done").html)"
+            case "unchecked": " · \(Badge(ctx.t("chữ ký chưa kiểm tra", "signature unchecked"), className: "s-problem").html)"
+            default: .empty
+            }
+            guard let url = note.sourceURL else { return mark }
+            return " · <a href=\"\(url)\" rel=\"noopener noreferrer\">\(ctx.t("nguồn", "source"))</a>\(mark)"
         }
 
         func kev() -> HTML {

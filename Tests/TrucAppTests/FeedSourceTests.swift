@@ -184,4 +184,26 @@ import VaporTesting
             #expect(try await admin.post("/feeds/sources/\(id)/run", form: [:]).status == .forbidden)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aCSAFProviderSourceSyncsFromItsStoredCursor(_ database: TestDatabase) async throws {
+        try await withWorld(database) { w in
+            let provider = try await FakeCSAFProvider.start()
+            provider.metadata()
+            provider.document("/csaf/white/2024/bsi-2022-0001.json", try CSAFFixture.data("bsi-2022-0001.json"))
+            provider.feed([("/csaf/white/2024/bsi-2022-0001.json", "2024-01-10T00:00:00Z")])
+            let res = try await send(w, .POST, "/api/v1/feed-sources", #"{"url": "\#(provider.metadataURL.absoluteString)"}"#, as: w.coordinator)
+            #expect(res.status == .created)
+            let service = FeedSyncService(env: F.environment(w, clock: VirtualClock()), owner: "test")
+            guard case .ran(let first) = try await service.run(try await F.source(.csaf, on: w.db), trigger: .cli) else { return }
+            #expect(first.error == nil && first.created >= 1)
+            let stored = try await F.source(.csaf, on: w.db)
+            #expect(CSAFProviderSyncRun.decode(stored.cursor).through != nil)
+            let before = provider.paths.count
+            guard case .ran(let second) = try await service.run(stored, trigger: .cli) else { return }
+            #expect(second.error == nil && second.created == 0)
+            #expect(!provider.paths.dropFirst(before).contains { $0.hasPrefix("/csaf/") }, "nothing fetched again")
+            await provider.stop()
+        }
+    }
 }

@@ -15,15 +15,11 @@ struct FeedSyncEnvironment: Sendable {
     var limiters: FeedRateLimiters
     var logger: Logger
     var progress: @Sendable (String) -> Void = { _ in }
-    /// `gpgv` for CSAF signatures (nil: not checked).
-    var gpgvPath: String? = FeedSyncEnvironment.systemGPGV
+    /// Checks CSAF signatures (`gpgv`); nil when there is none, so signatures are marked unchecked.
+    var signatureVerifier: (any CSAFSignatureVerifying)? = GPGVVerifier.find()
     /// Called after each NVD page is committed (tests use it to stop a run in the middle, as a crash would).
     var afterPage: @Sendable (Int) async throws -> Void = { _ in }
 
     /// Longest time one request may take.
     var requestTimeout: Duration = .seconds(120)
-
-    static var systemGPGV: String? {
-        ["/usr/bin/gpgv", "/bin/gpgv", "/usr/local/bin/gpgv"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
 }

@@ -88,7 +88,7 @@ struct FeedSyncService: Sendable {
         case .epss:
             throw FeedSyncError("EPSS sync is not available yet")
         case .csaf:
-            throw FeedSyncError("CSAF provider sync is not available yet")
+            return try await CSAFProviderSyncRun.run(source: source, url: url, env: env)
         }
     }
 

@@ -99,3 +99,16 @@ import TrucCore
         #expect(reader.scoreDate?.description == "2024-01-02")
     }
 }
+
+@Suite struct CRC32Tests {
+    @Test func knownValues() {
+        var crc = CRC32()
+        #expect(crc.value == 0)
+        crc.update(Array("123456789".utf8))
+        #expect(crc.value == 0xCBF4_3926)
+        var split = CRC32()
+        split.update(Array("1234".utf8))
+        split.update(Array("56789".utf8))
+        #expect(split.value == 0xCBF4_3926)
+    }
+}

@@ -16,7 +16,7 @@ extension FeedImporter {
     /// `name` names the source in the report (default: the file's name); the score date is the file's comment
     /// line's, else the date in the file's name, else today in `zone`.
     static func importEPSS(_ path: String, name: String? = nil, on db: any Database, zone: TimeZone,
-                           progress: Progress = { _ in }) async throws -> FeedImportReport {
+                           progress: @escaping Progress = { _ in }) async throws -> FeedImportReport {
         let started = Date()
         let source = name ?? (path as NSString).lastPathComponent
         let fallbackDay = epssDay(inName: source) ?? epssDay(inName: (path as NSString).lastPathComponent)

@@ -83,7 +83,7 @@ public struct EPSSReader: Sendable {
                 if partial.count > Self.maxLineLength { throw .lineTooLong(line: lineCount + 1) }
                 let whole = partial
                 partial.removeAll(keepingCapacity: true)
-                if let item = try whole.withUnsafeBytes({ buffer throws(EPSSFileError) in try line(buffer) }) { items.append(item) }
+                if let item = try line(whole) { items.append(item) }
             }
             start = end + 1
         }
@@ -96,13 +96,25 @@ public struct EPSSReader: Sendable {
         if !partial.isEmpty {
             let whole = partial
             partial = []
-            if let item = try whole.withUnsafeBytes({ buffer throws(EPSSFileError) in try line(buffer) }) { items.append(item) }
+            if let item = try line(whole) { items.append(item) }
         }
         guard headerSeen else { throw .missingHeader(line: lineCount, found: nil) }
         return items
     }
 
     // MARK: - Lines
+
+    private mutating func line(_ bytes: [UInt8]) throws(EPSSFileError) -> Item? {
+        var result: Result<Item?, EPSSFileError> = .success(nil)
+        bytes.withUnsafeBytes { buffer in
+            do throws(EPSSFileError) {
+                result = .success(try line(buffer))
+            } catch {
+                result = .failure(error)
+            }
+        }
+        return try result.get()
+    }
 
     private mutating func line(_ raw: UnsafeRawBufferPointer) throws(EPSSFileError) -> Item? {
         lineCount += 1

@@ -66,6 +66,8 @@ import VaporTesting
             #expect(page.body.string.contains("EPSS 0.98 (99%)"))
             page = try await browser.get("/cves/CVE-2017-5638")
             #expect(page.body.string.contains("EPSS 0.98 (99%)"))
+            let findingID = try #require(try await F.finding("CVE-2017-5638", w).id)
+            #expect(try await browser.get("/findings/\(findingID)").body.string.contains("EPSS 0.98 (99%)"))
             #expect(page.body.string.contains("2026-12-01"))
         }
     }

@@ -206,4 +206,42 @@ import VaporTesting
             await provider.stop()
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func epssIsDownloadedGzippedAndImportedOnlyWhenChanged(_ database: TestDatabase) async throws {
+        try await withWorld(database) { w in
+            let dir = try EPSSFixtures.folder()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let plain = try EPSSFixtures.write(EPSSFixtures.csv(day: "2026-12-05", rows: ["CVE-2017-5638,0.97565,0.99990", "CVE-2099-0001,0.00043,0.1"]),
+                                               "epss_scores-current.csv", in: dir)
+            let gz = try Array(Data(contentsOf: URL(fileURLWithPath: try EPSSFixtures.gzip(plain))))
+            let modified = "Sat, 05 Dec 2026 12:00:00 GMT"
+            let server = try await LoopbackFeedServer.start(group: F.group) { head in
+                if head.headers.first(name: "If-Modified-Since") == modified { return FeedReply(status: 304) }
+                // The last byte cut: a damaged file the first time a fault is asked.
+                return FeedReply(status: 200, headers: [("Content-Type", "application/gzip"), ("Last-Modified", modified)],
+                                 body: head.uri.contains("broken") ? Array(gz.dropLast(3)) : gz)
+            }
+            defer { Task { await server.stop() } }
+            let service = FeedSyncService(env: F.environment(w, clock: VirtualClock()), owner: "test")
+
+            // A damaged download: a clear error, nothing stored, the source retried later.
+            guard case .ran(let broken) = try await service.run(try await F.source(.epss, on: w.db), trigger: .cli,
+                                                                url: server.url(path: "/broken/epss_scores-current.csv.gz")) else { return }
+            #expect(broken.error != nil)
+            #expect(try await EPSSRecord.query(on: w.db).count() == 0)
+            #expect(try await F.source(.epss, on: w.db).failures == 1)
+
+            guard case .ran(let first) = try await service.run(try await F.source(.epss, on: w.db), trigger: .cli,
+                                                               url: server.url(path: "/epss_scores-current.csv.gz")) else { return }
+            #expect(first.error == nil && first.created == 2)
+            let score = try #require(try await EPSSRecord.find("CVE-2017-5638", on: w.db))
+            #expect(score.scoreDate == "2026-12-05" && abs(score.score - 0.97565) < 1e-9)
+            #expect(try await F.source(.epss, on: w.db).lastModified == modified)
+
+            guard case .ran(let second) = try await service.run(try await F.source(.epss, on: w.db), trigger: .cli,
+                                                                url: server.url(path: "/epss_scores-current.csv.gz")) else { return }
+            #expect(second.error == nil && second.created + second.updated == 0 && second.notes.contains("304"))
+        }
+    }
 }

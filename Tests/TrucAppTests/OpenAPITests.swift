@@ -283,6 +283,8 @@ import VaporTesting
 
             // Inventory, knowledge base, findings, advisories
             _ = try await VulnerabilityStore.upsertNVD([try VulnerabilityFixtures.struts()], on: w.db)
+            // EPSS scores, so that the answers carry `epss` and its schema is checked.
+            _ = try await FeedImporter.importEPSS(VulnerabilityFixtures.coreFixture("epss_scores-2025-03-17.csv"), on: w.db, zone: w.app.config.timeZone)
             let system = try await api.call(.POST, "/api/v1/units/\(deptA)/systems", json: """
             {"name": "Cổng DVC", "securityLevel": 3, "domains": ["dvc.so-a.gov.vn"], "publicIPs": ["203.0.113.5"]}
             """)
@@ -308,6 +310,10 @@ import VaporTesting
             try await api.call(.GET, "/api/v1/feeds")
             try await api.call(.GET, "/api/v1/sla")
             try await api.call(.PUT, "/api/v1/sla", json: VulnerabilityStore.json(SLAPolicy.standard))
+            var prioritised = SLAPolicy.standard
+            prioritised.priorityRule = try SLAPriorityRule(enabled: true, epssThreshold: 0.5)
+            try await api.call(.PUT, "/api/v1/sla", json: VulnerabilityStore.json(prioritised))
+            try await api.call(.GET, "/api/v1/findings?sort=priority")
             let findings = try await api.call(.GET, "/api/v1/findings?severity=critical")
             let finding = findings["items"]?[0]?["id"]?.stringValue ?? "missing"
             try await api.call(.GET, "/api/v1/findings/summary")

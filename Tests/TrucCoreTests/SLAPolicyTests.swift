@@ -143,3 +143,60 @@ import TrucCore
         #expect(!SLAPolicy.isOverdue(deadline: nil, status: .open, now: deadline))
     }
 }
+
+/// The KEV/EPSS priority rule.
+@Suite struct SLAPriorityRuleTests {
+    let firstSeen = Fixture.date(2025, 3, 1, 9, 30)
+
+    @Test func offByDefault() throws {
+        let policy = SLAPolicy.standard
+        #expect(policy.priorityRule == .off)
+        #expect(!policy.priorityRule.enabled && policy.priorityRule.epssThreshold == 0.1)
+        #expect(policy.days(severity: .medium, level: 3, kev: true, epss: 0.9) == 45)
+    }
+
+    @Test(arguments: [
+        (CVSSSeverity.medium, 3, false, 0.5, 7),   // EPSS above the threshold: critical row
+        (CVSSSeverity.medium, 3, false, 0.1, 7),   // at the threshold
+        (CVSSSeverity.medium, 3, false, 0.09, 45), // below
+        (CVSSSeverity.medium, 3, false, nil, 45),  // no score
+        (CVSSSeverity.low, 5, true, nil, 3),       // KEV
+        (CVSSSeverity.high, 1, true, 0.0, 15),
+        (CVSSSeverity.critical, 2, false, 0.9, 10),
+    ] as [(CVSSSeverity, Int, Bool, Double?, Int)])
+    func ruleOn(severity: CVSSSeverity, level: Int, kev: Bool, epss: Double?, days: Int) throws {
+        var policy = SLAPolicy.standard
+        policy.priorityRule = try SLAPriorityRule(enabled: true)
+        #expect(policy.days(severity: severity, level: level, kev: kev, epss: epss) == days)
+        let deadline = policy.deadline(firstSeen: firstSeen, severity: severity, level: level, kev: kev, epss: epss, kevDueDate: nil)
+        #expect(deadline == firstSeen.addingTimeInterval(TimeInterval(days) * 86_400))
+    }
+
+    @Test func kevDueDateStillCaps() throws {
+        var policy = SLAPolicy.standard
+        policy.priorityRule = try SLAPriorityRule(enabled: true, epssThreshold: 0.5)
+        let cap = firstSeen.addingTimeInterval(86_400)
+        #expect(policy.deadline(firstSeen: firstSeen, severity: .low, level: 1, kev: true, epss: nil, kevDueDate: cap) == cap)
+        #expect(policy.days(severity: .low, level: 1, kev: false, epss: 0.4) == 180)
+    }
+
+    @Test func thresholdValidated() throws {
+        for bad in [-0.01, 1.01, Double.nan, Double.infinity] {
+            #expect(throws: SLAPolicyError.self) { try SLAPriorityRule(enabled: true, epssThreshold: bad) }
+        }
+        #expect(try SLAPriorityRule(enabled: true, epssThreshold: 0).applies(kev: false, epss: 0))
+        #expect(try SLAPriorityRule(enabled: true, epssThreshold: 1).applies(kev: false, epss: 1))
+        #expect(SLAPolicyError.invalidEPSSThreshold(2).english.contains("between 0 and 1"))
+        let bad = Data(#"{"days": {"critical": [1,1,1,1,1], "high": [1,1,1,1,1], "medium": [1,1,1,1,1], "low": [1,1,1,1,1]}, "priorityRule": {"enabled": true, "epssThreshold": 3}}"#.utf8)
+        #expect(throws: SLAPolicyError.invalidEPSSThreshold(3)) { try JSONDecoder().decode(SLAPolicy.self, from: bad) }
+    }
+
+    @Test func codable() throws {
+        var policy = SLAPolicy.standard
+        policy.priorityRule = try SLAPriorityRule(enabled: true, epssThreshold: 0.25)
+        let data = try JSONEncoder().encode(policy)
+        #expect(try JSONDecoder().decode(SLAPolicy.self, from: data) == policy)
+        let old = Data(#"{"days": {"critical": [15, 10, 7, 5, 3], "high": [30, 21, 15, 10, 7], "medium": [90, 60, 45, 30, 20], "low": [180, 120, 90, 60, 45]}, "unassignedLevel": 3}"#.utf8)
+        #expect(try JSONDecoder().decode(SLAPolicy.self, from: old) == .standard)
+    }
+}

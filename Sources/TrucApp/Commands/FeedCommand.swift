@@ -3,12 +3,12 @@ import TrucCore
 import Foundation
 import Vapor
 
-/// `truc import-nvd FILE...`, `import-kev FILE`, `import-csaf FILE...`, `import-cpe FILE`: feed imports with a
+/// `truc import-nvd FILE...`, `import-kev FILE`, `import-csaf FILE...`, `import-cpe FILE`, `import-epss FILE`: feed imports with a
 /// progress line and final counts. A file that cannot be read is reported and the others still imported; the
 /// command then exits non-zero. Records already stored stay (re-importing is safe: it updates, never duplicates).
 struct FeedCommand: AnyAsyncCommand {
     enum Kind: String, Sendable {
-        case nvd, kev, csaf, cpe
+        case nvd, kev, csaf, cpe, epss
     }
 
     let kind: Kind
@@ -19,6 +19,7 @@ struct FeedCommand: AnyAsyncCommand {
         case .kev: "Import the CISA Known Exploited Vulnerabilities catalog (JSON)"
         case .csaf: "Import CSAF 2.0 advisories (JSON): affected products, remediations"
         case .cpe: "Import the NVD CPE dictionary (XML, gzip or plain) used to propose CPE names"
+        case .epss: "Import FIRST's daily EPSS scores (epss_scores-YYYY-MM-DD.csv, gzip or plain)"
         }
     }
 
@@ -35,7 +36,7 @@ struct FeedCommand: AnyAsyncCommand {
             return
         }
         guard !files.isEmpty else { throw Failure("missing file: \(usage)") }
-        if (kind == .kev || kind == .cpe), files.count > 1 { throw Failure("one file only: \(usage)") }
+        if (kind == .kev || kind == .cpe || kind == .epss), files.count > 1 { throw Failure("one file only: \(usage)") }
         let app = context.application
         let zone = app.config.timeZone
         let progress = TerminalProgress()
@@ -57,6 +58,10 @@ struct FeedCommand: AnyAsyncCommand {
                     let report = try await FeedImporter.importCPEDictionary(file, on: app.db) { progress.update($0) }
                     progress.finish()
                     await app.cpeProposals.invalidate()
+                    print(context, report)
+                case .epss:
+                    let report = try await FeedImporter.importEPSS(file, on: app.db, zone: zone) { progress.update($0) }
+                    progress.finish()
                     print(context, report)
                 }
             } catch {

@@ -86,7 +86,7 @@ struct FeedSyncService: Sendable {
         case .kev:
             return try await KEVSync.run(source: source, url: url, env: env)
         case .epss:
-            throw FeedSyncError("EPSS sync is not available yet")
+            return try await EPSSSync.run(source: source, url: url, env: env)
         case .csaf:
             return try await CSAFProviderSyncRun.run(source: source, url: url, env: env)
         }

@@ -1,9 +1,10 @@
 import CompressNIO
 import Foundation
 import NIOCore
+import TrucCore
 
 /// Reads a feed file in chunks, gunzipping it on the fly when it starts with the gzip magic bytes, so that memory
-/// stays flat whatever the file's size.
+/// stays flat whatever the file's size. A gzip file must be whole: its trailer's checksum and size are checked.
 enum FeedFile {
     static let chunkSize = 1 << 20
 
@@ -41,18 +42,33 @@ enum FeedFile {
         try decompressor.startStream()
         defer { try? decompressor.finishStream() }
         var chunk = first
+        // The gzip trailer (CRC-32 and size of the content) is checked at the end, so a cut file is refused rather
+        // than read as a shorter one.
+        var crc = CRC32()
+        var size: UInt32 = 0
+        var tail: [UInt8] = []
         while !chunk.isEmpty {
             var input = ByteBuffer(data: chunk)
             do {
                 try input.decompressStream(with: decompressor) { window in
-                    try window.withUnsafeReadableBytes { try process($0) }
+                    try window.withUnsafeReadableBytes { bytes in
+                        crc.update(bytes)
+                        size &+= UInt32(truncatingIfNeeded: bytes.count)
+                        try process(bytes)
+                    }
                 }
             } catch let error as CompressNIOError {
                 throw Failure(description: "\(path): not a valid gzip file (\(error))")
             }
+            tail = Array((tail + chunk.suffix(8)).suffix(8))
             try await drain()
             chunk = try handle.read(upToCount: chunkSize) ?? Data()
             total += chunk.count
+        }
+        let trailer = tail.count == 8 ? tail.withUnsafeBytes { ($0.loadUnaligned(as: UInt32.self).littleEndian,
+                                                                $0.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian) } : nil
+        guard let trailer, trailer.0 == crc.value, trailer.1 == size else {
+            throw Failure(description: "\(path): the gzip file is cut short or damaged (its checksum does not match its content)")
         }
         return total
     }

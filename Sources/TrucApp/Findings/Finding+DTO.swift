@@ -19,6 +19,8 @@ struct FindingDTO: Content, Equatable {
     var cvssScore: Double?
     var kev: Bool
     var kevDueDate: String?
+    /// The CVE's EPSS score, percentile and score date (absent when FIRST did not score it).
+    var epss: EPSSDTO?
     var matchedCPE: String
     var criterion: String
     var firstSeen: Date
@@ -32,10 +34,11 @@ struct FindingDTO: Content, Equatable {
 }
 
 extension Finding {
-    func dto(now: Date = Date()) -> FindingDTO {
+    /// `epss`: the CVE's stored EPSS score (`EPSSRecord.lookup`), when the caller loaded it.
+    func dto(now: Date = Date(), epss: EPSSDTO? = nil) -> FindingDTO {
         FindingDTO(id: id!, unitID: $unit.id, assetID: $asset.id, assetName: $asset.value?.name, systemID: $system.id,
                    cveID: $vulnerability.id, status: status, certain: certain, stillMatches: stillMatches, severity: severity,
-                   cvssScore: cvssScore, kev: kev, kevDueDate: kevDueDate, matchedCPE: matchedCPE, criterion: criterion,
+                   cvssScore: cvssScore, kev: kev, kevDueDate: kevDueDate, epss: epss, matchedCPE: matchedCPE, criterion: criterion,
                    firstSeen: firstSeen, dueAt: dueAt, overdue: SLAPolicy.isOverdue(deadline: dueAt, status: status, now: now),
                    resolvedAt: resolvedAt, acceptedUntil: acceptedUntil, statusNote: statusNote, statusChangedAt: statusChangedAt,
                    statusChangedBy: statusChangedBy)

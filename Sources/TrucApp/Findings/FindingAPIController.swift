@@ -15,8 +15,8 @@ struct FindingAPIController: RouteCollection {
     /// The operations of this controller: the router registers them and /openapi.json describes them.
     enum API {
         static let list = APIOperation(method: .GET, path: "/api/v1/findings",
-              summary: "Findings in the caller's units, soonest deadline first (default: open and in progress)", tag: "Findings",
-              query: APIOperation.paging + FindingService.filters, reply: .page("Finding"))
+              summary: "Findings in the caller's units, soonest deadline first or by priority (sort=priority: KEV, EPSS, CVSS); default: open and in progress",
+              tag: "Findings", query: APIOperation.paging + FindingService.filters + [FindingSort.param], reply: .page("Finding"))
         static let summary = APIOperation(method: .GET, path: "/api/v1/findings/summary", summary: "Active, overdue and KEV counts and active findings per severity",
               tag: "Findings", query: FindingService.filters.filter { ["unitID", "systemID", "assetID", "cve", "severity", "certain"].contains($0.name) },
               reply: .json("FindingSummary"))
@@ -32,8 +32,10 @@ struct FindingAPIController: RouteCollection {
         let principal = try req.requirePrincipal()
         try await FindingService.reopenExpiredAcceptances(on: req.db)
         let now = Date()
-        return try await FindingService.query(FindingService.filter(req), for: principal, on: req.db, now: now).with(\.$asset)
-            .page(req.paging()).map { $0.dto(now: now) }
+        let page = try await FindingService.query(FindingService.filter(req), for: principal, on: req.db, now: now).with(\.$asset)
+            .page(req.paging())
+        let epss = try await EPSSRecord.lookup(page.items.map { $0.$vulnerability.id }, on: req.db)
+        return page.map { $0.dto(now: now, epss: epss[$0.$vulnerability.id]) }
     }
 
     func summary(req: Request) async throws -> FindingSummaryDTO {
@@ -43,13 +45,15 @@ struct FindingAPIController: RouteCollection {
     }
 
     func show(req: Request) async throws -> FindingDTO {
-        try await FindingService.find(req).dto()
+        let finding = try await FindingService.find(req)
+        return finding.dto(epss: try await EPSSRecord.find(finding.$vulnerability.id, on: req.db)?.dto())
     }
 
     func setStatus(req: Request) async throws -> FindingDTO {
         let finding = try await FindingService.find(req)
         let principal = try req.requirePrincipal()
         let input = try req.input(FindingStatusInput.self)
-        return try await FindingService.transition(finding, input, principal: principal, on: req.db).dto()
+        let changed = try await FindingService.transition(finding, input, principal: principal, on: req.db)
+        return changed.dto(epss: try await EPSSRecord.find(changed.$vulnerability.id, on: req.db)?.dto())
     }
 }

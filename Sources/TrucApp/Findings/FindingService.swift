@@ -15,6 +15,7 @@ enum FindingService {
         var kev: Bool?
         var overdue: Bool?
         var certain: Bool?
+        var sort: FindingSort = .deadline
     }
 
     static let filters: [APIOperation.Param] = [
@@ -29,7 +30,9 @@ enum FindingService {
         .init(name: "certain", description: "true: only certain matches; false: only possible ones to verify", type: "boolean"),
     ]
 
-    static func filter(_ req: Request) throws -> Filter {
+    /// The filters of the request. `strictSort`: an unknown `sort` is a 400 (the API); else it is ignored and the
+    /// default order used (the web list).
+    static func filter(_ req: Request, strictSort: Bool = true) throws -> Filter {
         var filter = Filter()
         filter.unitID = try uuid(req.query[String.self, at: "unitID"], "unitID")
         filter.systemID = try uuid(req.query[String.self, at: "systemID"], "systemID")
@@ -53,6 +56,8 @@ enum FindingService {
         filter.kev = try bool(req.query[String.self, at: "kev"], "kev")
         filter.overdue = try bool(req.query[String.self, at: "overdue"], "overdue")
         filter.certain = try bool(req.query[String.self, at: "certain"], "certain")
+        let sortText = req.query[String.self, at: "sort"]
+        filter.sort = strictSort ? try FindingSort.parse(sortText) : ((try? FindingSort.parse(sortText)) ?? .deadline)
         return filter
     }
 
@@ -71,7 +76,8 @@ enum FindingService {
         }
     }
 
-    /// Findings the principal may see, filtered; sorted by deadline (soonest first), then score.
+    /// Findings the principal may see, filtered; sorted as `filter.sort` says (by default: deadline, soonest first,
+    /// then score).
     static func query(_ filter: Filter, for principal: Principal, tree: UnitTree? = nil, on db: any Database,
                       now: Date = Date()) async throws -> QueryBuilder<Finding> {
         let query = Finding.query(on: db)
@@ -99,7 +105,7 @@ enum FindingService {
                 query.group(.or) { $0.filter(\.$dueAt >= now).filter(\.$dueAt == nil).filter(\.$status !~ FindingStatus.active) }
             }
         }
-        return query.sort(\.$dueAt, .ascending).sort(\.$cvssScore, .descending).sort(\.$id)
+        return filter.sort.apply(to: query)
     }
 
     static func find(_ req: Request) async throws -> Finding {

@@ -14,11 +14,12 @@ struct FindingWebController: RouteCollection {
     func list(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
         try await FindingService.reopenExpiredAcceptances(on: req.db)
-        let filter = try FindingService.filter(req)
+        let filter = try FindingService.filter(req, strictSort: false)
         let text: (String) -> String = { req.query[String.self, at: $0] ?? "" }
         let selection = FindingList.Selection(unitID: filter.unitID, systemID: filter.systemID,
                                               severity: req.query[String.self, at: "severity"],
-                                              status: text("status"), kev: text("kev"), overdue: text("overdue"))
+                                              status: text("status"), kev: text("kev"), overdue: text("overdue"),
+                                              sort: filter.sort.rawValue)
         let model = try await FindingList.Model.query(filter: filter, selection: selection, principal: principal,
                                                       paging: try req.paging(), now: Date(), on: req.db)
         return FindingList.View(ctx: PageContext(req), model: model).document()

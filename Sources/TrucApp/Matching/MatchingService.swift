@@ -125,13 +125,16 @@ enum MatchingService {
                 if !configurations.isEmpty { entries.append(.init(id: id, configurations: configurations)) }
             }
         }
-        let columns = ["id", "configurations", "csaf", "severity", "cvss_score", "kev", "kev_due_date"]
+        let columns = ["configurations", "csaf", "severity", "cvss_score", "kev", "kev_due_date"]
+        func select() -> SQLSelectBuilder {
+            withEPSS(sql.select().column(SQLColumn("id", table: Vulnerability.schema)).columns(columns))
+        }
         if let cveIDs {
             for chunk in cveIDs.chunked(500) {
-                try load(try await sql.select().columns(columns).from(Vulnerability.schema).where("id", .in, Array(chunk)).all())
+                try load(try await select().where(SQLColumn("id", table: Vulnerability.schema), .in, SQLBind.group(Array(chunk))).all())
             }
         } else {
-            try load(try await sql.select().columns(columns).from(Vulnerability.schema).all())
+            try load(try await select().all())
         }
         return (VulnerabilityIndex(entries), facts)
     }
@@ -140,15 +143,24 @@ enum MatchingService {
         VulnerabilityFacts(severity: try row.decode(column: "severity", as: String?.self).flatMap(CVSSSeverity.init(rawValue:)),
                            score: try row.decode(column: "cvss_score", as: Double?.self),
                            kev: try row.decode(column: "kev", as: Bool.self),
-                           kevDueDate: try row.decode(column: "kev_due_date", as: String?.self))
+                           kevDueDate: try row.decode(column: "kev_due_date", as: String?.self),
+                           epss: try row.decode(column: "epss_score", as: Double?.self))
+    }
+
+    /// The select from `vulnerabilities` with the CVE's EPSS score as `epss_score` (NULL when FIRST did not score it).
+    static func withEPSS(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        select.column(SQLAlias(SQLColumn("score", table: EPSSRecord.schema), as: SQLIdentifier("epss_score")))
+            .from(Vulnerability.schema)
+            .join(EPSSRecord.schema, method: SQLJoinMethod.left,
+                  on: SQLColumn("cve_id", table: EPSSRecord.schema), .equal, SQLColumn("id", table: Vulnerability.schema))
     }
 
     static func loadFacts(_ ids: [String], on db: any Database) async throws -> [String: VulnerabilityFacts] {
         var facts: [String: VulnerabilityFacts] = [:]
         for chunk in ids.chunked(500) {
-            for row in try await VulnerabilityStore.sql(db).select()
-                .columns("id", "severity", "cvss_score", "kev", "kev_due_date").from(Vulnerability.schema)
-                .where("id", .in, Array(chunk)).all() {
+            for row in try await withEPSS(VulnerabilityStore.sql(db).select()
+                .column(SQLColumn("id", table: Vulnerability.schema)).columns("severity", "cvss_score", "kev", "kev_due_date"))
+                .where(SQLColumn("id", table: Vulnerability.schema), .in, SQLBind.group(Array(chunk))).all() {
                 facts[try row.decode(column: "id", as: String.self)] = try fact(row)
             }
         }
@@ -313,13 +325,15 @@ enum MatchingService {
         return true
     }
 
-    /// Copies the CVE's facts onto a finding and recomputes its deadline from when it was first seen.
+    /// Copies the CVE's facts onto a finding and recomputes its deadline from when it was first seen (with the SLA
+    /// priority rule, when it is on).
     static func apply(_ fact: VulnerabilityFacts, to finding: Finding, level: Int?, policy: SLAPolicy, zone: TimeZone) {
         if finding.severity != fact.severity { finding.severity = fact.severity }
         if finding.cvssScore != fact.score { finding.cvssScore = fact.score }
         if finding.kev != fact.kev { finding.kev = fact.kev }
         if finding.kevDueDate != fact.kevDueDate { finding.kevDueDate = fact.kevDueDate }
-        let due = policy.deadline(firstSeen: finding.firstSeen, severity: fact.severity, level: level,
+        if finding.epssScore != fact.epss { finding.epssScore = fact.epss }
+        let due = policy.deadline(firstSeen: finding.firstSeen, severity: fact.severity, level: level, kev: fact.kev, epss: fact.epss,
                                   kevDueDate: fact.kev ? SLASettings.kevDeadline(fact.kevDueDate, zone: zone) : nil)
         if finding.dueAt != due { finding.dueAt = due }
     }

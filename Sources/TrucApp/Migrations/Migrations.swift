@@ -32,6 +32,7 @@ enum Migrations {
         CreateSignInSecurity(),        // 025
         CreateBackupRun(),             // 026
         UpdateMonitorAddConnectTime(), // 027
+        CreateEPSSScore(),             // 028
         CreateFeedSource(),            // 030: sources synced on a schedule, and their runs
     ]
 }

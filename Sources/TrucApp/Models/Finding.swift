@@ -20,6 +20,8 @@ final class Finding: Model, @unchecked Sendable {
     @OptionalField(key: "cvss_score") var cvssScore: Double?
     @Field(key: "kev") var kev: Bool
     @OptionalField(key: "kev_due_date") var kevDueDate: String?
+    /// The CVE's EPSS score (0…1) copied from `epss_scores`, for the priority sort and the SLA priority rule.
+    @OptionalField(key: "epss_score") var epssScore: Double?
     @Field(key: "matched_cpe") var matchedCPE: String
     @Field(key: "criterion") var criterion: String
     @Field(key: "first_seen") var firstSeen: Date

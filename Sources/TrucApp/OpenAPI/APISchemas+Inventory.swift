@@ -89,6 +89,14 @@ extension APISchemas {
             "cvssVersion": .string.optional,
             "kev": .boolean,
             "kevDueDate": date.optional,
+            "epss": ref("EPSS").optional,
+        ]),
+        "EPSS": object("FIRST's EPSS score of a CVE (absent when FIRST did not score it).", [
+            "score": JSONSchema.number(maximum: (1, exclusive: false), minimum: (0, exclusive: false))
+                .described("Probability of exploitation in the next 30 days, 0–1"),
+            "percentile": JSONSchema.number(maximum: (1, exclusive: false), minimum: (0, exclusive: false))
+                .described("Share of scored CVEs with a lower or equal score, 0–1"),
+            "date": date.described("Day of the scores"),
         ]),
         "CVSSMetric": object("A CVSS vector with its base score computed by Trực ATTT (feedScore: the feed's own).", [
             "version": .string,
@@ -132,11 +140,12 @@ extension APISchemas {
             "kevRansomware": .boolean,
             "sources": .array(items: .string),
             "csaf": .array(items: ref("CSAFNote")),
+            "epss": ref("EPSS").optional,
             "findings": .array(items: ref("Finding")),
         ]),
         "FeedImport": object("One feed import run and its counts.", [
             "id": uuid,
-            "kind": enumeration(["nvd", "kev", "csaf", "cpe"], "Feed"),
+            "kind": enumeration(["nvd", "kev", "csaf", "cpe", "epss"], "Feed"),
             "source": .string,
             "startedAt": dateTime,
             "finishedAt": dateTime,
@@ -151,6 +160,12 @@ extension APISchemas {
             "days": .object(additionalProperties: .init(.array(items: .integer))),
             "unassignedLevel": .integer(maximum: (5, exclusive: false), minimum: (1, exclusive: false))
                 .described("Security level used for assets without a system"),
+            "priorityRule": ref("SLAPriorityRule").optional,
+        ]),
+        "SLAPriorityRule": object("When on, a finding whose CVE is in CISA KEV or has an EPSS score at or above the threshold gets the critical row's deadline.", [
+            "enabled": .boolean,
+            "epssThreshold": JSONSchema.number(maximum: (1, exclusive: false), minimum: (0, exclusive: false)).optional
+                .described("EPSS score 0–1 (default 0.1)"),
         ]),
         "Finding": object("An asset affected by a CVE and its remediation state.", [
             "id": uuid,
@@ -166,6 +181,7 @@ extension APISchemas {
             "cvssScore": JSONSchema.number.optional,
             "kev": .boolean,
             "kevDueDate": date.optional,
+            "epss": ref("EPSS").optional,
             "matchedCPE": .string,
             "criterion": .string,
             "firstSeen": dateTime,

@@ -18,7 +18,11 @@ import Foundation
 /// Exploited Vulnerabilities catalog the deadline is also at most the end of the catalog's due date (in the
 /// deployment's time zone).
 ///
-/// Encoded as `{"days": {"critical": [15, 10, 7, 5, 3], …}, "unassignedLevel": 3}`; decoding validates as `init`.
+/// With `priorityRule` on, a finding whose CVE is in KEV or has an EPSS score at or above the rule's threshold gets
+/// the critical row's deadline for its level (when shorter): see `deadline(firstSeen:severity:level:kev:epss:kevDueDate:)`.
+///
+/// Encoded as `{"days": {"critical": [15, 10, 7, 5, 3], …}, "unassignedLevel": 3, "priorityRule": {"enabled": false,
+/// "epssThreshold": 0.1}}` (`priorityRule` may be left out: off); decoding validates as `init`.
 public struct SLAPolicy: Sendable, Hashable, Codable {
     /// The security levels of information systems.
     public static let levels: ClosedRange<Int> = 1...5
@@ -33,6 +37,8 @@ public struct SLAPolicy: Sendable, Hashable, Codable {
     public var days: [CVSSSeverity: [Int]]
     /// The level used for assets that belong to no information system.
     public var unassignedLevel: Int
+    /// The KEV/EPSS rule (off unless a coordinator switches it on).
+    public var priorityRule: SLAPriorityRule = .off
 
     /// The default table above, with unassigned assets at level 3.
     public static let standard = SLAPolicy(validated: [
@@ -84,6 +90,24 @@ public struct SLAPolicy: Sendable, Hashable, Codable {
         return min(computed, kevDueDate)
     }
 
+    /// The days to fix a finding with the priority rule applied: the critical row's days for its level when the
+    /// rule is on and the CVE is in KEV or has `epss` at or above the threshold (and that is shorter), else
+    /// `days(severity:level:)`.
+    public func days(severity: CVSSSeverity?, level: Int?, kev: Bool, epss: Double?) -> Int {
+        let own = days(severity: severity, level: level)
+        guard priorityRule.applies(kev: kev, epss: epss) else { return own }
+        return min(own, days(severity: .critical, level: level))
+    }
+
+    /// `firstSeen` plus `days(severity:level:kev:epss:)` days, no later than `kevDueDate` (the end of the KEV due
+    /// day, for a CVE in KEV).
+    public func deadline(firstSeen: Date, severity: CVSSSeverity?, level: Int?, kev: Bool, epss: Double?,
+                         kevDueDate: Date?) -> Date {
+        let computed = firstSeen.addingTimeInterval(TimeInterval(days(severity: severity, level: level, kev: kev, epss: epss)) * 86_400)
+        guard let kevDueDate else { return computed }
+        return min(computed, kevDueDate)
+    }
+
     /// `deadline(firstSeen:severity:level:kevDueDate:)` with the KEV due date as the catalog gives it (a day): no
     /// later than the end (23:59:59) of that day in `timeZone`.
     public func deadline(firstSeen: Date, severity: CVSSSeverity?, level: Int?, kevDueDay: LocalDay?,
@@ -107,7 +131,7 @@ public struct SLAPolicy: Sendable, Hashable, Codable {
     // MARK: Codable
 
     private enum CodingKeys: String, CodingKey {
-        case days, unassignedLevel
+        case days, unassignedLevel, priorityRule
     }
 
     public init(from decoder: any Decoder) throws {
@@ -120,12 +144,14 @@ public struct SLAPolicy: Sendable, Hashable, Codable {
         }
         let level = try container.decodeIfPresent(Int.self, forKey: .unassignedLevel) ?? 3
         try self.init(days: days, unassignedLevel: level)
+        priorityRule = try container.decodeIfPresent(SLAPriorityRule.self, forKey: .priorityRule) ?? .off
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Dictionary(uniqueKeysWithValues: days.map { ($0.key.rawValue, $0.value) }), forKey: .days)
         try container.encode(unassignedLevel, forKey: .unassignedLevel)
+        try container.encode(priorityRule, forKey: .priorityRule)
     }
 }
 
@@ -142,6 +168,8 @@ public enum SLAPolicyError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidUnassignedLevel(Int)
     /// A severity name that is not `none`, `low`, `medium`, `high` or `critical` (decoding).
     case unknownSeverity(String)
+    /// The priority rule's EPSS threshold is not a number in 0…1.
+    case invalidEPSSThreshold(Double)
 
     public var description: String { english }
 
@@ -162,6 +190,8 @@ public enum SLAPolicyError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "\(levels.lowerBound)–\(levels.upperBound)."
         case .unknownSeverity(let name):
             return "\"\(name)\" is not a severity (none, low, medium, high, critical)."
+        case .invalidEPSSThreshold(let value):
+            return "The EPSS threshold is \(value); it must be between 0 and 1 (e.g. 0.1 for 10 %)."
         }
     }
 
@@ -182,6 +212,8 @@ public enum SLAPolicyError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "\(levels.lowerBound) đến \(levels.upperBound)."
         case .unknownSeverity(let name):
             return "\"\(name)\" không phải là mức độ nghiêm trọng (none, low, medium, high, critical)."
+        case .invalidEPSSThreshold(let value):
+            return "Ngưỡng EPSS là \(value); phải từ 0 đến 1 (ví dụ 0.1 là 10 %)."
         }
     }
 }

@@ -8,6 +8,8 @@ enum FindingList {}
 extension FindingList {
     struct Model {
         let findings: [Finding]
+        /// The EPSS scores of the findings' CVEs, by CVE id.
+        var epss: [String: EPSSDTO] = [:]
         let metadata: PageMetadata
         let summary: FindingSummaryDTO
         /// Units for the filter: "code — name".
@@ -25,5 +27,7 @@ extension FindingList {
         var status: String = ""
         var kev: String = ""
         var overdue: String = ""
+        /// `FindingSort` raw value.
+        var sort: String = FindingSort.deadline.rawValue
     }
 }

@@ -12,7 +12,8 @@ extension FindingList.Model {
         let systems = try await InformationSystem.query(on: db).sort(\.$name).limit(500).all()
             .filter { principal.policy.allows(.read, on: $0.$unit.id) }
             .compactMap { system in system.id.map { (id: $0, name: system.name) } }
-        return Self(findings: page.items, metadata: page.metadata, summary: summary, units: units, systems: systems,
+        let epss = try await EPSSRecord.lookup(page.items.map { $0.$vulnerability.id }, on: db)
+        return Self(findings: page.items, epss: epss, metadata: page.metadata, summary: summary, units: units, systems: systems,
                     selection: selection, now: now)
     }
 }

@@ -12,7 +12,7 @@ extension FindingList {
             \(cards())
             \(filters())
             <p>\(model.metadata.total) \(ctx.t("lỗ hổng", "finding(s)"))</p>
-            \(FindingTable(ctx: ctx, findings: model.findings, now: model.now).html)
+            \(FindingTable(ctx: ctx, findings: model.findings, epss: model.epss, now: model.now).html)
             \(Pagination(ctx, metadata: model.metadata))
             """)
         }
@@ -44,6 +44,10 @@ extension FindingList {
               \(FormField.select(ctx.t(.status), Select(name: "status", options: statuses, selected: s.status)))
               \(FormField.select("KEV", Select(name: "kev", options: [.init("", all), .init("true", ctx.t("Chỉ KEV", "KEV only"))], selected: s.kev)))
               \(FormField.select(ctx.t(.overdue), Select(name: "overdue", options: [.init("", all), .init("true", ctx.t("Chỉ quá hạn", "Overdue only"))], selected: s.overdue)))
+              \(FormField.select(ctx.t("Sắp xếp", "Sort"), Select(name: "sort", options: [
+                  .init(FindingSort.deadline.rawValue, ctx.t("Hạn xử lý gần nhất", "Soonest deadline")),
+                  .init(FindingSort.priority.rawValue, ctx.t("Ưu tiên: KEV, EPSS, CVSS", "Priority: KEV, EPSS, CVSS")),
+              ], selected: s.sort)))
               <button>\(ctx.t(.filter))</button>
             </form>
             """

@@ -14,5 +14,7 @@ extension FindingShow {
         /// The statuses the person may move the finding to (empty: no form).
         let nextStatuses: [FindingStatus]
         let now: Date
+        /// The CVE's EPSS score, if FIRST scored it.
+        var epss: EPSSDTO? = nil
     }
 }

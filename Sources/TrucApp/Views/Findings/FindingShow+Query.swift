@@ -11,6 +11,6 @@ extension FindingShow.Model {
         let canAccept = principal.policy.allows(.acceptRisk, on: finding.$unit.id)
         let next = canHandle ? FindingStatus.allCases.filter { finding.status.canTransition(to: $0) && ($0 != .riskAccepted || canAccept) } : []
         return Self(finding: finding, summary: vulnerability?.summary, system: system.map { ($0.name, $0.securityLevel) },
-                    nextStatuses: next, now: now)
+                    nextStatuses: next, now: now, epss: try await EPSSRecord.find(finding.$vulnerability.id, on: db)?.dto())
     }
 }

@@ -22,7 +22,7 @@ extension FindingShow {
             let overdue = SLAPolicy.isOverdue(deadline: finding.dueAt, status: finding.status, now: model.now)
             return """
             <table>
-            <tr><th>\(ctx.t(.severity))</th><td>\(VulnViews.severity(ctx, finding.severity, score: finding.cvssScore)) \(VulnViews.kev(ctx, finding.kev, due: finding.kevDueDate))</td></tr>
+            <tr><th>\(ctx.t(.severity))</th><td>\(VulnViews.severity(ctx, finding.severity, score: finding.cvssScore)) \(VulnViews.kev(ctx, finding.kev, due: finding.kevDueDate)) \(VulnViews.epss(ctx, model.epss))</td></tr>
             <tr><th>\(ctx.t(.status))</th><td>\(VulnViews.status(ctx, finding.status)) \(finding.statusNote.map { "— \($0)" })\(finding.statusChangedBy.map { " (\($0), \(ctx.date(finding.statusChangedAt)))" })</td></tr>
             <tr><th>\(ctx.t("Hạn xử lý", "Deadline"))</th><td>\(ctx.date(finding.dueAt))\(overdue ? " \(Badge(ctx.t(.overdue), className: "s-overdue"))" as HTML : .empty)</td></tr>
             <tr><th>\(ctx.t(.system))</th><td>\(model.system.map { "\($0.name) (\(ctx.t("cấp độ", "level")) \($0.securityLevel))" } ?? ctx.t("(chưa gán — tính theo cấp độ mặc định)", "(none — default level used)"))</td></tr>

@@ -6,6 +6,8 @@ import TrucCore
 struct FindingTable {
     let ctx: PageContext
     let findings: [Finding]
+    /// The EPSS scores of the findings' CVEs, by CVE id (else the score copied on the finding, without percentile).
+    var epss: [String: EPSSDTO] = [:]
     var showAsset = true
     let now: Date
 
@@ -18,7 +20,7 @@ struct FindingTable {
 
     func row(_ f: Finding) -> Table.Row {
         let overdue = SLAPolicy.isOverdue(deadline: f.dueAt, status: f.status, now: now)
-        let cve: HTML = "<a href=\"\(FindingRoute.show(f.id ?? .routeKey))\">\(f.$vulnerability.id)</a> \(VulnViews.kev(ctx, f.kev, due: f.kevDueDate))"
+        let cve: HTML = "<a href=\"\(FindingRoute.show(f.id ?? .routeKey))\">\(f.$vulnerability.id)</a> \(VulnViews.kev(ctx, f.kev, due: f.kevDueDate))\(epssText(f))"
         let asset: [HTML] = showAsset ? ["<a href=\"\(InventoryRoute.asset(f.$asset.id))\">\(f.$asset.value?.name ?? "")</a>"] : []
         let rest: [HTML] = [
             VulnViews.severity(ctx, f.severity, score: f.cvssScore), VulnViews.status(ctx, f.status),
@@ -26,5 +28,11 @@ struct FindingTable {
             "\(f.certain ? ctx.t("Chắc chắn", "Certain") : ctx.t("Cần xác minh", "To verify"))\(f.stillMatches ? "" : " · " + ctx.t("không còn khớp", "no longer matches"))",
         ]
         return Table.Row([cve] + asset + rest, className: overdue ? "overdue" : nil)
+    }
+
+    func epssText(_ f: Finding) -> HTML {
+        if let score = epss[f.$vulnerability.id] { return " \(VulnViews.epss(ctx, score))" }
+        guard let score = f.epssScore else { return .empty }
+        return " \(VulnViews.epss(ctx, score: score, percentile: nil, date: nil))"
     }
 }

@@ -7,6 +7,7 @@ extension CVEShow.Model {
         var filter = FindingService.Filter()
         filter.cveID = id
         let findings = try await FindingService.query(filter, for: principal, on: db).with(\.$asset).limit(500).all()
-        return Self(id: id, vulnerability: vulnerability.dto(findings: []), findings: findings, now: now)
+        let epss = try await EPSSRecord.find(id, on: db)?.dto()
+        return Self(id: id, vulnerability: vulnerability.dto(findings: [], epss: epss), findings: findings, now: now)
     }
 }

@@ -14,12 +14,13 @@ extension CVEShow {
             <table>
             <tr><th>\(ctx.t("Công bố / cập nhật", "Published / modified"))</th><td>\(ctx.day(dto.publishedAt)) / \(ctx.day(dto.modifiedAt))</td></tr>
             <tr><th>CVSS</th><td>\(dto.metrics.html { m in "CVSS \(m.version): <strong>\(String(format: "%.1f", m.baseScore))</strong> \(VulnViews.severity(ctx, m.severity)) <code>\(m.vector)</code>\(m.source.map { " (\($0))" })<br>" })</td></tr>
+            \(epssRow())
             <tr><th>CWE</th><td>\(dto.weaknesses.joined(separator: ", "))</td></tr>
             <tr><th>\(ctx.t("Nguồn", "Sources"))</th><td>\(dto.sources.joined(separator: ", "))</td></tr>
             </table>
             \(kev())
             <h2>\(ctx.t("Tài sản bị ảnh hưởng trong đơn vị của tôi", "Affected assets in my units")) (\(model.findings.count))</h2>
-            \(FindingTable(ctx: ctx, findings: model.findings, now: model.now).html)
+            \(FindingTable(ctx: ctx, findings: model.findings, epss: dto.epss.map { [model.id: $0] } ?? [:], now: model.now).html)
             <h2>\(ctx.t("Sản phẩm bị ảnh hưởng (CPE)", "Affected products (CPE)"))</h2>
             <ul>\(dto.criteria.prefix(200).html { "<li><code class=\"cpe\">\($0)</code></li>" })</ul>
             \(dto.csaf.html { note in """
@@ -40,6 +41,13 @@ extension CVEShow {
             }
             guard let url = note.sourceURL else { return mark }
             return " · <a href=\"\(url)\" rel=\"noopener noreferrer\">\(ctx.t("nguồn", "source"))</a>\(mark)"
+        }
+
+        func epssRow() -> HTML {
+            guard let epss = model.vulnerability.epss else { return .empty }
+            return """
+            <tr><th>EPSS</th><td>\(VulnViews.epss(ctx, epss)) · \(ctx.t("điểm ngày", "scores of")) \(epss.date)</td></tr>
+            """
         }
 
         func kev() -> HTML {

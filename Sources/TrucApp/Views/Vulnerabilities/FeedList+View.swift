@@ -32,6 +32,9 @@ extension FeedList {
         /// The deadline table: inputs for the coordinator, plain numbers for everyone else.
         func sla() -> HTML {
             let policy = model.policy
+            let thresholdText = "\(policy.priorityRule.epssThreshold)"
+            let ruleText = ctx.t("Lỗ hổng có CVE trong danh mục KEV hoặc có điểm EPSS từ ngưỡng trở lên nhận thời hạn của mức Nghiêm trọng",
+                                 "A finding whose CVE is in KEV or has an EPSS score at or above the threshold gets the critical deadline")
             return """
             <h2 id="sla">\(ctx.t("Thời hạn khắc phục (ngày) theo mức độ và cấp độ hệ thống", "Remediation deadlines (days) by severity and system level"))</h2>
             <form method="post" action="\(VulnerabilityRoute.saveSLA)">\(ctx.csrfField)
@@ -44,8 +47,15 @@ extension FeedList {
                 """ })</tbody></table>
             \(model.mayEditSLA ? """
             \(FormField.select(ctx.t("Cấp độ dùng cho tài sản chưa gán hệ thống", "Level used for assets without a system"), Select(name: "unassignedLevel", Array(1...5), selected: policy.unassignedLevel, value: { "\($0)" }, label: { "\($0)" })))
+            <fieldset id="sla-priority"><legend>\(ctx.t("Quy tắc ưu tiên KEV/EPSS", "KEV/EPSS priority rule"))</legend>
+            <label><input type="checkbox" name="priorityRule" value="on"\(policy.priorityRule.enabled ? " checked" : "")> \(ruleText)</label>
+            <label>\(ctx.t("Ngưỡng EPSS (0–1)", "EPSS threshold (0–1)")) <input type="number" name="epssThreshold" min="0" max="1" step="0.001" value="\(thresholdText)"></label>
+            </fieldset>
             <button type="submit">\(ctx.t("Lưu bảng thời hạn", "Save the deadline table"))</button>
-            """ as HTML : "<p class=\"muted\">\(ctx.t("Tài sản chưa gán hệ thống dùng cấp độ", "Assets without a system use level")) \(policy.unassignedLevel).</p>" as HTML)
+            """ as HTML : """
+            <p class="muted">\(ctx.t("Tài sản chưa gán hệ thống dùng cấp độ", "Assets without a system use level")) \(policy.unassignedLevel).</p>
+            <p class="muted">\(ctx.t("Quy tắc ưu tiên KEV/EPSS", "KEV/EPSS priority rule")): \(policy.priorityRule.enabled ? ctx.t("bật", "on") + " (EPSS ≥ \(thresholdText))" : ctx.t("tắt", "off")).</p>
+            """ as HTML)
             </form>
             """
         }

@@ -21,6 +21,24 @@ enum VulnViews {
         return "<span class=\"badge kev\" title=\"\(title)\">KEV</span>"
     }
 
+    /// "EPSS 0.97 (99%)", small, with the score date in the title.
+    static func epss(_ ctx: PageContext, _ epss: EPSSDTO?) -> HTML {
+        guard let epss else { return .empty }
+        return self.epss(ctx, score: epss.score, percentile: epss.percentile, date: epss.date)
+    }
+
+    static func epss(_ ctx: PageContext, score: Double, percentile: Double?, date: String?) -> HTML {
+        let percent = percentile.map { " (\(Int(($0 * 100).rounded(.down)))%)" } ?? ""
+        let title = ctx.t("Xác suất bị khai thác trong 30 ngày (FIRST EPSS)", "Probability of exploitation in 30 days (FIRST EPSS)")
+            + (date.map { ctx.t(", điểm ngày \($0)", ", scores of \($0)") } ?? "")
+        return "<small class=\"epss\" title=\"\(title)\">EPSS \(epssScoreText(score))\(percent)</small>"
+    }
+
+    /// The score with two significant digits (0.97, 0.043, 0.00051).
+    static func epssScoreText(_ score: Double) -> String {
+        String(format: "%.2g", score)
+    }
+
     static func tlp(_ tlp: TLP) -> HTML {
         "<span class=\"badge tlp-\(tlp.rawValue.lowercased().replacingOccurrences(of: "+", with: "-"))\">\(tlp.label)</span>"
     }

@@ -32,5 +32,6 @@ enum Migrations {
         CreateSignInSecurity(),        // 025
         CreateBackupRun(),             // 026
         UpdateMonitorAddConnectTime(), // 027
+        CreateCSAFDocument(),          // 029
     ]
 }

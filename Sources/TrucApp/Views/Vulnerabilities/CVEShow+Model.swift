@@ -12,5 +12,9 @@ extension CVEShow {
         /// With their assets loaded.
         let findings: [Finding]
         let now: Date
+        /// The signature state of the stored CSAF documents, by `CVEShow.Model.documentKey`.
+        var csafSignatures: [String: CSAFOrigin.Signature] = [:]
+
+        static func documentKey(trackingID: String, publisher: String) -> String { trackingID + "\u{0}" + publisher }
     }
 }

@@ -23,7 +23,7 @@ extension CVEShow {
             <h2>\(ctx.t("Sản phẩm bị ảnh hưởng (CPE)", "Affected products (CPE)"))</h2>
             <ul>\(dto.criteria.prefix(200).html { "<li><code class=\"cpe\">\($0)</code></li>" })</ul>
             \(dto.csaf.html { note in """
-                <section class="card"><h2>CSAF \(note.trackingID): \(note.title)</h2><p class="muted">\(note.publisher)</p>
+                <section class="card"><h2>CSAF \(note.trackingID): \(note.title)</h2><p class="muted">\(note.publisher)\(VulnViews.csafSignature(ctx, model.csafSignatures[Model.documentKey(trackingID: note.trackingID, publisher: note.publisher)]))</p>
                 <ul>\(note.remediations.html { "<li>\($0)</li>" })</ul></section>
                 """ })
             <h2>\(ctx.t("Tham khảo", "References"))</h2>

@@ -13,5 +13,6 @@ extension FeedList {
         let cveCount: Int
         let kevCount: Int
         let mayEditSLA: Bool
+        var csafDocuments = FeedList.CSAFDocuments()
     }
 }

@@ -64,6 +64,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(FeedCommand(kind: .kev), as: "import-kev")
     app.asyncCommands.use(FeedCommand(kind: .csaf), as: "import-csaf")
     app.asyncCommands.use(FeedCommand(kind: .cpe), as: "import-cpe")
+    app.asyncCommands.use(BundleCommand(), as: "bundle")
     app.asyncCommands.use(MatchCommand(), as: "match")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")

@@ -14,5 +14,6 @@ extension FeedList {
         let kevCount: Int
         let mayEditSLA: Bool
         var csafDocuments = FeedList.CSAFDocuments()
+        var offline = FeedList.Offline()
     }
 }

@@ -178,6 +178,15 @@ import VaporTesting
                 #expect(await attempt(Data(unsigned)) == .unsigned)
                 #expect(await attempt(Data("PK\u{3}\u{4} a zip file".utf8)) == .notABundle)
                 #expect(await attempt(Data()) == .notABundle)
+                // Signed by the trusted key, but one item cannot be applied (a CSAF document that is not one): refused
+                // whole, so the valid CVE record before it is not stored either.
+                let trusted = try BundleKeys.readPrivateKey((directory as NSString).appendingPathComponent("mine/truc-bundle.key"))
+                let crafted = (directory as NSString).appendingPathComponent("crafted.bundle")
+                _ = try BundleExporter.write([.cve(try VulnerabilityFixtures.struts()),
+                                              .csaf(.init(trackingID: "X-1", publisher: "X", url: nil, signature: "none", content: "{}"))],
+                                             since: nil, key: trusted, to: crafted)
+                let invalid = await attempt(try Data(contentsOf: URL(fileURLWithPath: crafted)))
+                #expect(invalid.map { "\($0)" }?.contains("CSAF document X-1") == true)
                 // Nothing stored by any of them; the good one still imports.
                 #expect(try await Self.counts(target.db) == before)
                 #expect(await attempt(good) == nil)

@@ -74,6 +74,39 @@ enum BundleExporter {
         let (size, sha256) = try writer.finish()
         try payload.close()
 
+        return try seal(payloadPath: payloadPath, size: size, sha256: sha256, counts: counts, since: since, until: until, now: now,
+                        key: key, to: path)
+    }
+
+    /// A bundle of the given items (tests, and tools that build bundles by hand).
+    static func write(_ items: [KnowledgeBundleItem], since: Date?, now: Date = Date(), key: Curve25519.Signing.PrivateKey,
+                      to path: String) throws -> Summary {
+        let payloadPath = path + ".payload-\(UUID().uuidString)"
+        let fm = FileManager.default
+        guard fm.createFile(atPath: payloadPath, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let payload = FileHandle(forWritingAtPath: payloadPath) else {
+            throw BundleKeys.Failure(description: "\(path): cannot be written")
+        }
+        defer {
+            try? payload.close()
+            try? fm.removeItem(atPath: payloadPath)
+        }
+        var writer = try PayloadWriter(handle: payload)
+        var counts: [String: Int] = [:]
+        for item in items {
+            try writer.write(item)
+            counts[item.kind, default: 0] += 1
+        }
+        let (size, sha256) = try writer.finish()
+        try payload.close()
+        return try seal(payloadPath: payloadPath, size: size, sha256: sha256, counts: counts, since: since, until: now, now: now,
+                        key: key, to: path)
+    }
+
+    /// Signs the header of a finished payload and writes the bundle to `path` (through a temporary file).
+    private static func seal(payloadPath: String, size: Int, sha256: String, counts: [String: Int], since: Date?, until: Date,
+                             now: Date, key: Curve25519.Signing.PrivateKey, to path: String) throws -> Summary {
+        let fm = FileManager.default
         let header = KnowledgeBundleHeader(created: now, since: since, until: until, counts: counts, payloadSize: size,
                                            payloadSHA256: sha256, keyID: BundleKeys.keyID(key.publicKey))
         let headerJSON = try header.encoded()

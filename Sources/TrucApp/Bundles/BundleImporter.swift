@@ -41,7 +41,44 @@ enum BundleImporter {
     static func importBundle(_ path: String, name: String, publicKeys: String, on db: any Database, zone: TimeZone,
                              progress: FeedImporter.Progress = { _ in }) async throws -> FeedImportReport {
         let prefix = try verify(path, publicKeys: publicKeys)
+        try await validate(path, prefix: prefix)
         return try await apply(path, prefix: prefix, name: name, on: db, zone: zone, progress: progress)
+    }
+
+    /// Reads the whole verified payload once without writing anything: every line must be an item, every KEV catalog
+    /// and CSAF document must parse, so that a bundle that cannot be applied whole is refused before anything is stored.
+    static func validate(_ path: String, prefix: KnowledgeBundleFormat.Prefix) async throws {
+        var problem: String?
+        try await readPayload(path, offset: prefix.payloadOffset) { item in
+            guard problem == nil else { return }
+            switch item {
+            case .cve(let record):
+                if !CVERecord.isValidID(record.id) { problem = "\"\(record.id.prefix(40))\" is not a CVE id" }
+            case .kev(let catalog):
+                if let error = failure({ _ = try KEVCatalog(data: Data(catalog.utf8)) }) { problem = "the KEV catalog: \(error)" }
+            case .csaf(let document):
+                if document.content.utf8.count > CSAFDocumentRecord.maxSize {
+                    problem = "CSAF document \(document.trackingID.prefix(80)) is larger than \(CSAFDocumentRecord.maxSize) bytes"
+                } else {
+                    if let error = failure({ _ = try CSAFDocument(data: Data(document.content.utf8)) }) {
+                        problem = "CSAF document \(document.trackingID.prefix(80)): \(error)"
+                    }
+                }
+            case .unknown:
+                break
+            }
+        } drain: {}
+        if let problem { throw KnowledgeBundleError.invalidPayload(problem) }
+    }
+
+    /// What `body` throws, as text; nil when it does not throw.
+    private static func failure(_ body: () throws -> Void) -> String? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return String(describing: error)
+        }
     }
 
     private static func apply(_ path: String, prefix: KnowledgeBundleFormat.Prefix, name: String, on db: any Database,

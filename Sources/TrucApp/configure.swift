@@ -65,6 +65,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(FeedCommand(kind: .csaf), as: "import-csaf")
     app.asyncCommands.use(FeedCommand(kind: .cpe), as: "import-cpe")
     app.asyncCommands.use(FeedCommand(kind: .epss), as: "import-epss")
+    app.asyncCommands.use(BundleCommand(), as: "bundle")
     app.asyncCommands.use(MatchCommand(), as: "match")
     app.asyncCommands.use(SyncCommand(), as: "sync")
     app.asyncCommands.use(BackupCommand(), as: "backup")

@@ -11,13 +11,21 @@ enum DemoSeeder {
     static let password = "demo-password"
 
     /// Loads the demo data when the database has no unit yet. Returns whether it did.
+    /// The demo knowledge base (`DemoKnowledge`) is loaded with it when the knowledge base is empty, so that the
+    /// demo inventory has findings at once; also into an existing demo province whose knowledge base is empty.
     @discardableResult
     static func seedIfEmpty(_ app: Application) async throws -> Bool {
-        guard try await OrgUnit.query(on: app.db).count() == 0 else { return false }
+        guard try await OrgUnit.query(on: app.db).count() == 0 else {
+            if try await Person.query(on: app.db).filter(\.$email == coordinatorEmail).count() > 0 {
+                try await DemoKnowledge.loadIfEmpty(on: app.db, zone: app.config.timeZone, logger: app.logger)
+            }
+            return false
+        }
         let hash = try await app.password.async.hash(password)
         try await app.db.transaction { db in
             try await seed(db, passwordHash: hash, now: Date(), timeZone: app.config.timeZone, publicURL: app.config.publicURL)
         }
+        try await DemoKnowledge.loadIfEmpty(on: app.db, zone: app.config.timeZone, logger: app.logger)
         app.logger.notice("Demo province loaded. Sign in as \(coordinatorEmail) / \(password)")
         return true
     }
@@ -231,6 +239,12 @@ enum DemoSeeder {
         try asset(health, hospital, .software, "OpenSSL máy chủ HIS", "OpenSSL", "OpenSSL", "1.0.2j", ["cpe:2.3:a:openssl:openssl:1.0.2j:*:*:*:*:*:*:*"])
         try asset(health, nil, .router, "Router TP-Link phòng khám", "TP-Link", "TL-WR940N", "v4",
                   ["cpe:2.3:o:tp-link:wr940n_firmware:-:*:*:*:*:*:*:*", "cpe:2.3:h:tp-link:wr940n:4:*:*:*:*:*:*:*"])
+        // Recent appliances with CVEs in the CISA KEV catalog (CVE-2024-21762, CVE-2023-4966): the demo knowledge base
+        // (DemoKnowledge) gives them KEV findings with deadlines.
+        try asset(health, hospital, .firewall, "Tường lửa VPN Sở Y tế", "Fortinet", "FortiOS", "7.0.12", ip: "10.20.0.1",
+                  ["cpe:2.3:o:fortinet:fortios:7.0.12:*:*:*:*:*:*:*"])
+        try asset(ict, portal, .server, "Cân bằng tải cổng DVC", "Citrix", "NetScaler ADC", "13.1-48.47", ip: "10.10.0.20",
+                  ["cpe:2.3:a:citrix:netscaler_application_delivery_controller:13.1-48.47:*:*:*:-:*:*:*"])
         try await assets.create(on: db)
         try await InventoryService.replaceProducts(of: assets, on: db)
         try await monitors(ict: ict, health: health, portal: portal, hospital: hospital, on: db)

@@ -70,7 +70,9 @@ enum FeedImporter {
     }
 
     /// The KEV catalog already read (from a file, the network or a bundle), named `name` in the report.
-    static func importKEV(data: Data, name: String, on db: any Database, zone: TimeZone) async throws -> FeedImportReport {
+    /// `recordRun: false` leaves the run out of `feed_imports` (a bundle import records itself once).
+    static func importKEV(data: Data, name: String, on db: any Database, zone: TimeZone,
+                          recordRun: Bool = true) async throws -> FeedImportReport {
         let started = Date()
         var report = FeedImportReport(kind: "kev", source: name)
         let catalog = try KEVCatalog(data: data)
@@ -135,7 +137,7 @@ enum FeedImporter {
         let refreshed = try await MatchingService.refreshFindings(cveIDs: changed, on: db, zone: zone)
         report.note("\(refreshed) finding(s) got the new KEV flag or due date")
         report.seconds = Date().timeIntervalSince(started)
-        try await log(report, started: started, on: db)
+        if recordRun { try await log(report, started: started, on: db) }
         return report
     }
 
@@ -150,9 +152,12 @@ enum FeedImporter {
 
     /// A CSAF 2.0 document already read (from a file, a provider or a bundle), named `name` in the report.
     static func importCSAF(data: Data, name: String, origin: CSAFOrigin, on db: any Database,
-                           zone: TimeZone) async throws -> FeedImportReport {
+                           zone: TimeZone, recordRun: Bool = true) async throws -> FeedImportReport {
         let started = Date()
         var report = FeedImportReport(kind: "csaf", source: name)
+        guard data.count <= CSAFDocumentRecord.maxSize else {
+            throw FeedFile.Failure(description: "\(name): tài liệu CSAF quá lớn / CSAF document too large (\(data.count) bytes, at most \(CSAFDocumentRecord.maxSize))")
+        }
         let document = try CSAFDocument(data: data)
         let records = document.cveRecords()
         report.records = document.vulnerabilities.count
@@ -165,6 +170,9 @@ enum FeedImporter {
         let (finalReport, changed) = try await db.transaction { db -> (FeedImportReport, Set<String>) in
             var report = initial
             var changed: Set<String> = []
+            if try await storeCSAF(data, document: document, origin: origin, now: started, on: db) {
+                report.note("document stored (signature: \(origin.signature.rawValue))")
+            }
             let sql = VulnerabilityStore.sql(db)
             let known = try await VulnerabilityStore.existing(records.map(\.id), on: db)
             var productRows: [(String, [CPEConfiguration])] = []
@@ -224,8 +232,31 @@ enum FeedImporter {
         report = finalReport
         report.matching = try await MatchingService.rematch(cveIDs: changed, on: db, zone: zone)
         report.seconds = Date().timeIntervalSince(started)
-        try await log(report, started: started, on: db)
+        if recordRun { try await log(report, started: started, on: db) }
         return report
+    }
+
+    /// Stores the document itself in `csaf_documents` (replacing an earlier version of it). Returns false when the
+    /// same content with the same origin is already stored.
+    static func storeCSAF(_ data: Data, document: CSAFDocument, origin: CSAFOrigin, now: Date, on db: any Database) async throws -> Bool {
+        let sha256 = VulnerabilityStore.hash(data)
+        let existing = try await CSAFDocumentRecord.query(on: db).filter(\.$trackingID == document.trackingID)
+            .filter(\.$publisher == document.publisher).first()
+        if let existing, existing.sha256 == sha256, existing.signature == origin.signature.rawValue, existing.sourceURL == origin.url {
+            return false
+        }
+        let row = existing ?? CSAFDocumentRecord()
+        row.trackingID = document.trackingID
+        row.publisher = document.publisher
+        row.title = document.title
+        row.sha256 = sha256
+        row.content = String(decoding: data, as: UTF8.self)
+        row.size = data.count
+        row.sourceURL = origin.url
+        row.signature = origin.signature.rawValue
+        row.importedAt = now
+        try await row.save(on: db)
+        return true
     }
 
     // MARK: - CPE dictionary

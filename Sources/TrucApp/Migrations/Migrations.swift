@@ -33,6 +33,7 @@ enum Migrations {
         CreateBackupRun(),             // 026
         UpdateMonitorAddConnectTime(), // 027
         CreateEPSSScore(),             // 028
+        CreateCSAFDocument(),          // 029
         CreateFeedSource(),            // 030: sources synced on a schedule, and their runs
     ]
 }

@@ -30,12 +30,13 @@ struct Flash: Equatable, Sendable {
         case shiftSaved = "shift-saved", shiftDeleted = "shift-deleted"
         case allowListAdded = "allow-list-added", allowListRemoved = "allow-list-removed"
         case feedSourceAdded = "feed-source-added", feedSourceDeleted = "feed-source-deleted", feedRunRequested = "feed-run-requested"
+        case bundleImported = "bundle-imported"
 
         /// How many counts the text takes.
         var arity: Int {
             switch self {
             case .observablesAdded, .slaSaved, .shiftsGenerated, .shiftsImported: 1
-            case .assetsImported: 3
+            case .assetsImported, .bundleImported: 3
             default: 0
             }
         }
@@ -102,6 +103,9 @@ struct Flash: Equatable, Sendable {
         case .evidenceUploaded: return ("Đã tải lên tệp minh chứng", "Evidence uploaded")
         case .alertAcknowledged: return ("Đã xác nhận cảnh báo. Cảnh báo sẽ không chuyển cấp nữa.", "Alert acknowledged. It will not escalate.")
         case .alertAlreadyAcknowledged: return ("Cảnh báo đã được xác nhận hoặc đã kết thúc.", "The alert was already acknowledged or is over.")
+        case .bundleImported:
+            return ("Đã nhập gói dữ liệu: \(counts[0]) mới, \(counts[1]) cập nhật, \(counts[2]) không đổi",
+                    "Bundle imported: \(counts[0]) new, \(counts[1]) updated, \(counts[2]) unchanged")
         case .slaSaved: return ("Đã lưu; \(n) lỗ hổng có hạn mới", "Saved; \(n) finding(s) got a new deadline")
         case .systemAdded: return ("Đã thêm hệ thống", "System added")
         case .systemDeleted: return ("Đã xóa hệ thống", "System deleted")

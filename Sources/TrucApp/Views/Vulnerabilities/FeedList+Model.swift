@@ -13,5 +13,7 @@ extension FeedList {
         let cveCount: Int
         let kevCount: Int
         let mayEditSLA: Bool
+        var csafDocuments = FeedList.CSAFDocuments()
+        var offline = FeedList.Offline()
     }
 }

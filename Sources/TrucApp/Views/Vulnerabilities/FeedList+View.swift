@@ -14,6 +14,8 @@ extension FeedList {
                                      "Import from the command line: truc import-nvd FILE…, truc import-kev FILE, truc import-csaf FILE…, truc import-cpe FILE; full rematch: truc match."))</p>
             \(imports())
             \(Pagination(ctx, metadata: model.metadata))
+            \(CSAFDocumentsView(ctx: ctx, model: model.csafDocuments).html())
+            \(OfflineView(ctx: ctx, model: model.offline).html())
             \(sla())
             <p class="muted">\(ctx.t("CVE trong danh mục KEV: hạn là ngày sớm hơn giữa bảng trên và hạn của CISA. CVE chưa có điểm CVSS tính như mức Trung bình.",
                                      "CVEs in KEV: the earlier of this table and CISA's due date. CVEs without a CVSS score count as Medium."))</p>

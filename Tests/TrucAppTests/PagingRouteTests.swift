@@ -20,13 +20,14 @@ import VaporTesting
     /// The web pages that show a paged list (path templates as for the API).
     static let webLists = [
         "/units", "/incidents", "/advisories", "/audit", "/tokens", "/campaigns", "/contacts", "/findings", "/monitors",
-        "/alerts", "/on-duty", "/cves", "/feeds", "/units/{unitID}/inventory", "/units/{unitID}/monitors", "/units/{unitID}/roster",
+        "/alerts", "/on-duty", "/cves", "/feeds", "/feeds/sources", "/feeds/sources/{sourceID}", "/units/{unitID}/inventory", "/units/{unitID}/monitors", "/units/{unitID}/roster",
     ]
 
     @Test func everyPagedAPIListRefusesBadPagingWith400() async throws {
         try await withWorld(.sqlite) { w in
             let monitorID = try await MonitoringFixture.monitor(w)
-            let values = ["unitID": w.deptA.id!.uuidString, "monitorID": monitorID.uuidString]
+            let sourceID = try #require(try await FeedSource.query(on: w.db).first()?.id)
+            let values = ["unitID": w.deptA.id!.uuidString, "monitorID": monitorID.uuidString, "sourceID": sourceID.uuidString]
             let lists = APIDocument.operations.filter { op in op.method == .GET && op.query.contains { $0.name == "page" } }
             #expect(lists.count >= 20, "the paged lists are found from the document")
             for op in lists {
@@ -40,7 +41,8 @@ import VaporTesting
     @Test func everyPagedWebPageRefusesBadPagingWith400() async throws {
         try await withWorld(.sqlite) { w in
             let browser = try await BrowserSession.signIn(w.app, email: w.coordinator.email)
-            let values = ["unitID": w.deptA.id!.uuidString]
+            let sourceID = try #require(try await FeedSource.query(on: w.db).first()?.id)
+            let values = ["unitID": w.deptA.id!.uuidString, "sourceID": sourceID.uuidString]
             for template in Self.webLists {
                 try await Self.expectPaging(w.app, try Self.fill(template, values), headers: browser.headers(), json: false)
             }

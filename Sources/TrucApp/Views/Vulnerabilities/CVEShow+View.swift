@@ -34,11 +34,7 @@ extension CVEShow {
 
         /// Where a provider's document came from and its signature state; nothing for a file imported by hand.
         func csafOrigin(_ note: CSAFNoteDTO) -> HTML {
-            let mark: HTML = switch note.signature {
-            case "verified": " · \(Badge(ctx.t("chữ ký đã kiểm tra", "signature verified"), className: "s-done").html)"
-            case "unchecked": " · \(Badge(ctx.t("chữ ký chưa kiểm tra", "signature unchecked"), className: "s-problem").html)"
-            default: .empty
-            }
+            let mark = VulnViews.csafSignature(ctx, CSAFOrigin.Signature(rawValue: note.signature))
             guard let url = note.sourceURL else { return mark }
             return " · <a href=\"\(url)\" rel=\"noopener noreferrer\">\(ctx.t("nguồn", "source"))</a>\(mark)"
         }

@@ -244,4 +244,27 @@ import VaporTesting
             #expect(second.error == nil && second.created + second.updated == 0 && second.notes.contains("304"))
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aSourceThatKeepsFailingIsShownToCoordinators(_ database: TestDatabase) async throws {
+        try await withWorld(database) { w in
+            let nvd = try await F.source(.nvd, on: w.db)
+            var coordinator = try await BrowserSession.signIn(w.app, email: w.coordinator.email)
+            #expect(!(try await coordinator.get("/").body.string.contains("Đồng bộ nguồn dữ liệu đang lỗi")))
+            nvd.failures = FeedSource.failuresShown
+            nvd.lastError = "HTTP 503 from https://services.nvd.nist.gov/rest/json/cves/2.0: Service Unavailable"
+            try await nvd.save(on: w.db)
+            let home = try await coordinator.get("/").body.string
+            #expect(home.contains("Đồng bộ nguồn dữ liệu đang lỗi") && home.contains("HTTP 503 from"))
+            #expect(home.contains("href=\"/feeds/sources/\(try nvd.requireID())\""))
+            var admin = try await BrowserSession.signIn(w.app, email: w.adminA.email)
+            #expect(!(try await admin.get("/").body.string.contains("HTTP 503 from")))
+
+            // /feeds shows every source with its next run; only the coordinator gets the link to manage them.
+            let feeds = try await coordinator.get("/feeds").body.string
+            #expect(feeds.contains("Đồng bộ tự động") && feeds.contains("href=\"/feeds/sources\""))
+            let adminFeeds = try await admin.get("/feeds").body.string
+            #expect(adminFeeds.contains("Đồng bộ tự động") && !adminFeeds.contains("href=\"/feeds/sources\""))
+        }
+    }
 }

@@ -51,5 +51,7 @@ extension HomeShow {
         let awaitingTriage: Int
         /// Open incidents, those asking for support first (at most 5).
         let incidents: [IncidentRow]
+        /// For coordinators: knowledge sources whose sync keeps failing, with their last error.
+        var failingSources: [FeedSource] = []
     }
 }

@@ -24,7 +24,7 @@ extension HomeShow.Model {
         let open = try await IncidentService.visible(to: principal, on: db).filter(\.status.isOpen)
         let support = open.filter { $0.supportRequested && $0.status == .reported }
         let shown = (support + open.filter { !($0.supportRequested && $0.status == .reported) }).prefix(5)
-        return Self(
+        var model = Self(
             fullName: principal.fullName, unitID: principal.unitID,
             roles: try roles.map { RoleRow(role: $0.role, unitID: try $0.unit.requireID(), unitName: $0.unit.name) },
             campaigns: try campaigns.map { c in
@@ -39,5 +39,7 @@ extension HomeShow.Model {
             openIncidents: open.count, supportRequests: support.count,
             awaitingTriage: open.filter { $0.status == .reported }.count,
             incidents: try shown.map { IncidentRow(id: try $0.requireID(), reference: $0.reference, title: $0.title, unitName: $0.unit.name, status: $0.status) })
+        if principal.isCoordinator { model.failingSources = try await FeedSourceService.failing(on: db) }
+        return model
     }
 }

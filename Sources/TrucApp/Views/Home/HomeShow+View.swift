@@ -13,7 +13,7 @@ extension HomeShow {
         /// What a duty officer looks for first (duty, incidents with the report link) comes before the rest.
         func body() -> HTML {
             """
-            <h1>\(ctx.t("Xin chào", "Hello")), \(model.fullName)</h1>
+            <h1>\(ctx.t("Xin chào", "Hello")), \(model.fullName)</h1>\(failingSources())
             <div class="cards">
               \(duty())
               \(incidents())
@@ -22,6 +22,15 @@ extension HomeShow {
               \(dutyLinks())
               \(roles())
             </div>
+            """
+        }
+
+        /// Shown to coordinators above everything else while a knowledge source keeps failing: findings go stale.
+        func failingSources() -> HTML {
+            guard !model.failingSources.isEmpty else { return .empty }
+            return """
+            <section class="card gap" role="alert"><h2>\(ctx.t("Đồng bộ nguồn dữ liệu đang lỗi", "Feed sync is failing"))</h2><ul>\(model.failingSources.html { source in
+                "<li><a href=\"\(FeedSourceRoute.show(source.id ?? .routeKey))\">\(source.name)</a>: \(ctx.t("lỗi", "failed")) \(source.failures) \(ctx.t("lần liên tiếp", "times in a row")), \(ctx.t("thành công lần cuối", "last success")) \(source.lastSuccessAt.map { ctx.date($0) } ?? "—") · \(String((source.lastError ?? "").prefix(300)))</li>" })</ul></section>
             """
         }
 

@@ -15,5 +15,6 @@ extension FeedList {
         let mayEditSLA: Bool
         var csafDocuments = FeedList.CSAFDocuments()
         var offline = FeedList.Offline()
+        var sync = FeedList.Sync()
     }
 }

@@ -10,8 +10,10 @@ extension FeedList {
             PageFrame.page(ctx, title: ctx.t("Nguồn dữ liệu", "Data sources"), body: """
             <h1>\(ctx.t("Nguồn dữ liệu lỗ hổng", "Vulnerability data sources"))</h1>
             <p>\(model.cveCount) CVE · \(model.kevCount) \(ctx.t("trong danh mục CISA KEV", "in CISA KEV"))</p>
-            <p class="muted">\(ctx.t("Nhập bằng dòng lệnh: truc import-nvd TỆP…, truc import-kev TỆP, truc import-csaf TỆP…, truc import-cpe TỆP; đối chiếu toàn bộ: truc match.",
-                                     "Import from the command line: truc import-nvd FILE…, truc import-kev FILE, truc import-csaf FILE…, truc import-cpe FILE; full rematch: truc match."))</p>
+            \(SyncView(ctx: ctx, model: model.sync).html())
+            <h2>\(ctx.t("Các lần nhập", "Imports"))</h2>
+            <p class="muted">\(ctx.t("Nhập bằng dòng lệnh: truc import-nvd TỆP…, truc import-kev TỆP, truc import-epss TỆP, truc import-csaf TỆP…, truc import-cpe TỆP; đồng bộ ngay: truc sync; đối chiếu toàn bộ: truc match.",
+                                     "Import from the command line: truc import-nvd FILE…, truc import-kev FILE, truc import-epss FILE, truc import-csaf FILE…, truc import-cpe FILE; sync now: truc sync; full rematch: truc match."))</p>
             \(imports())
             \(Pagination(ctx, metadata: model.metadata))
             \(CSAFDocumentsView(ctx: ctx, model: model.csafDocuments).html())

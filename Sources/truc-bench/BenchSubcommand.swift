@@ -1,4 +1,6 @@
+import NIOPosix
 import TrucApp
+import TrucTestSupport
 import Vapor
 
 /// One benchmark of `truc-bench`: its name, a one-line help, the usage text, and the run that gets the arguments
@@ -45,6 +47,23 @@ struct BenchSubcommand: AnyAsyncCommand {
             """,
             runBenchmark: { arguments, app, console in
                 try await Benchmarks.monitor(arguments, app: app, console: console, startTargets: LoopbackBenchTargets.start)
+            }),
+        BenchSubcommand(
+            name: "sync",
+            help: "Benchmark the NVD API 2.0 sync: `sync [--assets N] [--changes N] [--no-limit] NVD-FILE...`",
+            usage: """
+            Usage: truc-bench sync [--assets N] [--changes N] [--no-limit] NVD-FILE...
+              Serves the NVD files as NVD CVE API 2.0 pages from a fake NVD on 127.0.0.1, runs the first load (with NVD's
+              keyed limit of 50 requests per 30 s unless --no-limit), adds synthetic assets up to N (default 10000), then
+              changes N records (default 2000) and times the incremental run with its rematch. Use a scratch database
+              with the demo province: TRUC_SQLITE_PATH=/tmp/bench-sync.sqlite truc seed-demo, then
+              TRUC_SQLITE_PATH=/tmp/bench-sync.sqlite truc-bench sync /tmp/nvd-scale/*.json.gz
+            """,
+            runBenchmark: { arguments, app, console in
+                try await Benchmarks.sync(arguments, app: app, console: console) { records in
+                    let server = try await FakeNVDServer.start(group: MultiThreadedEventLoopGroup.singleton, records: records)
+                    return SyncBench.FakeNVD(url: server.url, setRecords: { server.setRecords($0) }, stop: { await server.stop() })
+                }
             }),
         BenchSubcommand(
             name: "vcard",

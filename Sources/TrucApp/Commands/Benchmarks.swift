@@ -19,4 +19,11 @@ public enum Benchmarks {
     public static func vcard(_ arguments: [String], console: any Console) throws {
         try VCardBench.run(arguments, console: console)
     }
+
+    /// `truc-bench sync [--assets N] [--changes N] [--no-limit] NVD-FILE...` (see `SyncBench`); `startNVD` starts the
+    /// fake NVD API on loopback.
+    public static func sync(_ arguments: [String], app: Application, console: any Console,
+                            startNVD: @escaping SyncBench.Starter) async throws {
+        try await SyncBench.run(arguments, app: app, console: console, startNVD: startNVD)
+    }
 }

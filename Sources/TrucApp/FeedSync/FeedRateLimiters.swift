@@ -7,9 +7,12 @@ import TrucCore
 final class FeedRateLimiters: Sendable {
     private let clock: FeedClock
     private let limiters = NIOLockedValueBox<[String: FeedRateLimiter]>([:])
+    /// Benchmarks against a fake NVD only: no limit.
+    private let unlimited: Bool
 
-    init(clock: FeedClock = .system) {
+    init(clock: FeedClock = .system, unlimited: Bool = false) {
         self.clock = clock
+        self.unlimited = unlimited
     }
 
     static let window: TimeInterval = 30
@@ -18,7 +21,7 @@ final class FeedRateLimiters: Sendable {
     static func nvdLimit(hasKey: Bool) -> Int { hasKey ? 50 : 5 }
 
     func nvd(hasKey: Bool) -> FeedRateLimiter {
-        limiter("nvd-\(hasKey)", limit: Self.nvdLimit(hasKey: hasKey))
+        limiter("nvd-\(hasKey)", limit: unlimited ? 1_000_000 : Self.nvdLimit(hasKey: hasKey))
     }
 
     private func limiter(_ name: String, limit: Int) -> FeedRateLimiter {

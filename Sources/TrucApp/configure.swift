@@ -68,6 +68,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(BundleCommand(), as: "bundle")
     app.asyncCommands.use(MatchCommand(), as: "match")
     app.asyncCommands.use(SyncCommand(), as: "sync")
+    app.asyncCommands.use(ImportScanCommand(), as: "import-scan")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.storage[CPEProposalCacheKey.self] = CPEProposalCache()

@@ -38,6 +38,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: OutboundAPIController())
     try api.register(collection: BackupAPIController())
     try api.register(collection: FeedSourceAPIController())
+    try api.register(collection: ScanAPIController())
 
     // Web pages: session cookie + CSRF on every form.
     let web = app.grouped(app.sessions.middleware, WebSessionGuard(), MarkSessionMiddleware(), SessionPrincipalMiddleware(), CSRFMiddleware(),
@@ -52,6 +53,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: CampaignWebController())
     try web.register(collection: RosterWebController())
     try web.register(collection: InventoryWebController())
+    try web.register(collection: ScanWebController())
     try web.register(collection: FindingWebController())
     try web.register(collection: VulnerabilityWebController())
     try web.register(collection: AdvisoryWebController())

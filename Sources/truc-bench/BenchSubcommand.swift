@@ -66,6 +66,17 @@ struct BenchSubcommand: AnyAsyncCommand {
                 }
             }),
         BenchSubcommand(
+            name: "scan",
+            help: "Benchmark the scan import: `scan [--hosts N] [--results N] [--evidence N] [SAMPLE.nessus]`",
+            usage: """
+            Usage: truc-bench scan [--hosts N] [--results N] [--evidence N] [SAMPLE.nessus]
+              Builds a Nessus report of N hosts (default 5000) and N results (default 100000) from the items of a real
+              sample (default ../shared/data/scans/nessus/nessus_with_cvssv3.nessus), imports it into the unit BENCH-SCAN,
+              then re-imports it with 1 result in 20 gone. Use a scratch database:
+              TRUC_SQLITE_PATH=/tmp/bench-scan.sqlite truc-bench scan
+            """,
+            runBenchmark: { arguments, app, console in try await Benchmarks.scan(arguments, app: app, console: console) }),
+        BenchSubcommand(
             name: "vcard",
             help: "Benchmark the vCard export: `vcard [--contacts N]`",
             usage: """

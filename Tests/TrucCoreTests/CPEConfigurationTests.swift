@@ -27,8 +27,11 @@ import TrucCore
         #expect(match.hits.first?.criterion.criteria == firmware)
         #expect(match.hits.first?.asset == firmware)
         #expect(match.hits.first?.verdict == .match)
-        // The firmware alone, or the hardware alone, is not affected.
-        #expect(configuration.evaluate(assetCPEs: [firmware]) == nil)
+        // The firmware alone may be affected: the asset does not say which hardware it runs on (check it); the
+        // hardware alone is not affected, nor the firmware on another model.
+        let open = try #require(configuration.evaluate(assetCPEs: [firmware]))
+        #expect(open.verdict == .unknown)
+        #expect(open.platformChecks == ["router"])
         #expect(configuration.evaluate(assetCPEs: [hardware]) == nil)
         #expect(try configuration.evaluate(assetCPEs: [cpe("cpe:2.3:o:acme:router_firmware:2.0:*:*:*:*:*:*:*"), hardware])
             == nil)
@@ -55,7 +58,36 @@ import TrucCore
         ])
         let assets = [try cpe("cpe:2.3:o:acme:router_firmware:1.1:*:*:*:*:*:*:*"), try cpe("cpe:2.3:h:acme:router:-:*:*:*:*:*:*:*")]
         #expect(feed11.evaluate(assetCPEs: assets)?.verdict == .match)
-        #expect(feed11.evaluate(assetCPEs: [assets[0]]) == nil)
+        #expect(feed11.evaluate(assetCPEs: [assets[0]])?.verdict == .unknown)
+        #expect(feed11.evaluate(assetCPEs: [assets[0]])?.platformChecks == ["router"])
+    }
+
+    /// CVE-2022-22965 (Spring4Shell) as NVD configures it: Spring Framework in the vulnerable ranges AND a JDK ≥ 9
+    /// platform. An asset listing Spring and no JDK gets a possible finding that names the JDK to check; one
+    /// listing a JDK 8 gets none; one listing a JDK 11 gets a certain one.
+    @Test func spring4ShellWithoutTheJDKIsAPossibleFinding() throws {
+        let springRecent = try CPEMatchCriterion(criteria: "cpe:2.3:a:vmware:spring_framework:*:*:*:*:*:*:*:*", vulnerable: true,
+                                             versionStartIncluding: "5.3.0", versionEndExcluding: "5.3.18")
+        let springOld = try CPEMatchCriterion(criteria: "cpe:2.3:a:vmware:spring_framework:*:*:*:*:*:*:*:*", vulnerable: true,
+                                              versionEndExcluding: "5.2.20")
+        let jdk = try CPEMatchCriterion(criteria: "cpe:2.3:a:oracle:jdk:*:*:*:*:*:*:*:*", vulnerable: false, versionStartIncluding: "9")
+        let configuration = CPEConfiguration(.and, nodes: [
+            .init(.or, criteria: [springRecent, springOld]),
+            .init(.or, criteria: [jdk]),
+        ])
+        let spring = try cpe("cpe:2.3:a:vmware:spring_framework:5.3.17:*:*:*:*:*:*:*")
+        let possible = try #require(configuration.evaluate(assetCPEs: [spring]))
+        #expect(possible.verdict == .unknown)
+        #expect(possible.platformChecks == ["jdk ≥ 9"])
+        let shown = try #require(AssetMatch(cveID: "CVE-2022-22965", match: possible))
+        #expect(shown.verdict == .unknown)
+        #expect(shown.criterion == "cpe:2.3:a:vmware:spring_framework:*:*:*:*:*:*:*:* (≥ 5.3.0, < 5.3.18) — cần kiểm tra / check: jdk ≥ 9")
+        #expect(try configuration.evaluate(assetCPEs: [spring, cpe("cpe:2.3:a:oracle:jdk:1.8.0:*:*:*:*:*:*:*")]) == nil)
+        let certain = try #require(try configuration.evaluate(assetCPEs: [spring, cpe("cpe:2.3:a:oracle:jdk:11.0.2:*:*:*:*:*:*:*")]))
+        #expect(certain.verdict == .match)
+        #expect(certain.platformChecks.isEmpty)
+        // A fixed Spring gets nothing, JDK or not.
+        #expect(try configuration.evaluate(assetCPEs: [cpe("cpe:2.3:a:vmware:spring_framework:5.3.18:*:*:*:*:*:*:*")]) == nil)
     }
 
     @Test func onlyVulnerableCriteriaProduceFindings() throws {

@@ -16,6 +16,8 @@ public struct AppConfig: Sendable {
     public var timeZone: TimeZone
     /// Largest evidence upload, in bytes.
     public var maxUploadBytes: Int
+    /// The largest scanner report or SBOM accepted (`TRUC_SCAN_MAX_MB`, default 100 MB).
+    public var maxScanBytes: Int = 100 * 1024 * 1024
     /// Marks the session cookie Secure (set behind HTTPS).
     public var secureCookies: Bool
     public var bcryptCost: Int
@@ -118,6 +120,7 @@ public struct AppConfig: Sendable {
             config.timeZone = zone
         }
         config.maxUploadBytes = try int(env, "TRUC_MAX_UPLOAD_MB", default: 10, range: 1...512) * 1024 * 1024
+        config.maxScanBytes = try int(env, "TRUC_SCAN_MAX_MB", default: 100, range: 1...2048) * 1024 * 1024
         config.secureCookies = ["1", "true", "yes"].contains((env["TRUC_SECURE_COOKIES"] ?? "").lowercased())
         config.bcryptCost = try int(env, "TRUC_BCRYPT_COST", default: 12, range: 4...31)
         config.loginMaxFailures = try int(env, "TRUC_LOGIN_MAX_FAILURES", default: 5, range: 1...100)

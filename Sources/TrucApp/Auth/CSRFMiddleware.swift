@@ -22,7 +22,11 @@ struct CSRFMiddleware: AsyncMiddleware {
             if sent == nil {
                 if request.body.data == nil {
                     // Make the form readable here; the route's own limit still applies afterwards.
-                    _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+                    // The scan upload allows a larger body (`Route.scanUploadKey` in its user info).
+                    let limit = request.route?.userInfo[Route.scanUploadKey] != nil
+                        ? request.config.maxScanBytes + 256 * 1024
+                        : request.application.routes.defaultMaxBodySize.value
+                    _ = try await request.collectUpload(limit: limit)
                 }
                 sent = try? request.content.get(String.self, at: Self.field)
             }

@@ -26,4 +26,9 @@ public enum Benchmarks {
                             startNVD: @escaping SyncBench.Starter) async throws {
         try await SyncBench.run(arguments, app: app, console: console, startNVD: startNVD)
     }
+
+    /// `truc-bench scan [--hosts N] [--results N] [--evidence N] [SAMPLE.nessus]` (see `ScanBench`).
+    public static func scan(_ arguments: [String], app: Application, console: any Console) async throws {
+        try await ScanBench.run(arguments, app: app, console: console)
+    }
 }

@@ -6,10 +6,11 @@ enum InventoryRoute: WebRoute, Equatable {
     case inventory(unit: UUID), createSystem(unit: UUID), createAsset(unit: UUID), importAssets(unit: UUID)
     case editSystem(UUID), updateSystem(UUID), deleteSystem(UUID)
     case asset(UUID), updateAsset(UUID), deleteAsset(UUID)
+    case importScan(unit: UUID), scanHistory(unit: UUID), scanFile(UUID)
 
     var method: HTTPMethod {
         switch self {
-        case .inventory, .editSystem, .asset: .GET
+        case .inventory, .editSystem, .asset, .scanHistory, .scanFile: .GET
         default: .POST
         }
     }
@@ -25,12 +26,15 @@ enum InventoryRoute: WebRoute, Equatable {
         case .deleteSystem(let s): [.fixed("systems"), .id("systemID", s), .fixed("delete")]
         case .asset(let a), .updateAsset(let a): [.fixed("assets"), .id("assetID", a)]
         case .deleteAsset(let a): [.fixed("assets"), .id("assetID", a), .fixed("delete")]
+        case .importScan(let u), .scanHistory(let u): [.fixed("units"), .id("unitID", u), .fixed("scans")]
+        case .scanFile(let s): [.fixed("scans"), .id("scanID", s), .fixed("file")]
         }
     }
 
     static let allPatterns: [InventoryRoute] = {
         let k = UUID.routeKey
         return [.inventory(unit: k), .createSystem(unit: k), .createAsset(unit: k), .importAssets(unit: k),
-                .editSystem(k), .updateSystem(k), .deleteSystem(k), .asset(k), .updateAsset(k), .deleteAsset(k)]
+                .editSystem(k), .updateSystem(k), .deleteSystem(k), .asset(k), .updateAsset(k), .deleteAsset(k),
+                .importScan(unit: k), .scanHistory(unit: k), .scanFile(k)]
     }()
 }

@@ -26,10 +26,11 @@ struct InventoryWebController: RouteCollection {
         let principal = try req.requirePrincipal()
         let assets = try InventoryAPIController.assetQuery(req, unitID: unitID)
         let paging = try req.paging()
-        let model = try await InventoryShow.Model.query(unit: unit, principal: principal, assets: assets, paging: paging,
+        var model = try await InventoryShow.Model.query(unit: unit, principal: principal, assets: assets, paging: paging,
                                                         search: req.query[String.self, at: "q"] ?? "",
                                                         kind: req.query[String.self, at: "kind"], proposal: try await proposal(req),
                                                         on: req.db)
+        model.maxScanMegabytes = req.config.maxScanBytes / 1_048_576
         return InventoryShow.View(ctx: PageContext(req), model: model).document()
     }
 

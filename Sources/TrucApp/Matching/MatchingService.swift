@@ -277,6 +277,7 @@ enum MatchingService {
                     finding.status = .open
                     finding.certain = match.verdict == .match
                     finding.stillMatches = true
+                    finding.scanPresent = false
                     finding.kev = false
                     finding.matchedCPE = match.matchedCPE.formattedString
                     finding.criterion = match.criterion
@@ -288,7 +289,8 @@ enum MatchingService {
             }
             for (cve, finding) in known where !seen.contains(cve) && finding.stillMatches {
                 finding.stillMatches = false
-                if move(finding, to: FindingStatus.afterNoLongerMatching(finding.status), now: now,
+                // A scanner still reports it: the inventory changed, the weakness did not go away.
+                if !finding.scanPresent, move(finding, to: FindingStatus.afterNoLongerMatching(finding.status), now: now,
                         note: "Tài sản không còn khớp (đã nâng cấp hoặc đổi CPE) / No longer matches (upgraded or CPE changed)") {
                     summary.closed += 1
                 }

@@ -35,5 +35,6 @@ enum Migrations {
         CreateEPSSScore(),             // 028
         CreateCSAFDocument(),          // 029
         CreateFeedSource(),            // 030: sources synced on a schedule, and their runs
+        CreateScanImport(),            // 031: scanner reports and SBOMs, detections of findings
     ]
 }

@@ -16,6 +16,9 @@ final class Finding: Model, @unchecked Sendable {
     @Field(key: "certain") var certain: Bool
     /// False once the asset no longer matches the CVE (upgraded, CPE changed, CVE configuration changed).
     @Field(key: "still_matches") var stillMatches: Bool
+    /// True while a scanner's last report on the asset has the finding (see `FindingDetection`): matching alone
+    /// does not close it then.
+    @Field(key: "scan_present") var scanPresent: Bool
     @OptionalField(key: "severity") var severity: CVSSSeverity?
     @OptionalField(key: "cvss_score") var cvssScore: Double?
     @Field(key: "kev") var kev: Bool

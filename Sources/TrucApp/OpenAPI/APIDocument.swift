@@ -33,6 +33,7 @@ enum APIDocument {
             + OutboundAPIController.operations
             + BackupAPIController.operations
             + FeedSourceAPIController.operations
+            + ScanAPIController.operations
     }
 
     /// The document as pretty-printed JSON with sorted keys; built once.

@@ -9,7 +9,7 @@ import TrucCore
 enum APISchemas {
     static let all: [String: JSONSchema] = {
         var all: [String: JSONSchema] = [:]
-        for area in [shared, auth, twoFactor, units, people, contacts, audit, campaign, roster, inventory, vulnerabilities, monitoring, incidents, outbound, backups, feedSync] {
+        for area in [shared, auth, twoFactor, units, people, contacts, audit, campaign, roster, inventory, vulnerabilities, monitoring, incidents, outbound, backups, feedSync, scans] {
             all.merge(area) { first, _ in first }
         }
         return all

@@ -1,3 +1,5 @@
+import Foundation
+
 extension CPEConfiguration {
     /// Evaluates the configuration against all CPE names of one asset (e.g. its firmware and its hardware).
     ///
@@ -12,14 +14,19 @@ extension CPEConfiguration {
     /// `evaluate(assetCPEs:)` with names prepared once (use this when checking many configurations).
     public func evaluate(targets: [CPETarget]) -> Match? {
         var hits: [Hit] = []
+        var checks: [String] = []
         var verdict = Self.combine(`operator`, count: nodes.count) { index in
-            Self.evaluate(nodes[index], targets, &hits)
+            Self.evaluate(nodes[index], targets, &hits, &checks, inAnd: `operator` == .and)
         }
         if negate {
             verdict = verdict.negated
             hits.removeAll()
+            checks.removeAll()
         }
-        return Self.match(verdict, hits)
+        guard var match = Self.match(verdict, hits) else { return nil }
+        // Open platforms matter only when the match is possible only (not when another branch holds for certain).
+        match.platformChecks = match.verdict == .match ? [] : checks
+        return match
     }
 
     /// The outcome over several configurations of one CVE: the best verdict, and the hits of every configuration
@@ -31,6 +38,8 @@ extension CPEConfiguration {
             if var merged = result {
                 merged.verdict = merged.verdict.or(match.verdict)
                 merged.hits.append(contentsOf: match.hits)
+                for check in match.platformChecks where !merged.platformChecks.contains(check) { merged.platformChecks.append(check) }
+                if merged.verdict == .match { merged.platformChecks = [] }
                 result = merged
             } else {
                 result = match
@@ -57,9 +66,18 @@ extension CPEConfiguration {
         return result
     }
 
-    /// A node's verdict; appends the vulnerable hits of the branches that hold to `hits`.
-    private static func evaluate(_ node: Node, _ targets: [CPETarget], _ hits: inout [Hit]) -> MatchVerdict {
+    /// A node's verdict; appends the vulnerable hits of the branches that hold to `hits`. `inAnd`: the node is an
+    /// operand of an AND, where a platform node (only `vulnerable: false` criteria) that names no product of the
+    /// asset's names is open (`.unknown`) rather than failed, and its text goes to `checks`.
+    private static func evaluate(_ node: Node, _ targets: [CPETarget], _ hits: inout [Hit], _ checks: inout [String],
+                                 inAnd: Bool) -> MatchVerdict {
+        if inAnd, node.isPlatform, !targets.contains(where: { target in node.criteria.contains { names($0, target) } }) {
+            let text = node.criteria.map(platformText).joined(separator: " / ")
+            if !checks.contains(text) { checks.append(text) }
+            return .unknown
+        }
         let mark = hits.count
+        let checksMark = checks.count
         let criteriaCount = node.criteria.count
         var verdict = combine(node.operator, count: criteriaCount + node.children.count) { index in
             if index < criteriaCount {
@@ -80,16 +98,54 @@ extension CPEConfiguration {
                 return best
             }
             let childMark = hits.count
-            let verdict = evaluate(node.children[index - criteriaCount], targets, &hits)
+            let checkMark = checks.count
+            let verdict = evaluate(node.children[index - criteriaCount], targets, &hits, &checks, inAnd: node.operator == .and)
+            if verdict == .noMatch { checks.removeSubrange(checkMark...) }
             if verdict == .noMatch { hits.removeSubrange(childMark...) }
             return verdict
         }
         if node.negate {
             verdict = verdict.negated
             hits.removeSubrange(mark...)
+            checks.removeSubrange(checksMark...)
         } else if verdict == .noMatch {
             hits.removeSubrange(mark...)
+            checks.removeSubrange(checksMark...)
         }
         return verdict
+    }
+
+    /// Whether the asset name is of the criterion's product (vendor and product not disjoint), whatever its version.
+    static func names(_ criterion: CPEMatchCriterion, _ target: CPETarget) -> Bool {
+        CPEMatcher.compare(criterion.criteria.product, target.name.product) != .disjoint
+            && CPEMatcher.compare(criterion.criteria.vendor, target.name.vendor) != .disjoint
+    }
+
+    /// A platform criterion for people: its product and range, e.g. "jdk ≥ 9", "windows 10 1607".
+    static func platformText(_ criterion: CPEMatchCriterion) -> String {
+        let name = criterion.criteria
+        var parts = [(name.product.unescaped ?? "*").replacingOccurrences(of: "_", with: " ")]
+        if let version = name.version.unescaped, version != "*", version != "-" { parts.append(version) }
+        if let range = criterion.range {
+            switch range.start {
+            case .including(let version): parts.append("≥ \(version.text)")
+            case .excluding(let version): parts.append("> \(version.text)")
+            case nil: break
+            }
+            switch range.end {
+            case .including(let version): parts.append("≤ \(version.text)")
+            case .excluding(let version): parts.append("< \(version.text)")
+            case nil: break
+            }
+        }
+        return parts.joined(separator: " ")
+    }
+}
+
+extension CPEConfiguration.Node {
+    /// A node of platform criteria only (`vulnerable: false`, no children, not negated): what an AND requires the
+    /// vulnerable product to run on.
+    var isPlatform: Bool {
+        !negate && children.isEmpty && !criteria.isEmpty && criteria.allSatisfy { !$0.vulnerable }
     }
 }

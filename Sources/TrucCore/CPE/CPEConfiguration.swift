@@ -49,10 +49,15 @@ public struct CPEConfiguration: Sendable, Hashable {
         /// The vulnerable criteria that matched, in configuration order; only `vulnerable: true` criteria,
         /// only from branches that hold, never from inside negated nodes.
         public var hits: [Hit]
+        /// Platforms of AND configurations that the asset's names do not mention at all (e.g. "jdk ≥ 9" for
+        /// Spring4Shell on an asset that lists Spring but no JDK): the match is possible only, and these say what
+        /// to check. Empty when every platform was decided by the asset's names.
+        public var platformChecks: [String]
 
-        public init(verdict: MatchVerdict, hits: [Hit]) {
+        public init(verdict: MatchVerdict, hits: [Hit], platformChecks: [String] = []) {
             self.verdict = verdict
             self.hits = hits
+            self.platformChecks = platformChecks
         }
     }
 

@@ -23,8 +23,11 @@ public struct AssetMatch: Sendable, Hashable {
     /// `Match` from `evaluate`).
     public init?(cveID: String, match: CPEConfiguration.Match) {
         guard let hit = match.hits.first(where: { $0.verdict == match.verdict }) ?? match.hits.first else { return nil }
-        self.init(cveID: cveID, verdict: match.verdict, matchedCPE: hit.asset,
-                  criterion: Self.text(of: hit.criterion))
+        var criterion = Self.text(of: hit.criterion)
+        if !match.platformChecks.isEmpty {
+            criterion += " — cần kiểm tra / check: " + match.platformChecks.joined(separator: "; ")
+        }
+        self.init(cveID: cveID, verdict: match.verdict, matchedCPE: hit.asset, criterion: criterion)
     }
 
     /// A criterion for display: its formatted string, and its NVD range in parentheses when it has one

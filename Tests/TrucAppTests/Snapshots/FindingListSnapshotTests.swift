@@ -29,6 +29,7 @@ import TrucCore
         f.status = status
         f.certain = certain
         f.stillMatches = stillMatches
+        f.scanPresent = false
         f.severity = severity
         f.cvssScore = score
         f.kev = kev

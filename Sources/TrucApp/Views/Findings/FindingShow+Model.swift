@@ -16,5 +16,7 @@ extension FindingShow {
         let now: Date
         /// The CVE's EPSS score, if FIRST scored it.
         var epss: EPSSDTO? = nil
+        /// The scanners' results behind the finding, present ones first (at most 50).
+        var detections: [FindingDetection] = []
     }
 }

@@ -10,7 +10,10 @@ extension FindingShow.Model {
         let canHandle = principal.policy.allows(.handleFindings, on: finding.$unit.id)
         let canAccept = principal.policy.allows(.acceptRisk, on: finding.$unit.id)
         let next = canHandle ? FindingStatus.allCases.filter { finding.status.canTransition(to: $0) && ($0 != .riskAccepted || canAccept) } : []
+        let detections = try await FindingDetection.query(on: db).filter(\.$finding.$id == finding.requireID())
+            .sort(\.$present, .descending).sort(\.$lastSeen, .descending).limit(50).all()
         return Self(finding: finding, summary: vulnerability?.summary, system: system.map { ($0.name, $0.securityLevel) },
-                    nextStatuses: next, now: now, epss: try await EPSSRecord.find(finding.$vulnerability.id, on: db)?.dto())
+                    nextStatuses: next, now: now, epss: try await EPSSRecord.find(finding.$vulnerability.id, on: db)?.dto(),
+                    detections: detections)
     }
 }

@@ -19,6 +19,8 @@ extension InventoryShow {
         let search: String
         let kind: String?
         let proposal: Proposal
+        /// The scan upload's limit (`TRUC_SCAN_MAX_MB`).
+        var maxScanMegabytes = 100
     }
 
     /// The CPE proposals asked for with ?propose=1&vendor=&product=&version= (a plain GET form, no JavaScript).

@@ -10,7 +10,8 @@ extension InventoryShow {
             PageFrame.page(ctx, title: ctx.t(.inventory) + " · \(model.unitName)", body: """
             <h1>\(ctx.t("Tài sản của", "Inventory of")) \(model.unitName)</h1>
             <p><a href="\(FindingRoute.list.path(query: [("unitID", model.unitID.uuidString)]))">\(ctx.t("Lỗ hổng của đơn vị", "The unit's findings"))</a> ·
-            <a href="\(DirectoryRoute.unit(model.unitID))">\(ctx.t("Trang đơn vị", "Unit page"))</a></p>
+            <a href="\(DirectoryRoute.unit(model.unitID))">\(ctx.t("Trang đơn vị", "Unit page"))</a> ·
+            <a href="\(InventoryRoute.scanHistory(unit: model.unitID))">\(ctx.t("Lịch sử quét", "Scan history"))</a></p>
             <h2>\(ctx.t("Hệ thống thông tin", "Information systems"))</h2>
             \(systems())
             \(model.canManage ? SystemFormView(ctx: ctx, action: .createSystem(unit: model.unitID), system: nil).html : .empty)
@@ -23,6 +24,7 @@ extension InventoryShow {
             \(assets())
             \(Pagination(ctx, metadata: model.metadata))
             \(model.canManage ? assetForms() : .empty)
+            \(model.canManage ? ScanHistory.uploadForm(ctx, unitID: model.unitID, maxMegabytes: model.maxScanMegabytes) : .empty)
             """)
         }
 

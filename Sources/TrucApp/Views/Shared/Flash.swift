@@ -31,12 +31,14 @@ struct Flash: Equatable, Sendable {
         case allowListAdded = "allow-list-added", allowListRemoved = "allow-list-removed"
         case feedSourceAdded = "feed-source-added", feedSourceDeleted = "feed-source-deleted", feedRunRequested = "feed-run-requested"
         case bundleImported = "bundle-imported"
+        case scanImported = "scan-imported"
 
         /// How many counts the text takes.
         var arity: Int {
             switch self {
             case .observablesAdded, .slaSaved, .shiftsGenerated, .shiftsImported: 1
             case .assetsImported, .bundleImported: 3
+            case .scanImported: 4
             default: 0
             }
         }
@@ -103,6 +105,9 @@ struct Flash: Equatable, Sendable {
         case .evidenceUploaded: return ("Đã tải lên tệp minh chứng", "Evidence uploaded")
         case .alertAcknowledged: return ("Đã xác nhận cảnh báo. Cảnh báo sẽ không chuyển cấp nữa.", "Alert acknowledged. It will not escalate.")
         case .alertAlreadyAcknowledged: return ("Cảnh báo đã được xác nhận hoặc đã kết thúc.", "The alert was already acknowledged or is over.")
+        case .scanImported:
+            return ("Đã nhập báo cáo quét: \(counts[0]) lỗ hổng mới, \(counts[1]) không đổi, \(counts[2]) đã đóng, \(counts[3]) mở lại",
+                    "Scan imported: \(counts[0]) new finding(s), \(counts[1]) unchanged, \(counts[2]) closed, \(counts[3]) reopened")
         case .bundleImported:
             return ("Đã nhập gói dữ liệu: \(counts[0]) mới, \(counts[1]) cập nhật, \(counts[2]) không đổi",
                     "Bundle imported: \(counts[0]) new, \(counts[1]) updated, \(counts[2]) unchanged")

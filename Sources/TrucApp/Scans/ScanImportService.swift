@@ -240,14 +240,15 @@ enum ScanImportService {
             scan.assetsCreated = resolved.created
             scan.covered = report.hosts.prefix(200).map { TextLimit.cut($0.displayName, to: 200) }.joined(separator: "\n")
             try await scan.create(on: db)
-            for chunk in newFindings.chunked(500) { try await Array(chunk).create(on: db) }
+            try await insertFindings(newFindings, on: db)
             let changedIDs = Set(statusChanged.compactMap { $0.0.id })
+            let touchedSet = Set(touchedFindings)
             for chunk in touchedFindings.filter({ !changedIDs.contains($0) }).chunked(500) {
                 try await Finding.query(on: db).set(\.$lastSeen, to: now).set(\.$scanPresent, to: true)
                     .filter(\.$id ~~ Array(chunk)).update()
             }
             for (finding, before) in statusChanged {
-                if touchedFindings.contains(finding.id!) {
+                if touchedSet.contains(finding.id!) {
                     finding.lastSeen = now
                     finding.scanPresent = true
                 }
@@ -262,7 +263,7 @@ enum ScanImportService {
                 try await Audit.record("finding.vex", entity: "finding", id: finding.id?.uuidString, unitID: unitID,
                                        after: finding.dto(now: now), by: principal, on: db)
             }
-            for chunk in newDetections.chunked(300) { try await Array(chunk).create(on: db) }
+            try await insertDetections(newDetections, on: db)
             for chunk in seenDetections.chunked(500) {
                 try await FindingDetection.query(on: db).set(\.$present, to: true).set(\.$lastSeen, to: now)
                     .set(\.$scan.$id, to: scanID).set(\.$closedByScan.$id, to: nil).filter(\.$id ~~ Array(chunk)).update()
@@ -396,5 +397,48 @@ extension ScanImportService {
         let report = try await req.application.threadPool.runIfActive { try parse(data) }
         return try await importReport(report, data: data, fileName: fileName, unitID: unitID, by: principal, on: req.db,
                                       zone: req.timeZone)
+    }
+}
+
+extension ScanImportService {
+    /// New findings in multi-row INSERTs (a report can bring hundreds of thousands; Fluent's model encoding would
+    /// dominate the import).
+    static func insertFindings(_ findings: [Finding], on db: any Database) async throws {
+        let sql = VulnerabilityStore.sql(db)
+        for chunk in findings.chunked(400) {
+            let rows: [[any SQLExpression]] = chunk.map { f in
+                [SQLBind(f.id!), SQLBind(f.$unit.id), SQLBind(f.$asset.id), SQLBind(f.$system.id), SQLBind(f.$vulnerability.id),
+                 SQLBind(f.status.rawValue), SQLBind(f.certain), SQLBind(f.stillMatches), SQLBind(f.scanPresent),
+                 SQLBind(f.severity?.rawValue), SQLBind(f.cvssScore), SQLBind(f.kev), SQLBind(f.kevDueDate), SQLBind(f.epssScore),
+                 SQLBind(f.matchedCPE), SQLBind(f.criterion), SQLBind(f.firstSeen), SQLBind(f.lastSeen), SQLBind(f.dueAt),
+                 SQLBind(f.resolvedAt), SQLBind(f.acceptedUntil), SQLBind(f.statusNote), SQLBind(f.statusChangedAt),
+                 SQLBind(f.statusChangedBy)]
+            }
+            try await sql.insert(into: Finding.schema)
+                .columns("id", "unit_id", "asset_id", "system_id", "cve_id", "status", "certain", "still_matches", "scan_present",
+                         "severity", "cvss_score", "kev", "kev_due_date", "epss_score", "matched_cpe", "criterion", "first_seen",
+                         "last_seen", "due_at", "resolved_at", "accepted_until", "status_note", "status_changed_at",
+                         "status_changed_by")
+                .rows(rows)
+                .run()
+        }
+    }
+
+    /// New detections in multi-row INSERTs.
+    static func insertDetections(_ detections: [FindingDetection], on db: any Database) async throws {
+        let sql = VulnerabilityStore.sql(db)
+        for chunk in detections.chunked(400) {
+            let rows: [[any SQLExpression]] = chunk.map { d in
+                [SQLBind(d.id!), SQLBind(d.$finding.id), SQLBind(d.$scan.id), SQLBind(d.$closedByScan.id), SQLBind(d.detectionKey),
+                 SQLBind(d.scanner.rawValue), SQLBind(d.ruleID), SQLBind(d.name), SQLBind(d.severity.rawValue), SQLBind(d.cvss),
+                 SQLBind(d.cves), SQLBind(d.port), SQLBind(d.proto), SQLBind(d.evidence), SQLBind(d.solution), SQLBind(d.present),
+                 SQLBind(d.firstSeen), SQLBind(d.lastSeen)]
+            }
+            try await sql.insert(into: FindingDetection.schema)
+                .columns("id", "finding_id", "scan_id", "closed_by_scan_id", "detection_key", "scanner", "rule_id", "name",
+                         "severity", "cvss", "cves", "port", "protocol", "evidence", "solution", "present", "first_seen", "last_seen")
+                .rows(rows)
+                .run()
+        }
     }
 }

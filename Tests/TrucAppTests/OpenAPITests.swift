@@ -384,6 +384,13 @@ import VaporTesting
             let provider = try await api.call(.POST, "/api/v1/feed-sources", json: #"{"url": "https://csaf.example.com/.well-known/csaf/provider-metadata.json"}"#)
             try await api.call(.DELETE, "/api/v1/feed-sources/\(provider.id)")
 
+            // Scanner reports
+            let scan = try await api.call(.POST, "/api/v1/units/\(deptA)/scans?fileName=scan.jsonl",
+                                          raw: #"{"template-id": "weak-cipher", "info": {"name": "Weak cipher", "severity": "medium"}, "host": "https://10.0.0.5", "ip": "10.0.0.5"}"#,
+                                          contentType: "application/octet-stream")
+            try await api.call(.GET, "/api/v1/units/\(deptA)/scans")
+            try await api.call(.GET, "/api/v1/scans/\(scan["scanID"]?.stringValue ?? "missing")/file")
+
             // Incidents
             try await api.call(.GET, "/api/v1/units/\(deptA)/incidents/prefill")
             let incident = try await api.call(.POST, "/api/v1/units/\(deptA)/incidents", json: """

@@ -21,6 +21,7 @@ import VaporTesting
     static let webLists = [
         "/units", "/incidents", "/advisories", "/audit", "/tokens", "/campaigns", "/contacts", "/findings", "/monitors",
         "/alerts", "/on-duty", "/cves", "/feeds", "/feeds/sources", "/feeds/sources/{sourceID}", "/units/{unitID}/inventory", "/units/{unitID}/monitors", "/units/{unitID}/roster",
+        "/units/{unitID}/scans",
     ]
 
     @Test func everyPagedAPIListRefusesBadPagingWith400() async throws {

@@ -219,6 +219,33 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func aScanResultJoinsTheFindingOfAServiceOnTheSameAddress(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            _ = try await VulnerabilityStore.upsertNVD([try VulnerabilityFixtures.struts()], on: w.db)
+            let admin = try #require(try await Principal.load(personID: w.adminA.id!, tokenID: nil, on: w.db))
+            // As the Nmap import leaves it: a service (software) asset on the host's address.
+            let service = try await InventoryService.createAsset(
+                AssetInput(kind: .software, name: "Struts (10.0.0.9 tcp/8080)", ipAddress: "10.0.0.9",
+                           cpes: ["cpe:2.3:a:apache:struts:2.5.10:*:*:*:*:*:*:*"]),
+                unitID: w.deptA.id!, by: admin, on: w.db, zone: J.vn)
+            let summary = try await Self.imported(w, Self.nessus([("10.0.0.9", [("97610", 4, ["CVE-2017-5638"]), ("1002", 2, [])])]))
+            #expect(summary.assetsCreated == 1) // the host
+            #expect(summary.findingsNew == 1) // the weak cipher; Struts joins the service's finding
+            #expect(summary.findingsUnchanged == 1)
+            let struts = try await Finding.query(on: w.db).filter(\.$vulnerability.$id == "CVE-2017-5638").all()
+            #expect(struts.count == 1)
+            #expect(struts.first?.$asset.id == service.id)
+            #expect(struts.first?.scanPresent == true)
+            // The next scan without it: the detection is gone; matching still finds it, so it stays open.
+            let again = try await Self.imported(w, Self.nessus([("10.0.0.9", [("1002", 2, [])])]))
+            #expect(again.findingsClosed == 0)
+            let after = try #require(try await Finding.find(struts.first?.id, on: w.db))
+            #expect(!after.scanPresent)
+            #expect(after.status == .open)
+        }
+    }
+
     // MARK: - Hostile files and rights
 
     @Test(arguments: TestDatabase.available)

@@ -115,4 +115,31 @@ extension ScanImportService {
         }
         return covered
     }
+
+    /// For each network host: the CVEs found on the unit's *other* assets with the host's address (services and
+    /// software of the host, e.g. from the Nmap import), by CVE → that asset.
+    static func siblingFindings(_ hosts: [ResolvedHost], unitID: UUID, on db: any Database) async throws -> [UUID: [String: UUID]] {
+        var hostByIP: [String: UUID] = [:]
+        for host in hosts where !host.isArtifact {
+            if let ip = host.host.ipAddress, let id = host.host.id { hostByIP[ip] = id }
+        }
+        guard !hostByIP.isEmpty else { return [:] }
+        var hostOfAsset: [UUID: UUID] = [:]
+        for chunk in Array(hostByIP.keys).chunked(500) {
+            for asset in try await Asset.query(on: db).filter(\.$unit.$id == unitID).filter(\.$ipAddress ~~ Array(chunk))
+                .field(\.$id).field(\.$ipAddress).all() {
+                guard let id = asset.id, let ip = asset.ipAddress, let host = hostByIP[ip], host != id else { continue }
+                hostOfAsset[id] = host
+            }
+        }
+        var result: [UUID: [String: UUID]] = [:]
+        for chunk in Array(hostOfAsset.keys).chunked(500) {
+            for finding in try await Finding.query(on: db).filter(\.$asset.$id ~~ Array(chunk)).field(\.$asset.$id)
+                .field(\.$vulnerability.$id).all() {
+                guard let host = hostOfAsset[finding.$asset.id] else { continue }
+                if result[host]?[finding.$vulnerability.id] == nil { result[host, default: [:]][finding.$vulnerability.id] = finding.$asset.id }
+            }
+        }
+        return result
+    }
 }

@@ -72,15 +72,19 @@ enum ScanImportService {
                 hostAssets[entry.hostKey] = entry.host
                 softwareAssets[entry.hostKey] = entry.software
             }
+            // A CVE that CPE matching found on another asset of the same address (a service the Nmap import made)
+            // is the same weakness: the scanner's detection joins that finding.
+            let siblings = try await siblingFindings(resolved.hosts, unitID: unitID, on: db)
             for result in report.results where result.isFinding {
                 guard let host = hostAssets[result.hostKey], let hostID = host.id else { continue }
                 let target = result.softwareRef.flatMap { softwareAssets[result.hostKey]?[$0]?.id } ?? hostID
                 let subjects = result.cves.isEmpty ? [ScanReport.ruleSubject(format: report.format, ruleID: result.ruleID)] : result.cves
                 let key = detectionKey(report.format, result)
                 for subject in subjects {
-                    let pair = PairKey(assetID: target, subject: subject)
+                    let asset = target == hostID ? (siblings[hostID]?[subject] ?? target) : target
+                    let pair = PairKey(assetID: asset, subject: subject)
                     if planned[pair] == nil {
-                        planned[pair] = Planned(assetID: target, subject: subject)
+                        planned[pair] = Planned(assetID: asset, subject: subject)
                         order.append(pair)
                     }
                     planned[pair]?.results[key] = result
@@ -89,26 +93,18 @@ enum ScanImportService {
             }
             // 3. Knowledge-base rows for CVEs the knowledge base lacks and for scanner rules without a CVE.
             try await ensureVulnerabilities(planned.values, format: report.format, on: db, now: now)
-            // 4. What exists on the covered assets.
+            // 4. What exists on the covered assets, read as plain rows (a re-scan touches hundreds of thousands).
             let covered = try await coveredAssetIDs(resolved.hosts, on: db, unitID: unitID)
+                .union(siblings.values.flatMap(\.values))
             let targets = Set(planned.keys.map(\.assetID))
-            var findings: [PairKey: Finding] = [:]
-            for chunk in Array(covered.union(targets)).chunked(500) {
-                for finding in try await Finding.query(on: db).filter(\.$asset.$id ~~ Array(chunk)).all() {
-                    findings[PairKey(assetID: finding.$asset.id, subject: finding.$vulnerability.id)] = finding
-                }
-            }
-            var detections: [UUID: [FindingDetection]] = [:]
-            for chunk in findings.values.compactMap(\.id).chunked(500) {
-                for detection in try await FindingDetection.query(on: db).filter(\.$finding.$id ~~ Array(chunk)).all() {
-                    detections[detection.$finding.id, default: []].append(detection)
-                }
-            }
+            let findings = try await storedFindings(assets: covered.union(targets), on: db)
+            let detections = try await storedDetections(findings: findings.values.map(\.id), on: db)
             let policy = try await SLASettings.load(on: db)
             let facts = try await MatchingService.loadFacts(Array(Set(planned.keys.map(\.subject))), on: db)
             let allAssets = resolved.hosts.flatMap { [$0.host] + Array($0.software.values) }
             let systemOf = Dictionary(allAssets.compactMap { asset in asset.id.map { ($0, asset.$system.id) } }, uniquingKeysWith: { a, _ in a })
-            let levels = try await MatchingService.systemLevels(Set(systemOf.values.compactMap { $0 }), on: db)
+            let levels = try await MatchingService.systemLevels(
+                Set(systemOf.values.compactMap { $0 } + findings.values.compactMap(\.systemID)), on: db)
 
             // 5. Reconcile.
             var summary = ScanImportSummary(
@@ -117,77 +113,62 @@ enum ScanImportService {
                 cves: report.cveIDs.count, findingsNew: 0, findingsUnchanged: 0, findingsClosed: 0, findingsReopened: 0,
                 vexMarked: 0, assetsCreated: resolved.created, assetsUpdated: resolved.updated, problems: problems,
                 matching: MatchSummary())
-            var newFindings: [Finding] = []
-            var touchedFindings: [UUID] = []
-            var statusChanged: [(Finding, FindingDTO?)] = []
-            var newDetections: [FindingDetection] = []
+            var newFindings: [NewFinding] = []
+            var touched: [UUID] = []
+            var factUpdates: [(UUID, ComputedFacts)] = []
+            var moves: [UUID: StatusMove] = [:]
+            var newDetections: [NewDetection] = []
             var seenDetections: [UUID] = []
-            var editedDetections: [FindingDetection] = []
+            var editedDetections: [(UUID, ScanResult)] = []
             var goneDetections: [UUID] = []
+            var noLongerReported: [UUID] = []
             let scanNote = "\(report.format.title) \(name), \(VNDateFormat.format(now, timeZone: zone))"
+            var newFacts: [String: ComputedFacts] = [:]
 
             for pair in order {
                 let plan = planned[pair]!
-                let systemID = systemOf[pair.assetID] ?? nil
-                let level = systemID.flatMap { levels[$0] }
                 let fact = facts[pair.subject] ?? VulnerabilityFacts(kev: false)
-                if let finding = findings[pair], let findingID = finding.id {
-                    let before = finding.dto(now: now)
-                    var known = Dictionary((detections[findingID] ?? []).filter { $0.scanner == report.format }.map { ($0.detectionKey, $0) },
+                if let stored = findings[pair] {
+                    var known = Dictionary((detections[stored.id] ?? []).filter { $0.scanner == report.format }.map { ($0.key, $0) },
                                            uniquingKeysWith: { a, _ in a })
                     for (key, result) in plan.results {
                         if let detection = known.removeValue(forKey: key) {
-                            if fill(detection, from: result) { editedDetections.append(detection) }
-                            seenDetections.append(detection.id!)
+                            if detection.differs(from: result) { editedDetections.append((detection.id, result)) }
+                            seenDetections.append(detection.id)
                         } else {
-                            newDetections.append(makeDetection(findingID: findingID, key: key, format: report.format, result: result,
-                                                               scanID: scanID, now: now))
+                            newDetections.append(NewDetection(findingID: stored.id, key: key, result: result))
                         }
                     }
-                    touchedFindings.append(findingID)
-                    var changed = false
-                    if let vex = plan.vex, finding.status.isActive {
-                        changed = MatchingService.move(finding, to: .falsePositive, now: now,
-                                                       note: vexNote(vex, scanNote))
-                        finding.statusChangedBy = "scan"
+                    touched.append(stored.id)
+                    if let vex = plan.vex, stored.status.isActive {
+                        moves[stored.id] = StatusMove(to: .falsePositive, note: vexNote(vex, scanNote), present: true, vex: true)
                         summary.vexMarked += 1
-                    } else if plan.vex == nil, !finding.status.isActive,
-                              FindingStatus.afterMatchingAgain(finding.status) != finding.status {
-                        changed = MatchingService.move(finding, to: .open, now: now,
-                                                       note: "Lần quét lại thấy: mở lại / Reported again by the scan: reopened (\(scanNote))")
+                    } else if plan.vex == nil, !stored.status.isActive, FindingStatus.afterMatchingAgain(stored.status) != stored.status {
+                        moves[stored.id] = StatusMove(to: .open, note: "Lần quét lại thấy: mở lại / Reported again by the scan: reopened (\(scanNote))",
+                                                      present: true, vex: false)
                         summary.findingsReopened += 1
                     } else {
                         summary.findingsUnchanged += 1
                     }
-                    if finding.$system.id != systemID { finding.$system.id = systemID; changed = true }
-                    MatchingService.apply(fact, to: finding, level: level, policy: policy, zone: zone)
-                    if changed || finding.hasChanges { statusChanged.append((finding, changed ? before : nil)) }
+                    let computed = ComputedFacts(fact, firstSeen: stored.firstSeen, level: stored.systemID.flatMap { levels[$0] },
+                                                 policy: policy, zone: zone)
+                    if computed != stored.facts { factUpdates.append((stored.id, computed)) }
                 } else {
-                    let finding = Finding()
-                    finding.id = UUID()
-                    finding.$unit.id = unitID
-                    finding.$asset.id = pair.assetID
-                    finding.$system.id = systemID
-                    finding.$vulnerability.id = pair.subject
-                    finding.status = .open
-                    finding.certain = true
-                    finding.stillMatches = false
-                    finding.scanPresent = true
-                    finding.kev = false
-                    finding.matchedCPE = ""
-                    finding.criterion = ""
-                    finding.firstSeen = now
-                    finding.lastSeen = now
+                    let systemID = systemOf[pair.assetID] ?? nil
+                    let level = systemID.flatMap { levels[$0] }
+                    let cacheKey = "\(level ?? 0)\u{1}\(pair.subject)"
+                    let computed = newFacts[cacheKey] ?? ComputedFacts(fact, firstSeen: now, level: level, policy: policy, zone: zone)
+                    newFacts[cacheKey] = computed
+                    let id = UUID()
+                    var finding = NewFinding(id: id, assetID: pair.assetID, systemID: systemID, subject: pair.subject, facts: computed)
                     if let vex = plan.vex {
-                        _ = MatchingService.move(finding, to: .falsePositive, now: now, note: vexNote(vex, scanNote))
-                        finding.statusChangedBy = "scan"
+                        finding.status = .falsePositive
+                        finding.note = vexNote(vex, scanNote)
                         summary.vexMarked += 1
                     }
-                    MatchingService.apply(fact, to: finding, level: level, policy: policy, zone: zone)
                     newFindings.append(finding)
                     for (key, result) in plan.results {
-                        newDetections.append(makeDetection(findingID: finding.id!, key: key, format: report.format, result: result,
-                                                           scanID: scanID, now: now))
+                        newDetections.append(NewDetection(findingID: id, key: key, result: result))
                     }
                     summary.findingsNew += 1
                 }
@@ -195,28 +176,26 @@ enum ScanImportService {
             // 6. Close what the report no longer has on the hosts it covered.
             let plannedKeys = Dictionary(grouping: planned.values, by: \.assetID)
                 .mapValues { plans in Set(plans.flatMap { plan in plan.results.keys.map { "\(plan.subject)\u{1}\($0)" } }) }
-            for (pair, finding) in findings where covered.contains(pair.assetID) {
-                guard let findingID = finding.id, let list = detections[findingID] else { continue }
+            for (pair, stored) in findings where covered.contains(pair.assetID) {
+                guard var list = detections[stored.id] else { continue }
                 let keys = plannedKeys[pair.assetID] ?? []
                 var closedAny = false
-                for detection in list where detection.scanner == report.format && detection.present
-                    && !keys.contains("\(pair.subject)\u{1}\(detection.detectionKey)") {
-                    goneDetections.append(detection.id!)
-                    detection.present = false
+                for index in list.indices where list[index].scanner == report.format && list[index].present
+                    && !keys.contains("\(pair.subject)\u{1}\(list[index].key)") {
+                    goneDetections.append(list[index].id)
+                    list[index].present = false
                     closedAny = true
                 }
-                guard closedAny else { continue }
-                let stillReported = list.contains { $0.present }
-                guard !stillReported else { continue }
-                let before = finding.dto(now: now)
-                finding.scanPresent = false
-                var changed = false
-                if !finding.stillMatches {
-                    changed = MatchingService.move(finding, to: FindingStatus.afterNoLongerMatching(finding.status), now: now,
-                                                   note: "Không còn trong lần quét: đã khắc phục / Gone from the scan: fixed (\(scanNote))")
-                    if changed { summary.findingsClosed += 1 }
+                // A finding the report still has (under another rule or port) stays as the planning left it.
+                guard closedAny, planned[pair] == nil, !list.contains(where: \.present) else { continue }
+                if !stored.stillMatches, FindingStatus.afterNoLongerMatching(stored.status) != stored.status {
+                    moves[stored.id] = StatusMove(to: FindingStatus.afterNoLongerMatching(stored.status),
+                                                  note: "Không còn trong lần quét: đã khắc phục / Gone from the scan: fixed (\(scanNote))",
+                                                  present: false, vex: false)
+                    summary.findingsClosed += 1
+                } else {
+                    noLongerReported.append(stored.id)
                 }
-                statusChanged.append((finding, changed ? before : nil))
             }
 
             // 7. Write.
@@ -240,35 +219,32 @@ enum ScanImportService {
             scan.assetsCreated = resolved.created
             scan.covered = report.hosts.prefix(200).map { TextLimit.cut($0.displayName, to: 200) }.joined(separator: "\n")
             try await scan.create(on: db)
-            try await insertFindings(newFindings, on: db)
-            let changedIDs = Set(statusChanged.compactMap { $0.0.id })
-            let touchedSet = Set(touchedFindings)
-            for chunk in touchedFindings.filter({ !changedIDs.contains($0) }).chunked(500) {
+            try await insertFindings(newFindings, unitID: unitID, now: now, on: db)
+            for chunk in touched.filter({ moves[$0] == nil }).chunked(500) {
                 try await Finding.query(on: db).set(\.$lastSeen, to: now).set(\.$scanPresent, to: true)
                     .filter(\.$id ~~ Array(chunk)).update()
             }
-            for (finding, before) in statusChanged {
-                if touchedSet.contains(finding.id!) {
-                    finding.lastSeen = now
-                    finding.scanPresent = true
-                }
-                try await finding.save(on: db)
-                if let before {
-                    try await Audit.record(finding.status == .falsePositive && before.status != .falsePositive ? "finding.vex" : "finding.status",
-                                           entity: "finding", id: finding.id?.uuidString, unitID: finding.$unit.id,
-                                           before: before, after: finding.dto(now: now), by: principal, on: db)
-                }
+            for chunk in noLongerReported.chunked(500) {
+                try await Finding.query(on: db).set(\.$scanPresent, to: false).filter(\.$id ~~ Array(chunk)).update()
             }
+            for (id, computed) in factUpdates { try await computed.store(on: id, db) }
+            try await applyMoves(moves, now: now, by: principal, on: db)
             for finding in newFindings where finding.status == .falsePositive {
-                try await Audit.record("finding.vex", entity: "finding", id: finding.id?.uuidString, unitID: unitID,
-                                       after: finding.dto(now: now), by: principal, on: db)
+                guard let stored = try await Finding.find(finding.id, on: db) else { continue }
+                try await Audit.record("finding.vex", entity: "finding", id: finding.id.uuidString, unitID: unitID,
+                                       after: stored.dto(now: now), by: principal, on: db)
             }
-            try await insertDetections(newDetections, on: db)
+            try await insertDetections(newDetections, scanID: scanID, now: now, on: db)
             for chunk in seenDetections.chunked(500) {
                 try await FindingDetection.query(on: db).set(\.$present, to: true).set(\.$lastSeen, to: now)
                     .set(\.$scan.$id, to: scanID).set(\.$closedByScan.$id, to: nil).filter(\.$id ~~ Array(chunk)).update()
             }
-            for detection in editedDetections { try await detection.save(on: db) }
+            for (id, result) in editedDetections {
+                try await FindingDetection.query(on: db).set(\.$name, to: result.name).set(\.$severity, to: result.severity)
+                    .set(\.$cvss, to: result.cvss).set(\.$cves, to: result.cves.joined(separator: ",")).set(\.$port, to: result.port)
+                    .set(\.$proto, to: result.proto).set(\.$evidence, to: result.evidence).set(\.$solution, to: result.solution)
+                    .filter(\.$id == id).update()
+            }
             for chunk in goneDetections.chunked(500) {
                 try await FindingDetection.query(on: db).set(\.$present, to: false).set(\.$closedByScan.$id, to: scanID)
                     .filter(\.$id ~~ Array(chunk)).update()
@@ -318,38 +294,6 @@ enum ScanImportService {
                       to: TextLimit.line)
     }
 
-    static func makeDetection(findingID: UUID, key: String, format: ScanFormat, result: ScanResult, scanID: UUID,
-                              now: Date) -> FindingDetection {
-        let detection = FindingDetection()
-        detection.id = UUID()
-        detection.$finding.id = findingID
-        detection.$scan.id = scanID
-        detection.$closedByScan.id = nil
-        detection.detectionKey = key
-        detection.scanner = format
-        detection.firstSeen = now
-        detection.lastSeen = now
-        detection.present = true
-        _ = fill(detection, from: result)
-        return detection
-    }
-
-    /// Copies a result's texts onto a detection; whether anything changed.
-    @discardableResult
-    static func fill(_ detection: FindingDetection, from result: ScanResult) -> Bool {
-        let cves = result.cves.joined(separator: ",")
-        if detection.$ruleID.value != result.ruleID { detection.ruleID = result.ruleID }
-        if detection.$name.value != result.name { detection.name = result.name }
-        if detection.$severity.value != result.severity { detection.severity = result.severity }
-        if detection.$cvss.value != result.cvss { detection.cvss = result.cvss }
-        if detection.$cves.value != cves { detection.cves = cves }
-        if detection.$port.value != result.port { detection.port = result.port }
-        if detection.$proto.value != result.proto { detection.proto = result.proto }
-        if detection.$evidence.value != result.evidence { detection.evidence = result.evidence }
-        if detection.$solution.value != result.solution { detection.solution = result.solution }
-        return detection.hasChanges
-    }
-
     // MARK: - Knowledge base rows
 
     /// Inserts a row for every subject the knowledge base lacks: a CVE not (yet) imported from NVD gets the
@@ -397,48 +341,5 @@ extension ScanImportService {
         let report = try await req.application.threadPool.runIfActive { try parse(data) }
         return try await importReport(report, data: data, fileName: fileName, unitID: unitID, by: principal, on: req.db,
                                       zone: req.timeZone)
-    }
-}
-
-extension ScanImportService {
-    /// New findings in multi-row INSERTs (a report can bring hundreds of thousands; Fluent's model encoding would
-    /// dominate the import).
-    static func insertFindings(_ findings: [Finding], on db: any Database) async throws {
-        let sql = VulnerabilityStore.sql(db)
-        for chunk in findings.chunked(400) {
-            let rows: [[any SQLExpression]] = chunk.map { f in
-                [SQLBind(f.id!), SQLBind(f.$unit.id), SQLBind(f.$asset.id), SQLBind(f.$system.id), SQLBind(f.$vulnerability.id),
-                 SQLBind(f.status.rawValue), SQLBind(f.certain), SQLBind(f.stillMatches), SQLBind(f.scanPresent),
-                 SQLBind(f.severity?.rawValue), SQLBind(f.cvssScore), SQLBind(f.kev), SQLBind(f.kevDueDate), SQLBind(f.epssScore),
-                 SQLBind(f.matchedCPE), SQLBind(f.criterion), SQLBind(f.firstSeen), SQLBind(f.lastSeen), SQLBind(f.dueAt),
-                 SQLBind(f.resolvedAt), SQLBind(f.acceptedUntil), SQLBind(f.statusNote), SQLBind(f.statusChangedAt),
-                 SQLBind(f.statusChangedBy)]
-            }
-            try await sql.insert(into: Finding.schema)
-                .columns("id", "unit_id", "asset_id", "system_id", "cve_id", "status", "certain", "still_matches", "scan_present",
-                         "severity", "cvss_score", "kev", "kev_due_date", "epss_score", "matched_cpe", "criterion", "first_seen",
-                         "last_seen", "due_at", "resolved_at", "accepted_until", "status_note", "status_changed_at",
-                         "status_changed_by")
-                .rows(rows)
-                .run()
-        }
-    }
-
-    /// New detections in multi-row INSERTs.
-    static func insertDetections(_ detections: [FindingDetection], on db: any Database) async throws {
-        let sql = VulnerabilityStore.sql(db)
-        for chunk in detections.chunked(400) {
-            let rows: [[any SQLExpression]] = chunk.map { d in
-                [SQLBind(d.id!), SQLBind(d.$finding.id), SQLBind(d.$scan.id), SQLBind(d.$closedByScan.id), SQLBind(d.detectionKey),
-                 SQLBind(d.scanner.rawValue), SQLBind(d.ruleID), SQLBind(d.name), SQLBind(d.severity.rawValue), SQLBind(d.cvss),
-                 SQLBind(d.cves), SQLBind(d.port), SQLBind(d.proto), SQLBind(d.evidence), SQLBind(d.solution), SQLBind(d.present),
-                 SQLBind(d.firstSeen), SQLBind(d.lastSeen)]
-            }
-            try await sql.insert(into: FindingDetection.schema)
-                .columns("id", "finding_id", "scan_id", "closed_by_scan_id", "detection_key", "scanner", "rule_id", "name",
-                         "severity", "cvss", "cves", "port", "protocol", "evidence", "solution", "present", "first_seen", "last_seen")
-                .rows(rows)
-                .run()
-        }
     }
 }

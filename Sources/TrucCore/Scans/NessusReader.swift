@@ -54,6 +54,7 @@ final class NessusReader: SafeXMLReader {
         guard abortError == nil else { return }
         path.append(elementName)
         text = ""
+        capturing = Self.kept.contains(elementName)
         if path.count == 1 {
             guard elementName == "NessusClientData_v2" else {
                 return abort(parser, .unexpectedRoot(found: elementName, expected: "NessusClientData_v2"))
@@ -82,8 +83,12 @@ final class NessusReader: SafeXMLReader {
         }
     }
 
+    /// The elements whose text is kept; the others (descriptions, references…) are skipped as they stream by.
+    private static let kept: Set<String> = ["cve", "cvss3_base_score", "cvss_base_score", "solution", "plugin_output", "synopsis", "tag"]
+    private var capturing = false
+
     override func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard abortError == nil else { return }
+        guard capturing, abortError == nil else { return }
         if text.utf8.count < 200_000 { text += string }
     }
 
@@ -93,11 +98,13 @@ final class NessusReader: SafeXMLReader {
         defer {
             path.removeLast()
             text = ""
+            capturing = false
         }
         if path.count == 1 {
             sawRootEnd = true
             return
         }
+        guard capturing || elementName == "ReportItem" || elementName == "ReportHost" else { return }
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if item != nil {
             switch elementName {

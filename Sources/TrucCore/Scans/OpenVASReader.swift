@@ -78,6 +78,7 @@ final class OpenVASReader: SafeXMLReader {
         }
         path.append(elementName)
         text = ""
+        capturing = Self.kept.contains(elementName)
         if path.count == 1 {
             guard elementName == "report" else {
                 return abort(parser, .unexpectedRoot(found: elementName, expected: "report"))
@@ -102,8 +103,13 @@ final class OpenVASReader: SafeXMLReader {
         }
     }
 
+    /// The elements whose text is kept; the others stream by.
+    private static let kept: Set<String> = ["name", "host", "hostname", "port", "cvss_base", "tags", "cve", "threat", "severity",
+                                            "description", "ip", "value"]
+    private var capturing = false
+
     override func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard abortError == nil else { return }
+        guard capturing, abortError == nil else { return }
         // Only texts we keep; a result's description and tags can be long, the limit is applied when it is stored.
         if text.utf8.count < 200_000 { text += string }
     }

@@ -1,0 +1,210 @@
+import Fluent
+import Foundation
+import SQLKit
+import TrucCore
+
+/// The rows a scan import reads and writes in bulk, as plain values: a report can bring hundreds of thousands of
+/// findings, and Fluent models (one object per field) would dominate its time and memory.
+extension ScanImportService {
+    /// The CVE facts copied onto a finding and its deadline (as `MatchingService.apply` computes them).
+    struct ComputedFacts: Equatable {
+        var severity: CVSSSeverity?
+        var score: Double?
+        var kev: Bool
+        var kevDueDate: String?
+        var epss: Double?
+        var dueAt: Date?
+
+        init(severity: CVSSSeverity?, score: Double?, kev: Bool, kevDueDate: String?, epss: Double?, dueAt: Date?) {
+            self.severity = severity
+            self.score = score
+            self.kev = kev
+            self.kevDueDate = kevDueDate
+            self.epss = epss
+            self.dueAt = dueAt
+        }
+
+        init(_ fact: VulnerabilityFacts, firstSeen: Date, level: Int?, policy: SLAPolicy, zone: TimeZone) {
+            self.init(severity: fact.severity, score: fact.score, kev: fact.kev, kevDueDate: fact.kevDueDate, epss: fact.epss,
+                      dueAt: policy.deadline(firstSeen: firstSeen, severity: fact.severity, level: level, kev: fact.kev, epss: fact.epss,
+                                             kevDueDate: fact.kev ? SLASettings.kevDeadline(fact.kevDueDate, zone: zone) : nil))
+        }
+
+        func store(on id: UUID, _ db: any Database) async throws {
+            try await Finding.query(on: db).set(\.$severity, to: severity).set(\.$cvssScore, to: score).set(\.$kev, to: kev)
+                .set(\.$kevDueDate, to: kevDueDate).set(\.$epssScore, to: epss).set(\.$dueAt, to: dueAt)
+                .filter(\.$id == id).update()
+        }
+    }
+
+    /// A finding as stored, with what the import decides on.
+    struct StoredFinding {
+        var id: UUID
+        var assetID: UUID
+        var subject: String
+        var status: FindingStatus
+        var stillMatches: Bool
+        var systemID: UUID?
+        var firstSeen: Date
+        var facts: ComputedFacts
+    }
+
+    /// A detection as stored.
+    struct StoredDetection {
+        var id: UUID
+        var findingID: UUID
+        var key: String
+        var scanner: ScanFormat?
+        var present: Bool
+        var name: String
+        var severity: String
+        var cvss: Double?
+        var cves: String
+        var port: Int?
+        var proto: String?
+        var evidence: String?
+        var solution: String?
+
+        func differs(from result: ScanResult) -> Bool {
+            name != result.name || severity != result.severity.rawValue || cvss != result.cvss
+                || cves != result.cves.joined(separator: ",") || port != result.port || proto != result.proto
+                || evidence != result.evidence || solution != result.solution
+        }
+    }
+
+    struct NewFinding {
+        var id: UUID
+        var assetID: UUID
+        var systemID: UUID?
+        var subject: String
+        var facts: ComputedFacts
+        var status: FindingStatus = .open
+        var note: String?
+    }
+
+    struct NewDetection {
+        var findingID: UUID
+        var key: String
+        var result: ScanResult
+    }
+
+    /// A status the import gives a finding (reopened, closed, marked by VEX), applied through the model and audited.
+    struct StatusMove {
+        var to: FindingStatus
+        var note: String
+        /// Whether a scanner still reports it afterwards.
+        var present: Bool
+        var vex: Bool
+    }
+
+    static func storedFindings(assets: Set<UUID>, on db: any Database) async throws -> [PairKey: StoredFinding] {
+        let sql = VulnerabilityStore.sql(db)
+        var result: [PairKey: StoredFinding] = [:]
+        for chunk in Array(assets).chunked(500) {
+            let rows = try await sql.select()
+                .columns("id", "asset_id", "cve_id", "status", "still_matches", "system_id", "first_seen", "severity", "cvss_score",
+                         "kev", "kev_due_date", "epss_score", "due_at")
+                .from(Finding.schema).where("asset_id", .in, SQLBind.group(Array(chunk))).all()
+            for row in rows {
+                let status = try row.decode(column: "status", as: String.self)
+                let finding = StoredFinding(
+                    id: try row.decode(column: "id", as: UUID.self), assetID: try row.decode(column: "asset_id", as: UUID.self),
+                    subject: try row.decode(column: "cve_id", as: String.self), status: FindingStatus(rawValue: status) ?? .open,
+                    stillMatches: try row.decode(column: "still_matches", as: Bool.self),
+                    systemID: try row.decode(column: "system_id", as: UUID?.self),
+                    firstSeen: try row.decode(column: "first_seen", as: Date.self),
+                    facts: ComputedFacts(severity: try row.decode(column: "severity", as: String?.self).flatMap(CVSSSeverity.init(rawValue:)),
+                                         score: try row.decode(column: "cvss_score", as: Double?.self),
+                                         kev: try row.decode(column: "kev", as: Bool.self),
+                                         kevDueDate: try row.decode(column: "kev_due_date", as: String?.self),
+                                         epss: try row.decode(column: "epss_score", as: Double?.self),
+                                         dueAt: try row.decode(column: "due_at", as: Date?.self)))
+                result[PairKey(assetID: finding.assetID, subject: finding.subject)] = finding
+            }
+        }
+        return result
+    }
+
+    static func storedDetections(findings: [UUID], on db: any Database) async throws -> [UUID: [StoredDetection]] {
+        let sql = VulnerabilityStore.sql(db)
+        var result: [UUID: [StoredDetection]] = [:]
+        for chunk in findings.chunked(500) {
+            let rows = try await sql.select()
+                .columns("id", "finding_id", "detection_key", "scanner", "present", "name", "severity", "cvss", "cves", "port",
+                         "protocol", "evidence", "solution")
+                .from(FindingDetection.schema).where("finding_id", .in, SQLBind.group(Array(chunk))).all()
+            for row in rows {
+                let detection = StoredDetection(
+                    id: try row.decode(column: "id", as: UUID.self), findingID: try row.decode(column: "finding_id", as: UUID.self),
+                    key: try row.decode(column: "detection_key", as: String.self),
+                    scanner: ScanFormat(rawValue: try row.decode(column: "scanner", as: String.self)),
+                    present: try row.decode(column: "present", as: Bool.self), name: try row.decode(column: "name", as: String.self),
+                    severity: try row.decode(column: "severity", as: String.self), cvss: try row.decode(column: "cvss", as: Double?.self),
+                    cves: try row.decode(column: "cves", as: String.self), port: try row.decode(column: "port", as: Int?.self),
+                    proto: try row.decode(column: "protocol", as: String?.self), evidence: try row.decode(column: "evidence", as: String?.self),
+                    solution: try row.decode(column: "solution", as: String?.self))
+                result[detection.findingID, default: []].append(detection)
+            }
+        }
+        return result
+    }
+
+    /// New findings in multi-row INSERTs.
+    static func insertFindings(_ findings: [NewFinding], unitID: UUID, now: Date, on db: any Database) async throws {
+        let sql = VulnerabilityStore.sql(db)
+        for chunk in findings.chunked(400) {
+            let rows: [[any SQLExpression]] = chunk.map { f in
+                let closed = !f.status.isActive
+                return [SQLBind(f.id), SQLBind(unitID), SQLBind(f.assetID), SQLBind(f.systemID), SQLBind(f.subject),
+                        SQLBind(f.status.rawValue), SQLBind(true), SQLBind(false), SQLBind(true),
+                        SQLBind(f.facts.severity?.rawValue), SQLBind(f.facts.score), SQLBind(f.facts.kev), SQLBind(f.facts.kevDueDate),
+                        SQLBind(f.facts.epss), SQLBind(""), SQLBind(""), SQLBind(now), SQLBind(now), SQLBind(f.facts.dueAt),
+                        SQLBind(closed ? now : nil), SQLBind(Date?.none), SQLBind(f.note), SQLBind(closed ? now : nil),
+                        SQLBind(closed ? "scan" : nil)]
+            }
+            try await sql.insert(into: Finding.schema)
+                .columns("id", "unit_id", "asset_id", "system_id", "cve_id", "status", "certain", "still_matches", "scan_present",
+                         "severity", "cvss_score", "kev", "kev_due_date", "epss_score", "matched_cpe", "criterion", "first_seen",
+                         "last_seen", "due_at", "resolved_at", "accepted_until", "status_note", "status_changed_at",
+                         "status_changed_by")
+                .rows(rows)
+                .run()
+        }
+    }
+
+    /// New detections in multi-row INSERTs.
+    static func insertDetections(_ detections: [NewDetection], scanID: UUID, now: Date, on db: any Database) async throws {
+        let sql = VulnerabilityStore.sql(db)
+        for chunk in detections.chunked(400) {
+            let rows: [[any SQLExpression]] = chunk.map { d in
+                let r = d.result
+                return [SQLBind(UUID()), SQLBind(d.findingID), SQLBind(scanID), SQLBind(UUID?.none), SQLBind(d.key),
+                        SQLBind(d.key.prefix(while: { $0 != "|" }).description), SQLBind(r.ruleID), SQLBind(r.name),
+                        SQLBind(r.severity.rawValue), SQLBind(r.cvss), SQLBind(r.cves.joined(separator: ",")), SQLBind(r.port),
+                        SQLBind(r.proto), SQLBind(r.evidence), SQLBind(r.solution), SQLBind(true), SQLBind(now), SQLBind(now)]
+            }
+            try await sql.insert(into: FindingDetection.schema)
+                .columns("id", "finding_id", "scan_id", "closed_by_scan_id", "detection_key", "scanner", "rule_id", "name",
+                         "severity", "cvss", "cves", "port", "protocol", "evidence", "solution", "present", "first_seen", "last_seen")
+                .rows(rows)
+                .run()
+        }
+    }
+
+    /// Status changes made by the import, through the model (few per import), each audited.
+    static func applyMoves(_ moves: [UUID: StatusMove], now: Date, by principal: Principal?, on db: any Database) async throws {
+        for chunk in Array(moves.keys).chunked(500) {
+            for finding in try await Finding.query(on: db).filter(\.$id ~~ Array(chunk)).all() {
+                guard let move = moves[finding.id!] else { continue }
+                let before = finding.dto(now: now)
+                _ = MatchingService.move(finding, to: move.to, now: now, note: move.note)
+                finding.statusChangedBy = "scan"
+                finding.scanPresent = move.present
+                if move.present { finding.lastSeen = now }
+                try await finding.save(on: db)
+                try await Audit.record(move.vex ? "finding.vex" : "finding.status", entity: "finding", id: finding.id?.uuidString,
+                                       unitID: finding.$unit.id, before: before, after: finding.dto(now: now), by: principal, on: db)
+            }
+        }
+    }
+}

@@ -66,7 +66,9 @@ import TrucCore
         #expect(match.hits.count == 1)
         #expect(match.hits.first?.criterion.vulnerable == true)
         #expect(match.hits.first?.asset.formattedString == firmware)
-        #expect(try evaluate(cve, [firmware]) == nil)
+        // The firmware alone: the asset names no hardware, so it may be affected (check the model).
+        #expect(try evaluate(cve, [firmware])?.verdict == .unknown)
+        #expect(try evaluate(cve, [firmware])?.platformChecks == ["wr940n 4"])
         #expect(try evaluate(cve, [hardware]) == nil)
         #expect(try verdict(cve, firmware, "cpe:2.3:h:tp-link:wr940n:2:*:*:*:*:*:*:*") == .noMatch)
         // NVD lists the firmware as "-": a concrete firmware version cannot be ruled in or out.
@@ -92,7 +94,10 @@ import TrucCore
         let windows = "cpe:2.3:o:microsoft:windows_10:1709:*:*:*:*:*:*:*"
         #expect(try verdict(chakra, "cpe:2.3:a:microsoft:chakracore:1.7.4:*:*:*:*:*:*:*", windows) == .match)
         #expect(try verdict(chakra, "cpe:2.3:a:microsoft:chakracore:1.7.5:*:*:*:*:*:*:*", windows) == .noMatch)
-        #expect(try verdict(chakra, "cpe:2.3:a:microsoft:chakracore:1.7.4:*:*:*:*:*:*:*") == .noMatch)
+        // No operating system named: possible, with Windows 10 1709 to check.
+        #expect(try verdict(chakra, "cpe:2.3:a:microsoft:chakracore:1.7.4:*:*:*:*:*:*:*") == .unknown)
+        #expect(try verdict(chakra, "cpe:2.3:a:microsoft:chakracore:1.7.4:*:*:*:*:*:*:*",
+                            "cpe:2.3:o:microsoft:windows_server_2016:-:*:*:*:*:*:*:*") == .noMatch)
         #expect(try verdict(chakra, "cpe:2.3:a:microsoft:chakracore:1.7.4:*:*:*:*:*:*:*",
                             "cpe:2.3:o:microsoft:windows_10:1703:*:*:*:*:*:*:*") == .noMatch)
         #expect(try verdict(chakra, "cpe:2.3:a:microsoft:edge:-:*:*:*:*:*:*:*", windows) == .match)
@@ -123,7 +128,8 @@ import TrucCore
         // IBM Storwize firmware only on its hardware.
         let firmware = "cpe:2.3:o:ibm:storwize_v3500_firmware:7.8.1.0:*:*:*:*:*:*:*"
         #expect(try verdict(cve, firmware, "cpe:2.3:h:ibm:storwize_v3500:-:*:*:*:*:*:*:*") == .match)
-        #expect(try verdict(cve, firmware) == .noMatch)
+        // Without a hardware model named: possible; on another model: none.
+        #expect(try verdict(cve, firmware) == .unknown)
         #expect(try verdict(cve, firmware, "cpe:2.3:h:ibm:storwize_v5000:-:*:*:*:*:*:*:*") == .noMatch)
     }
 

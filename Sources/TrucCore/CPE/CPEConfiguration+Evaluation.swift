@@ -71,7 +71,7 @@ extension CPEConfiguration {
     /// asset's names is open (`.unknown`) rather than failed, and its text goes to `checks`.
     private static func evaluate(_ node: Node, _ targets: [CPETarget], _ hits: inout [Hit], _ checks: inout [String],
                                  inAnd: Bool) -> MatchVerdict {
-        if inAnd, node.isPlatform, !targets.contains(where: { target in node.criteria.contains { names($0, target) } }) {
+        if inAnd, node.isPlatform, !targets.contains(where: { target in node.criteria.contains { decides($0, target) } }) {
             let text = node.criteria.map(platformText).joined(separator: " / ")
             if !checks.contains(text) { checks.append(text) }
             return .unknown
@@ -119,6 +119,17 @@ extension CPEConfiguration {
     static func names(_ criterion: CPEMatchCriterion, _ target: CPETarget) -> Bool {
         CPEMatcher.compare(criterion.criteria.product, target.name.product) != .disjoint
             && CPEMatcher.compare(criterion.criteria.vendor, target.name.vendor) != .disjoint
+    }
+
+    /// Whether the asset name settles a platform criterion: it is of the criterion's product (in or out of its
+    /// range), or the criterion is a hardware model or an operating system and the name is one too (the asset's
+    /// hardware or system is known, and it is another). An application platform (a JDK, a runtime) is settled only
+    /// by its own product: listing Spring does not say which JDK runs it.
+    static func decides(_ criterion: CPEMatchCriterion, _ target: CPETarget) -> Bool {
+        if names(criterion, target) { return true }
+        let part = criterion.criteria.part
+        guard part == CPEPart.hardware.attribute || part == CPEPart.operatingSystem.attribute else { return false }
+        return target.name.part == part
     }
 
     /// A platform criterion for people: its product and range, e.g. "jdk ≥ 9", "windows 10 1607".

@@ -7,7 +7,7 @@ import TrucCore
 import TrucTestSupport
 @testable import TrucNet
 
-@Suite("SMTP client against the loopback sink", .timeLimit(.minutes(1)))
+@Suite("SMTP client against the loopback sink", .timeLimit(.minutes(5)))
 struct SMTPClientTests {
     let group = MultiThreadedEventLoopGroup.singleton
     static let subject = "Cảnh báo: phát hiện lỗ hổng nghiêm trọng trên cổng thông tin điện tử của Sở — cần xử lý ngay trong ngày"
@@ -16,7 +16,7 @@ struct SMTPClientTests {
     func settings(port: Int, security: SMTPSecurity = .none, username: String? = nil, password: String? = nil,
                   trustRoots: NIOSSLTrustRoots = .default) -> SMTPSettings {
         SMTPSettings(host: "127.0.0.1", port: port, security: security, username: username, password: password,
-                     heloName: "truc.test", timeout: .seconds(10), trustRoots: trustRoots)
+                     heloName: "truc.test", timeout: .seconds(120), trustRoots: trustRoots)
     }
 
     func message(to recipients: [String]) throws -> MailMessage {
@@ -35,7 +35,7 @@ struct SMTPClientTests {
         let sink = try await SMTPSink.start(group: group)
         defer { sink.stop() }
         try await SMTPClient(group: group).send(try message(to: ["Nguyễn Văn An <an@example.vn>"]), using: settings(port: sink.port))
-        let received = try await sink.waitForMessages(count: 1, timeout: .seconds(5))
+        let received = try await sink.waitForMessages(count: 1, timeout: .seconds(60))
         let mail = try #require(received.first)
         #expect(mail.from == "truc@attt.example.vn")
         #expect(mail.recipients == ["an@example.vn"])
@@ -53,12 +53,12 @@ struct SMTPClientTests {
         defer { sink.stop() }
         let client = SMTPClient(group: group)
         try await client.send(try message(to: ["a@example.vn", "B <b@example.vn>", "c@example.org"]), using: settings(port: sink.port))
-        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(5)).first)
+        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(60)).first)
         #expect(mail.recipients == ["a@example.vn", "b@example.vn", "c@example.org"])
         sink.clear()
         #expect(await sink.messages().isEmpty)
         try await client.send(try message(to: ["d@example.vn"]), using: settings(port: sink.port))
-        #expect(try await sink.waitForMessages(count: 1, timeout: .seconds(5)).map(\.recipients) == [["d@example.vn"]])
+        #expect(try await sink.waitForMessages(count: 1, timeout: .seconds(60)).map(\.recipients) == [["d@example.vn"]])
     }
 
     @Test("lines starting with a dot are stuffed and unstuffed")
@@ -68,7 +68,7 @@ struct SMTPClientTests {
         let raw = "Subject: dots\r\n\r\n.leading dot\r\n.\r\n..two dots\r\nlast line without newline"
         try await SMTPClient(group: group).send(rawMessage: raw, from: "truc@attt.example.vn",
                                                 recipients: ["an@example.vn"], using: settings(port: sink.port))
-        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(5)).first)
+        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(60)).first)
         #expect(mail.data == raw + "\r\n")
         #expect(mail.entity.body == ".leading dot\r\n.\r\n..two dots\r\nlast line without newline\r\n")
     }
@@ -94,7 +94,7 @@ struct SMTPClientTests {
         #expect(await sink.messages().isEmpty)
         sink.rejectRecipients(matching: nil)
         try await SMTPClient(group: group).send(try message(to: ["nobody@example.vn"]), using: settings(port: sink.port))
-        #expect(try await sink.waitForMessages(count: 1, timeout: .seconds(5)).count == 1)
+        #expect(try await sink.waitForMessages(count: 1, timeout: .seconds(60)).count == 1)
     }
 
     @Test("a 450 for a recipient is transient")
@@ -146,7 +146,7 @@ struct SMTPClientTests {
         let secret = "mật-khẩu-bí-mật-42"
         let configured = settings(port: sink.port, username: "canbo.truc", password: secret)
         try await SMTPClient(group: group).send(try message(to: ["an@example.vn"]), using: configured)
-        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(5)).first)
+        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(60)).first)
         #expect(mail.authenticatedUser == "canbo.truc")
         #expect(!mail.data.contains(secret))
         #expect(!configured.description.contains(secret))
@@ -165,7 +165,7 @@ struct SMTPClientTests {
         let configured = settings(port: sink.port, security: .startTLS, username: "u", password: "p",
                                   trustRoots: try TestTLS.trustRoots())
         try await SMTPClient(group: group).send(try message(to: ["an@example.vn"]), using: configured)
-        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(5)).first)
+        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(60)).first)
         #expect(mail.overTLS)
         #expect(mail.authenticatedUser == "u")
         #expect(mail.header("Subject") == Self.subject)
@@ -177,7 +177,7 @@ struct SMTPClientTests {
         defer { sink.stop() }
         let configured = settings(port: sink.port, security: .tls, trustRoots: try TestTLS.trustRoots())
         try await SMTPClient(group: group).send(try message(to: ["an@example.vn"]), using: configured)
-        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(5)).first)
+        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(60)).first)
         #expect(mail.overTLS)
     }
 

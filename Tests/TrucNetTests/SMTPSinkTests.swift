@@ -5,7 +5,7 @@ import TrucCore
 import TrucTestSupport
 @testable import TrucNet
 
-@Suite("SMTP sink conversation", .timeLimit(.minutes(1)))
+@Suite("SMTP sink conversation", .timeLimit(.minutes(5)))
 struct SMTPSinkTests {
     let group = MultiThreadedEventLoopGroup.singleton
 
@@ -14,7 +14,7 @@ struct SMTPSinkTests {
         let sink = try await SMTPSink.start(group: group)
         defer { sink.stop() }
         let connection = try await SMTPClientConnection.connect(
-            host: "127.0.0.1", port: sink.port, tlsContext: nil, serverHostname: nil, timeout: .seconds(10), group: group)
+            host: "127.0.0.1", port: sink.port, tlsContext: nil, serverHostname: nil, timeout: .seconds(120), group: group)
         #expect(try await connection.readReply().code == 220)
         #expect(try await connection.command("MAIL FROM:<a@example.vn>").code == 503)
         #expect(try await connection.command("HELO old.client").code == 250)
@@ -31,7 +31,7 @@ struct SMTPSinkTests {
         #expect(try await connection.command("BOGUS").code == 502)
         #expect(try await connection.command("QUIT").code == 221)
         await connection.close()
-        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(5)).first)
+        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(60)).first)
         #expect(mail == ReceivedMail(from: "", recipients: ["c@example.vn"], data: "Subject: x\r\n\r\n.a\r\nb\r\n"))
     }
 
@@ -40,7 +40,7 @@ struct SMTPSinkTests {
         let sink = try await SMTPSink.start(group: group)
         defer { sink.stop() }
         let connection = try await SMTPClientConnection.connect(
-            host: "127.0.0.1", port: sink.port, tlsContext: nil, serverHostname: nil, timeout: .seconds(10), group: group)
+            host: "127.0.0.1", port: sink.port, tlsContext: nil, serverHostname: nil, timeout: .seconds(120), group: group)
         _ = try await connection.readReply()
         let ehlo = try await connection.command("EHLO me")
         #expect(ehlo.ehloKeywords["AUTH"] == ["PLAIN", "LOGIN"])
@@ -53,7 +53,7 @@ struct SMTPSinkTests {
         #expect(try await connection.command("DATA").code == 354)
         #expect(try await connection.command("x\r\n.").code == 250)
         await connection.close()
-        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(5)).first)
+        let mail = try #require(try await sink.waitForMessages(count: 1, timeout: .seconds(60)).first)
         #expect(mail.authenticatedUser == "user")
     }
 
@@ -74,10 +74,10 @@ struct SMTPSinkTests {
             return
         }
         defer { sink.stop() }
-        let settings = SMTPSettings(host: "::1", port: sink.port, security: .none, heloName: "truc.test", timeout: .seconds(10))
+        let settings = SMTPSettings(host: "::1", port: sink.port, security: .none, heloName: "truc.test", timeout: .seconds(120))
         let message = MailMessage(from: MailAddress(address: "a@example.vn"), to: [MailAddress(address: "b@example.vn")],
                                   subject: "v6", textBody: "ok", date: .init(timeIntervalSince1970: 0), messageID: "v6@truc.test")
         try await SMTPClient(group: group).send(message, using: settings)
-        #expect(try await sink.waitForMessages(count: 1, timeout: .seconds(5)).first?.decodedTextBody == "ok")
+        #expect(try await sink.waitForMessages(count: 1, timeout: .seconds(60)).first?.decodedTextBody == "ok")
     }
 }

@@ -229,16 +229,9 @@ enum MatchingService {
         guard !assets.isEmpty else { return summary }
         let policy = try await SLASettings.load(on: db)
         let levels = try await systemLevels(Set(assets.compactMap { $0.$system.id }), on: db)
-        // Existing findings by asset, then CVE.
-        var existing: [UUID: [String: Finding]] = [:]
-        for chunk in assets.compactMap(\.id).chunked(500) {
-            for finding in try await Finding.query(on: db).filter(\.$asset.$id ~~ Array(chunk)).all() {
-                if let scope, !scope.contains(finding.$vulnerability.id) { continue }
-                existing[finding.$asset.id, default: [:]][finding.$vulnerability.id] = finding
-            }
-        }
         let targets = assets.map { $0.cpes.map(CPETarget.init) }
         let results = index.matchAll(targets)
+        let existing = try await findingsToReconcile(assets, matches: results, scope: scope, on: db)
         var created: [Finding] = []
         var changed: [Finding] = []
         for (asset, matches) in zip(assets, results) {
@@ -316,6 +309,32 @@ enum MatchingService {
         return summary
     }
 
+    /// The stored findings matching decides on, by asset then CVE: those that still match (they may stop), and those
+    /// of a CVE that matches now (they may match again, or a scanner made them). Findings that only a scanner reports
+    /// are not read: an asset with hundreds of thousands of them costs nothing here.
+    static func findingsToReconcile(_ assets: [Asset], matches: [[AssetMatch]], scope: Set<String>?,
+                                    on db: any Database) async throws -> [UUID: [String: Finding]] {
+        var existing: [UUID: [String: Finding]] = [:]
+        func keep(_ finding: Finding) {
+            if let scope, !scope.contains(finding.$vulnerability.id) { return }
+            existing[finding.$asset.id, default: [:]][finding.$vulnerability.id] = finding
+        }
+        for chunk in Array(zip(assets, matches)).chunked(500) {
+            let ids = chunk.compactMap(\.0.id)
+            for finding in try await Finding.query(on: db).filter(\.$asset.$id ~~ ids).filter(\.$stillMatches == true).all() {
+                keep(finding)
+            }
+            let matched = Set(chunk.flatMap { $0.1.map(\.cveID) })
+            for cves in Array(matched).chunked(500) {
+                for finding in try await Finding.query(on: db).filter(\.$asset.$id ~~ ids).filter(\.$stillMatches == false)
+                    .filter(\.$vulnerability.$id ~~ Array(cves)).all() {
+                    keep(finding)
+                }
+            }
+        }
+        return existing
+    }
+
     /// A status change made by matching itself; returns whether the status changed.
     static func move(_ finding: Finding, to status: FindingStatus, now: Date, note: String) -> Bool {
         guard status != finding.status else { return false }
@@ -330,13 +349,6 @@ enum MatchingService {
     /// Copies the CVE's facts onto a finding and recomputes its deadline from when it was first seen (with the SLA
     /// priority rule, when it is on).
     static func apply(_ fact: VulnerabilityFacts, to finding: Finding, level: Int?, policy: SLAPolicy, zone: TimeZone) {
-        if finding.severity != fact.severity { finding.severity = fact.severity }
-        if finding.cvssScore != fact.score { finding.cvssScore = fact.score }
-        if finding.kev != fact.kev { finding.kev = fact.kev }
-        if finding.kevDueDate != fact.kevDueDate { finding.kevDueDate = fact.kevDueDate }
-        if finding.epssScore != fact.epss { finding.epssScore = fact.epss }
-        let due = policy.deadline(firstSeen: finding.firstSeen, severity: fact.severity, level: level, kev: fact.kev, epss: fact.epss,
-                                  kevDueDate: fact.kev ? SLASettings.kevDeadline(fact.kevDueDate, zone: zone) : nil)
-        if finding.dueAt != due { finding.dueAt = due }
+        FindingFacts(fact, firstSeen: finding.firstSeen, level: level, policy: policy, zone: zone).copy(onto: finding)
     }
 }

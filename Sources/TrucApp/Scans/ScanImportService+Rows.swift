@@ -6,37 +6,6 @@ import TrucCore
 /// The rows a scan import reads and writes in bulk, as plain values: a report can bring hundreds of thousands of
 /// findings, and Fluent models (one object per field) would dominate its time and memory.
 extension ScanImportService {
-    /// The CVE facts copied onto a finding and its deadline (as `MatchingService.apply` computes them).
-    struct ComputedFacts: Equatable {
-        var severity: CVSSSeverity?
-        var score: Double?
-        var kev: Bool
-        var kevDueDate: String?
-        var epss: Double?
-        var dueAt: Date?
-
-        init(severity: CVSSSeverity?, score: Double?, kev: Bool, kevDueDate: String?, epss: Double?, dueAt: Date?) {
-            self.severity = severity
-            self.score = score
-            self.kev = kev
-            self.kevDueDate = kevDueDate
-            self.epss = epss
-            self.dueAt = dueAt
-        }
-
-        init(_ fact: VulnerabilityFacts, firstSeen: Date, level: Int?, policy: SLAPolicy, zone: TimeZone) {
-            self.init(severity: fact.severity, score: fact.score, kev: fact.kev, kevDueDate: fact.kevDueDate, epss: fact.epss,
-                      dueAt: policy.deadline(firstSeen: firstSeen, severity: fact.severity, level: level, kev: fact.kev, epss: fact.epss,
-                                             kevDueDate: fact.kev ? SLASettings.kevDeadline(fact.kevDueDate, zone: zone) : nil))
-        }
-
-        func store(on id: UUID, _ db: any Database) async throws {
-            try await Finding.query(on: db).set(\.$severity, to: severity).set(\.$cvssScore, to: score).set(\.$kev, to: kev)
-                .set(\.$kevDueDate, to: kevDueDate).set(\.$epssScore, to: epss).set(\.$dueAt, to: dueAt)
-                .filter(\.$id == id).update()
-        }
-    }
-
     /// A finding as stored, with what the import decides on.
     struct StoredFinding {
         var id: UUID
@@ -46,7 +15,7 @@ extension ScanImportService {
         var stillMatches: Bool
         var systemID: UUID?
         var firstSeen: Date
-        var facts: ComputedFacts
+        var facts: FindingFacts
     }
 
     /// A detection as stored.
@@ -77,7 +46,7 @@ extension ScanImportService {
         var assetID: UUID
         var systemID: UUID?
         var subject: String
-        var facts: ComputedFacts
+        var facts: FindingFacts
         var status: FindingStatus = .open
         var note: String?
     }
@@ -113,7 +82,7 @@ extension ScanImportService {
                     stillMatches: try row.decode(column: "still_matches", as: Bool.self),
                     systemID: try row.decode(column: "system_id", as: UUID?.self),
                     firstSeen: try row.decode(column: "first_seen", as: Date.self),
-                    facts: ComputedFacts(severity: try row.decode(column: "severity", as: String?.self).flatMap(CVSSSeverity.init(rawValue:)),
+                    facts: FindingFacts(severity: try row.decode(column: "severity", as: String?.self).flatMap(CVSSSeverity.init(rawValue:)),
                                          score: try row.decode(column: "cvss_score", as: Double?.self),
                                          kev: try row.decode(column: "kev", as: Bool.self),
                                          kevDueDate: try row.decode(column: "kev_due_date", as: String?.self),

@@ -53,7 +53,8 @@ enum ScanImportService {
     }
 
     static func importReport(_ report: ScanReport, data: Data, fileName: String?, unitID: UUID, by principal: Principal?,
-                             on db: any Database, zone: TimeZone, now: Date = Date()) async throws -> ScanImportSummary {
+                             on db: any Database, zone: TimeZone, now: Date = Date(),
+                             times: PhaseTimes? = nil) async throws -> ScanImportSummary {
         let (hostDrafts, problems) = report.assetDrafts()
         let name = cleanFileName(fileName)
         let sha256 = VulnerabilityStore.hash(data)
@@ -63,6 +64,7 @@ enum ScanImportService {
         let outcome = try await db.transaction { db -> (ScanImportSummary, [Asset]) in
             // 1. Assets.
             let resolved = try await resolveAssets(hostDrafts, unitID: unitID, on: db)
+            times?.mark("assets")
             // 2. What the report asks for.
             var planned: [PairKey: Planned] = [:]
             var order: [PairKey] = []
@@ -92,7 +94,9 @@ enum ScanImportService {
                 }
             }
             // 3. Knowledge-base rows for CVEs the knowledge base lacks and for scanner rules without a CVE.
+            times?.mark("plan")
             try await ensureVulnerabilities(planned.values, format: report.format, on: db, now: now)
+            times?.mark("knowledge rows")
             // 4. What exists on the covered assets, read as plain rows (a re-scan touches hundreds of thousands).
             let covered = try await coveredAssetIDs(resolved.hosts, on: db, unitID: unitID)
                 .union(siblings.values.flatMap(\.values))
@@ -105,6 +109,7 @@ enum ScanImportService {
             let systemOf = Dictionary(allAssets.compactMap { asset in asset.id.map { ($0, asset.$system.id) } }, uniquingKeysWith: { a, _ in a })
             let levels = try await MatchingService.systemLevels(
                 Set(systemOf.values.compactMap { $0 } + findings.values.compactMap(\.systemID)), on: db)
+            times?.mark("read stored")
 
             // 5. Reconcile.
             var summary = ScanImportSummary(
@@ -115,7 +120,7 @@ enum ScanImportService {
                 matching: MatchSummary())
             var newFindings: [NewFinding] = []
             var touched: [UUID] = []
-            var factUpdates: [(UUID, ComputedFacts)] = []
+            var factUpdates: [(UUID, FindingFacts)] = []
             var moves: [UUID: StatusMove] = [:]
             var newDetections: [NewDetection] = []
             var seenDetections: [UUID] = []
@@ -123,7 +128,7 @@ enum ScanImportService {
             var goneDetections: [UUID] = []
             var noLongerReported: [UUID] = []
             let scanNote = "\(report.format.title) \(name), \(VNDateFormat.format(now, timeZone: zone))"
-            var newFacts: [String: ComputedFacts] = [:]
+            var newFacts: [String: FindingFacts] = [:]
 
             for pair in order {
                 let plan = planned[pair]!
@@ -150,14 +155,14 @@ enum ScanImportService {
                     } else {
                         summary.findingsUnchanged += 1
                     }
-                    let computed = ComputedFacts(fact, firstSeen: stored.firstSeen, level: stored.systemID.flatMap { levels[$0] },
+                    let computed = FindingFacts(fact, firstSeen: stored.firstSeen, level: stored.systemID.flatMap { levels[$0] },
                                                  policy: policy, zone: zone)
                     if computed != stored.facts { factUpdates.append((stored.id, computed)) }
                 } else {
                     let systemID = systemOf[pair.assetID] ?? nil
                     let level = systemID.flatMap { levels[$0] }
                     let cacheKey = "\(level ?? 0)\u{1}\(pair.subject)"
-                    let computed = newFacts[cacheKey] ?? ComputedFacts(fact, firstSeen: now, level: level, policy: policy, zone: zone)
+                    let computed = newFacts[cacheKey] ?? FindingFacts(fact, firstSeen: now, level: level, policy: policy, zone: zone)
                     newFacts[cacheKey] = computed
                     let id = UUID()
                     var finding = NewFinding(id: id, assetID: pair.assetID, systemID: systemID, subject: pair.subject, facts: computed)
@@ -198,6 +203,7 @@ enum ScanImportService {
                 }
             }
 
+            times?.mark("reconcile")
             // 7. Write.
             let scan = ScanImport()
             scan.id = scanID
@@ -251,10 +257,13 @@ enum ScanImportService {
             }
             try await Audit.record("scan.import", entity: "scan", id: scanID.uuidString, unitID: unitID,
                                    after: ScanAuditDTO(summary), by: principal, on: db)
+            times?.mark("write")
             return (summary, resolved.changedAssets)
         }
+        times?.mark("commit")
         var summary = outcome.0
         summary.matching = try await MatchingService.rematch(assets: outcome.1, on: db, now: now, zone: zone)
+        times?.mark("CPE matching")
         return summary
     }
 

@@ -184,6 +184,34 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func importsOfOneUnitAtTheSameTimeTakeTurns(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            let report = Self.nessus([
+                ("10.0.0.5", [("1001", 3, ["CVE-2021-44228"]), ("1002", 2, [])]),
+                ("10.0.0.7", [("1002", 2, [])]),
+            ])
+            // Four uploads of the same report at once (e.g. a double click, or two instances): each succeeds, the
+            // hosts and findings exist once, and exactly one import created them.
+            let answers = try await withThrowingTaskGroup(of: (HTTPStatus, String, ScanImportSummary?).self) { group in
+                for index in 0..<4 {
+                    group.addTask {
+                        let res = try await Self.post(w, unit: w.deptA.id!, report, fileName: "same-\(index).nessus")
+                        return (res.status, res.body.string, try? res.decode(ScanImportSummary.self))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.map(\.0) == Array(repeating: .created, count: 4), "\(answers.map(\.1))")
+            let summaries = answers.compactMap(\.2)
+            #expect(summaries.map(\.findingsNew).sorted() == [0, 0, 0, 3])
+            #expect(summaries.map(\.assetsCreated).sorted() == [0, 0, 0, 2])
+            #expect(try await Asset.query(on: w.db).count() == 2)
+            #expect(try await Finding.query(on: w.db).count() == 3)
+            #expect(try await ScanImport.query(on: w.db).count() == 4)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func aScanResultOnAMatchedCVEIsOneFindingWithTwoSources(db: TestDatabase) async throws {
         try await withWorld(db) { w in
             _ = try await VulnerabilityStore.upsertNVD([try VulnerabilityFixtures.struts()], on: w.db)

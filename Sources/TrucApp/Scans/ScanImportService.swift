@@ -62,6 +62,9 @@ enum ScanImportService {
         let scanID = UUID()
 
         let outcome = try await db.transaction { db -> (ScanImportSummary, [Asset]) in
+            // 0. One import of a unit at a time: two at once would both create the same hosts and findings.
+            try await lockUnit(unitID, on: db)
+            try await widenCache(on: db)
             // 1. Assets.
             let resolved = try await resolveAssets(hostDrafts, unitID: unitID, on: db)
             times?.mark("assets")
@@ -225,7 +228,9 @@ enum ScanImportService {
             scan.assetsCreated = resolved.created
             scan.covered = report.hosts.prefix(200).map { TextLimit.cut($0.displayName, to: 200) }.joined(separator: "\n")
             try await scan.create(on: db)
+            times?.mark("write: scan and file")
             try await insertFindings(newFindings, unitID: unitID, now: now, on: db)
+            times?.mark("write: new findings")
             for chunk in touched.filter({ moves[$0] == nil }).chunked(500) {
                 try await Finding.query(on: db).set(\.$lastSeen, to: now).set(\.$scanPresent, to: true)
                     .filter(\.$id ~~ Array(chunk)).update()
@@ -234,13 +239,16 @@ enum ScanImportService {
                 try await Finding.query(on: db).set(\.$scanPresent, to: false).filter(\.$id ~~ Array(chunk)).update()
             }
             for (id, computed) in factUpdates { try await computed.store(on: id, db) }
+            times?.mark("write: seen findings")
             try await applyMoves(moves, now: now, by: principal, on: db)
+            times?.mark("write: status changes")
             for finding in newFindings where finding.status == .falsePositive {
                 guard let stored = try await Finding.find(finding.id, on: db) else { continue }
                 try await Audit.record("finding.vex", entity: "finding", id: finding.id.uuidString, unitID: unitID,
                                        after: stored.dto(now: now), by: principal, on: db)
             }
             try await insertDetections(newDetections, scanID: scanID, now: now, on: db)
+            times?.mark("write: new detections")
             for chunk in seenDetections.chunked(500) {
                 try await FindingDetection.query(on: db).set(\.$present, to: true).set(\.$lastSeen, to: now)
                     .set(\.$scan.$id, to: scanID).set(\.$closedByScan.$id, to: nil).filter(\.$id ~~ Array(chunk)).update()
@@ -257,7 +265,7 @@ enum ScanImportService {
             }
             try await Audit.record("scan.import", entity: "scan", id: scanID.uuidString, unitID: unitID,
                                    after: ScanAuditDTO(summary), by: principal, on: db)
-            times?.mark("write")
+            times?.mark("write: detections seen and gone")
             return (summary, resolved.changedAssets)
         }
         times?.mark("commit")
@@ -301,6 +309,21 @@ enum ScanImportService {
     static func detectionKey(_ format: ScanFormat, _ result: ScanResult) -> String {
         TextLimit.cut("\(format.rawValue)|\(result.ruleID)|\(result.proto ?? "")/\(result.port.map(String.init) ?? "")",
                       to: TextLimit.line)
+    }
+
+    /// Waits for, then holds until the transaction ends, the unit's import lock. PostgreSQL: a transaction-scoped
+    /// advisory lock (instances share it through the database). SQLite: its transactions already hold the write
+    /// lock from their start (`BEGIN IMMEDIATE`), so imports take turns without more.
+    static func lockUnit(_ unitID: UUID, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "truc.scan-import." + unitID.uuidString.lowercased())))").run()
+    }
+
+    /// SQLite: a page cache of 64 MB for this connection (the default 2 MB spills a large import's pages to disk
+    /// inside the transaction). Kept by the pooled connection afterwards; PostgreSQL manages its own buffers.
+    static func widenCache(on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA cache_size = -65536").run()
     }
 
     // MARK: - Knowledge base rows

@@ -12,6 +12,22 @@ extension ScanReport {
     /// the rule, severity 0–4 maps to info…critical (0 is informational), CVSS v3 is preferred to v2, the CVEs are
     /// its `<cve>` elements, the evidence its `<plugin_output>`.
     public static func parseNessus(_ data: Data) throws(ScanError) -> ScanReport {
+        // The fast reader first; anything it refuses is read again by Foundation's parser for the exact message.
+        if let report = parseNessusFast(data) { return report }
+        return try parseNessusWithFoundation(data)
+    }
+
+    /// The report read by `XMLByteScanner`, or nil when it refuses the document.
+    static func parseNessusFast(_ data: Data) -> ScanReport? {
+        let reader = NessusReader()
+        guard (try? XMLByteScanner.scan(data, into: NessusByteHandler(reader))) != nil, reader.sawRoot, reader.sawRootEnd else {
+            return nil
+        }
+        return ScanReport(format: .nessus, tool: "Nessus", hosts: reader.hosts, results: reader.results)
+    }
+
+    /// The report read by Foundation's parser (through `SafeXMLReader`).
+    static func parseNessusWithFoundation(_ data: Data) throws(ScanError) -> ScanReport {
         let reader = NessusReader()
         do {
             try reader.read(data, root: "NessusClientData_v2")
@@ -52,15 +68,31 @@ final class NessusReader: SafeXMLReader {
     override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                          qualifiedName: String?, attributes: [String: String] = [:]) {
         guard abortError == nil else { return }
+        if let error = open(elementName, attributes, line: parser.lineNumber) { abort(parser, error) }
+    }
+
+    override func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard abortError == nil else { return }
+        characters(string)
+    }
+
+    override func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+                         qualifiedName: String?) {
+        guard abortError == nil else { return }
+        close(elementName)
+    }
+
+    /// An element opens; an error stops the reading.
+    func open(_ elementName: String, _ attributes: [String: String], line: @autoclosure () -> Int) -> InventoryError? {
         path.append(elementName)
         text = ""
         capturing = Self.kept.contains(elementName)
         if path.count == 1 {
             guard elementName == "NessusClientData_v2" else {
-                return abort(parser, .unexpectedRoot(found: elementName, expected: "NessusClientData_v2"))
+                return .unexpectedRoot(found: elementName, expected: "NessusClientData_v2")
             }
             sawRoot = true
-            return
+            return nil
         }
         switch elementName {
         case "ReportHost":
@@ -72,8 +104,7 @@ final class NessusReader: SafeXMLReader {
             tagName = attributes["name"]
         case "ReportItem" where hostName != nil:
             guard let text = attributes["severity"], let severity = Int(text), (0...4).contains(severity) else {
-                return abort(parser, .invalidAttribute(line: parser.lineNumber, element: "ReportItem",
-                                                       attribute: "severity", value: attributes["severity"]))
+                return .invalidAttribute(line: line(), element: "ReportItem", attribute: "severity", value: attributes["severity"])
             }
             let port = attributes["port"].flatMap(Int.init).flatMap { $0 == 0 ? nil : $0 }
             item = Item(port: port, proto: attributes["protocol"], severity: severity,
@@ -81,20 +112,22 @@ final class NessusReader: SafeXMLReader {
         default:
             break
         }
+        return nil
     }
 
     /// The elements whose text is kept; the others (descriptions, references…) are skipped as they stream by.
     private static let kept: Set<String> = ["cve", "cvss3_base_score", "cvss_base_score", "solution", "plugin_output", "synopsis", "tag"]
     private var capturing = false
 
-    override func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard capturing, abortError == nil else { return }
+    /// Whether the text of the element just opened is kept.
+    var wantsText: Bool { capturing }
+
+    func characters(_ string: String) {
+        guard capturing else { return }
         if text.utf8.count < 200_000 { text += string }
     }
 
-    override func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                         qualifiedName: String?) {
-        guard abortError == nil else { return }
+    func close(_ elementName: String) {
         defer {
             path.removeLast()
             text = ""
@@ -171,4 +204,21 @@ final class NessusReader: SafeXMLReader {
                 evidence: item.output ?? item.synopsis, solution: item.solution))
         }
     }
+}
+
+/// Drives a `NessusReader` from `XMLByteScanner`; any error the reader raises makes the scanner refuse (the document
+/// is then read again through Foundation's parser, which gives the error its line).
+final class NessusByteHandler: XMLByteHandler {
+    let reader: NessusReader
+
+    init(_ reader: NessusReader) { self.reader = reader }
+
+    func start(_ name: String, _ attributes: [String: String]) throws(XMLByteScanner.Refusal) -> Bool {
+        if reader.open(name, attributes, line: 0) != nil { throw XMLByteScanner.Refusal() }
+        return reader.wantsText
+    }
+
+    func text(_ text: String) { reader.characters(text) }
+
+    func end(_ name: String) throws(XMLByteScanner.Refusal) { reader.close(name) }
 }

@@ -169,6 +169,13 @@ import VaporTesting
             #expect(closed.status == .fixed)
             #expect(closed.statusNote?.contains("second.nessus") == true)
             #expect(!closed.scanPresent)
+            // The close is audited with the finding before and after, in the name of whoever imported.
+            let audits = try await AuditEntry.query(on: w.db).filter(\.$action == "finding.status")
+                .filter(\.$entityID == closed.id!.uuidString).all()
+            #expect(audits.count == 1)
+            #expect(audits.first?.actorID == w.adminA.id)
+            #expect(audits.first?.before?.contains("\"open\"") == true)
+            #expect(audits.first?.after?.contains("\"fixed\"") == true)
             #expect(afterSecond.first { $0.$vulnerability.id == "CVE-2021-44228" }?.status == .falsePositive)
             // 10.0.0.7 was not covered: its finding stays open.
             #expect(try await Self.findings(w, ip: "10.0.0.7").map(\.status) == [.open])

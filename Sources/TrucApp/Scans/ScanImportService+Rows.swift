@@ -160,20 +160,55 @@ extension ScanImportService {
         }
     }
 
-    /// Status changes made by the import, through the model (few per import), each audited.
+    /// The fields a status change leaves on a finding; findings left alike are written by one UPDATE.
+    struct MovedFields: Hashable {
+        var status: FindingStatus
+        var resolvedAt: Date?
+        var statusChangedAt: Date?
+        var statusChangedBy: String?
+        var statusNote: String?
+        var scanPresent: Bool
+        var lastSeen: Date
+
+        init(_ finding: Finding) {
+            status = finding.status
+            resolvedAt = finding.resolvedAt
+            statusChangedAt = finding.statusChangedAt
+            statusChangedBy = finding.statusChangedBy
+            statusNote = finding.statusNote
+            scanPresent = finding.scanPresent
+            lastSeen = finding.lastSeen
+        }
+    }
+
+    /// Status changes made by the import (a re-scan can close tens of thousands), each audited with the finding
+    /// before and after: decided on the models, then written as one UPDATE per group of findings left alike and the
+    /// audit entries in multi-row INSERTs.
     static func applyMoves(_ moves: [UUID: StatusMove], now: Date, by principal: Principal?, on db: any Database) async throws {
         for chunk in Array(moves.keys).chunked(500) {
+            var groups: [MovedFields: [UUID]] = [:]
+            var entries: [AuditEntry] = []
             for finding in try await Finding.query(on: db).filter(\.$id ~~ Array(chunk)).all() {
-                guard let move = moves[finding.id!] else { continue }
+                guard let id = finding.id, let move = moves[id] else { continue }
                 let before = finding.dto(now: now)
                 _ = MatchingService.move(finding, to: move.to, now: now, note: move.note)
                 finding.statusChangedBy = "scan"
                 finding.scanPresent = move.present
                 if move.present { finding.lastSeen = now }
-                try await finding.save(on: db)
-                try await Audit.record(move.vex ? "finding.vex" : "finding.status", entity: "finding", id: finding.id?.uuidString,
-                                       unitID: finding.$unit.id, before: before, after: finding.dto(now: now), by: principal, on: db)
+                groups[MovedFields(finding), default: []].append(id)
+                entries.append(AuditEntry(at: now, actorID: principal?.personID,
+                                          actorName: principal.map { "\($0.fullName) <\($0.email)>" } ?? "system",
+                                          unitID: finding.$unit.id, action: move.vex ? "finding.vex" : "finding.status",
+                                          entityType: "finding", entityID: id.uuidString, before: Audit.json(before),
+                                          after: Audit.json(finding.dto(now: now))))
             }
+            for (fields, ids) in groups {
+                try await Finding.query(on: db).set(\.$status, to: fields.status).set(\.$resolvedAt, to: fields.resolvedAt)
+                    .set(\.$statusChangedAt, to: fields.statusChangedAt).set(\.$statusChangedBy, to: fields.statusChangedBy)
+                    .set(\.$statusNote, to: fields.statusNote).set(\.$scanPresent, to: fields.scanPresent)
+                    .set(\.$lastSeen, to: fields.lastSeen).filter(\.$id ~~ ids).update()
+            }
+            for batch in entries.chunked(100) { try await Array(batch).create(on: db) }
         }
     }
 }

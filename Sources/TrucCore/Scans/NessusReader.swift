@@ -138,7 +138,7 @@ final class NessusReader: SafeXMLReader {
             return
         }
         guard capturing || elementName == "ReportItem" || elementName == "ReportHost" else { return }
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = CVERecord.trimmed(text)
         if item != nil {
             switch elementName {
             case "cve": item?.cves.append(value)

@@ -285,3 +285,33 @@ def test_unit_sends_its_initial_report_to_vncert_from_the_server(browser):
     rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table tr")]
     assert any("[TBSC] Báo cáo ban đầu sự cố" in row and "ir@vncert.vn" in row for row in rows), rows
     shot(browser, "incident-vncert")
+
+
+def test_unit_admin_imports_a_nessus_report_and_sees_it_in_the_history(browser, tmp_path):
+    stamp = int(time.time() * 1000)
+    report = tmp_path / f"quet-{stamp}.nessus"
+    host = f"10.77.{stamp // 256 % 256}.{stamp % 256}"
+    report.write_text(
+        '<?xml version="1.0" ?>\n<NessusClientData_v2><Report name="t">'
+        f'<ReportHost name="{host}"><HostProperties><tag name="host-ip">{host}</tag></HostProperties>'
+        '<ReportItem port="443" svc_name="www" protocol="tcp" severity="3" pluginID="156860" pluginName="Apache Log4Shell">'
+        "<cve>CVE-2021-44228</cve><solution>Nâng cấp log4j lên 2.17.1</solution>"
+        "<plugin_output>JNDI lookup answered</plugin_output></ReportItem>"
+        '<ReportItem port="443" svc_name="www" protocol="tcp" severity="2" pluginID="20007" pluginName="SSL Version 2 and 3">'
+        "<solution>Tắt SSL 2.0 và 3.0</solution></ReportItem>"
+        "</ReportHost></Report></NessusClientData_v2>\n",
+        encoding="utf-8")
+    sign_in(browser, "quantri.syt@demo.truc.vn")
+    nav_to(browser, "Tài sản")
+    form = browser.find_element(By.CSS_SELECTOR, "form[action$='/scans'][enctype='multipart/form-data']")
+    form.find_element(By.NAME, "file").send_keys(str(report))
+    click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    # The history page, with the outcome as a flash.
+    history = browser.find_element(By.CSS_SELECTOR, "main").text
+    assert "Đã nhập báo cáo quét: 2 lỗ hổng mới" in history, history
+    assert report.name in history
+    assert "SHA-256" in history
+    shot(browser, "scan-history")
+    # The host is an asset of the unit now.
+    nav_to(browser, "Tài sản")
+    assert host in browser.page_source

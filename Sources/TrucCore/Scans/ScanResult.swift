@@ -53,7 +53,7 @@ public struct ScanResult: Sendable, Hashable, Codable {
         var seen = Set<String>()
         var result: [String] = []
         for text in texts {
-            let id = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+            let id = CVERecord.trimmed(text).uppercased()
             guard isCVE(id), seen.insert(id).inserted else { continue }
             result.append(id)
         }
@@ -70,7 +70,7 @@ public struct ScanResult: Sendable, Hashable, Codable {
     }
 
     static func blankToNil(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = CVERecord.trimmed(text)
         return trimmed.isEmpty ? nil : trimmed
     }
 }

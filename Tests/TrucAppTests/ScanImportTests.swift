@@ -191,6 +191,32 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func aRescanMovesTheFindingIntoTheSystemItsAssetIsInNowWithThatDeadline(db: TestDatabase) async throws {
+        try await withWorld(db) { w in
+            let report = Self.nessus([("10.0.0.9", [("1002", 2, [])])])
+            _ = try await Self.imported(w, report, fileName: "first.nessus")
+            let before = try #require(try await Self.findings(w, ip: "10.0.0.9").first)
+            // Outside any system: the unassigned level (3), 45 days for a medium finding.
+            #expect(before.$system.id == nil)
+            #expect(before.dueAt == before.firstSeen.addingTimeInterval(45 * 86_400))
+            // The host is put into a level-4 system, then scanned again.
+            let system = InformationSystem(unitID: w.deptA.id!, name: "Cổng dịch vụ công", purpose: nil, securityLevel: 4,
+                                           owner: nil, domains: [], publicIPs: [])
+            try await system.create(on: w.db)
+            let host = try #require(try await Asset.query(on: w.db).filter(\.$ipAddress == "10.0.0.9").filter(\.$kind != .software).first())
+            host.$system.id = system.id
+            try await host.save(on: w.db)
+            let second = try await Self.imported(w, report, fileName: "second.nessus")
+            #expect(second.findingsUnchanged == 1)
+            let after = try #require(try await Self.findings(w, ip: "10.0.0.9").first)
+            #expect(after.id == before.id)
+            #expect(after.$system.id == system.id)
+            #expect(after.firstSeen == before.firstSeen)
+            #expect(after.dueAt == before.firstSeen.addingTimeInterval(30 * 86_400))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func importsOfOneUnitAtTheSameTimeTakeTurns(db: TestDatabase) async throws {
         try await withWorld(db) { w in
             let report = Self.nessus([

@@ -124,6 +124,7 @@ enum ScanImportService {
             var newFindings: [NewFinding] = []
             var touched: [UUID] = []
             var factUpdates: [(UUID, FindingFacts)] = []
+            var systemMoves: [(UUID, UUID?)] = []
             var moves: [UUID: StatusMove] = [:]
             var newDetections: [NewDetection] = []
             var seenDetections: [UUID] = []
@@ -158,8 +159,11 @@ enum ScanImportService {
                     } else {
                         summary.findingsUnchanged += 1
                     }
-                    let computed = FindingFacts(fact, firstSeen: stored.firstSeen, level: stored.systemID.flatMap { levels[$0] },
+                    // The finding follows its asset into the system the asset is in now, with that system's deadline.
+                    let systemID = systemOf[pair.assetID] ?? stored.systemID
+                    let computed = FindingFacts(fact, firstSeen: stored.firstSeen, level: systemID.flatMap { levels[$0] },
                                                  policy: policy, zone: zone)
+                    if systemID != stored.systemID { systemMoves.append((stored.id, systemID)) }
                     if computed != stored.facts { factUpdates.append((stored.id, computed)) }
                 } else {
                     let systemID = systemOf[pair.assetID] ?? nil
@@ -239,6 +243,9 @@ enum ScanImportService {
                 try await Finding.query(on: db).set(\.$scanPresent, to: false).filter(\.$id ~~ Array(chunk)).update()
             }
             for (id, computed) in factUpdates { try await computed.store(on: id, db) }
+            for (id, systemID) in systemMoves {
+                try await Finding.query(on: db).set(\.$system.$id, to: systemID).filter(\.$id == id).update()
+            }
             times?.mark("write: seen findings")
             try await applyMoves(moves, now: now, by: principal, on: db)
             times?.mark("write: status changes")

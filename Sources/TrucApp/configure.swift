@@ -18,17 +18,18 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // the app's own, with room to spare, keeps the holder running.
     app.threadPool = NIOThreadPool(numberOfThreads: 8)
 
+    let poolTimeout = TimeAmount.seconds(config.databasePoolTimeoutSeconds)
     switch config.database {
     // Every SQLite transaction takes the write lock as it begins, so concurrent writers wait their turn instead of
     // failing with "database is locked" (see ImmediateTransactionsDatabase).
     case let .sqliteFile(path):
-        app.databases.use(.immediateTransactions(.sqlite(.file(path))), as: .sqlite)
+        app.databases.use(.immediateTransactions(.sqlite(.file(path), connectionPoolTimeout: poolTimeout)), as: .sqlite)
     case .sqliteMemory:
-        app.databases.use(.immediateTransactions(.sqlite(.memory)), as: .sqlite)
+        app.databases.use(.immediateTransactions(.sqlite(.memory, connectionPoolTimeout: poolTimeout)), as: .sqlite)
     case let .postgres(url, searchPath):
         var pg = try SQLPostgresConfiguration(url: url)
         if let searchPath { pg.searchPath = [searchPath] }
-        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
+        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout), as: .psql)
     }
     app.fluent.pagination.pageSizeLimit = 200
 

@@ -11,6 +11,7 @@ func withEmptyApp(_ database: TestDatabase, _ body: (Application) async throws -
     var schema: String?
     do {
         var config = AppConfig(database: .sqliteMemory, bcryptCost: 4, loginMaxFailures: 3, loginMaxWaitSeconds: 600)
+        config.databasePoolTimeoutSeconds = 60
         if database == .postgres, let url = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"] {
             let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
             try await PostgresSchema.create(name, url: url)

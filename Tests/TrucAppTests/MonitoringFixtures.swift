@@ -50,9 +50,10 @@ enum MonitoringFixture {
     /// Creates a monitor of `unit` through the API (as `by`) and returns its id.
     static func monitor(_ w: TestWorld, unit: OrgUnit? = nil, by: Person? = nil, name: String = "Cổng thông tin",
                         kind: String = "http", target: String = "http://127.0.0.1:9/", retries: Int = 1,
-                        extra: String = "") async throws -> UUID {
+                        timeoutSeconds: Double? = nil, extra: String = "") async throws -> UUID {
         var id: UUID?
-        let body = #"{"name": "\#(name)", "kind": "\#(kind)", "target": "\#(target)", "retries": \#(retries)\#(extra)}"#
+        let timeout = timeoutSeconds.map { #", "timeoutSeconds": \#($0)"# } ?? ""
+        let body = #"{"name": "\#(name)", "kind": "\#(kind)", "target": "\#(target)", "retries": \#(retries)\#(timeout)\#(extra)}"#
         try await w.app.testing().test(.POST, "/api/v1/units/\((unit ?? w.deptA).id!)/monitors", headers: w.bearer(by ?? w.adminA),
                                        beforeRequest: RosterFixture.json(body), afterResponse: { res async throws in
             #expect(res.status == .created, "\(res.body.string)")

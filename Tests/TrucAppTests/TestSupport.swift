@@ -54,6 +54,7 @@ func withWorld(_ database: TestDatabase, _ body: (TestWorld) async throws -> Voi
     var schema: String?
     do {
         var config = AppConfig(database: .sqliteMemory, bcryptCost: 4, loginMaxFailures: 3, loginMaxWaitSeconds: 600)
+        config.databasePoolTimeoutSeconds = 60
         if database == .postgres, let url = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"] {
             let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
             try await PostgresSchema.create(name, url: url)

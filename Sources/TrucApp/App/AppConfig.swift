@@ -62,6 +62,10 @@ public struct AppConfig: Sendable {
     public var backupDirectory: String?
     /// Whether `serve` runs the scheduled feed syncs (`TRUC_FEED_SYNC`, default on).
     public var feedSync: Bool = true
+    /// How long a request for a pooled database connection may wait before it fails (Fluent's default, 10 s).
+    /// Tests raise it: the whole suite on 2 cores can keep a connection busy for longer, and a test is about
+    /// behaviour, not about how loaded its machine is.
+    public var databasePoolTimeoutSeconds: Int64 = 10
 
     public static let defaultTimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 

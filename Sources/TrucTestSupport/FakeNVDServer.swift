@@ -104,25 +104,36 @@ public final class FakeNVDServer: Sendable {
             }
         default: invalid = "both lastModStartDate and lastModEndDate are required"
         }
-        return state.withLockedValue { state -> FeedReply in
+        // The page is chosen under the lock and written after it (writing is the long part).
+        enum Choice {
+            case reply(FeedReply)
+            case page(ArraySlice<CVERecord>, total: Int)
+        }
+        let choice = state.withLockedValue { state -> Choice in
             var request = Request(number: state.log.count + 1, startIndex: startIndex, resultsPerPage: perPage, window: window,
                                   apiKey: head.headers.first(name: "apiKey"), at: now, status: 200)
-            let reply: FeedReply
+            let choice: Choice
             if let invalid {
-                reply = FeedReply(status: 404, headers: [("message", invalid)], text: "")
+                choice = .reply(FeedReply(status: 404, headers: [("message", invalid)], text: ""))
             } else if let limit, state.log.filter({ now.timeIntervalSince($0.at) < 30 }).count >= limit {
-                reply = FeedReply(status: 403, headers: [("Content-Type", "text/plain")], text: rateLimitText)
+                choice = .reply(FeedReply(status: 403, headers: [("Content-Type", "text/plain")], text: rateLimitText))
             } else if let fault = state.fault?(request) {
-                reply = fault
+                choice = .reply(fault)
             } else {
                 let selected = window.map { w in state.records.filter { $0.lastModified.map(w.contains) ?? false } } ?? state.records
-                let page = startIndex < selected.count ? Array(selected[startIndex..<min(selected.count, startIndex + perPage)]) : []
-                reply = FeedReply(status: 200, headers: [("Content-Type", "application/json")],
-                                  body: Self.page(page, startIndex: startIndex, total: selected.count, now: now))
+                let page = startIndex < selected.count ? selected[startIndex..<min(selected.count, startIndex + perPage)] : []
+                choice = .page(page, total: selected.count)
             }
-            request.status = reply.status
+            if case .reply(let reply) = choice { request.status = reply.status }
             state.log.append(request)
+            return choice
+        }
+        switch choice {
+        case .reply(let reply):
             return reply
+        case .page(let records, let total):
+            return FeedReply(status: 200, headers: [("Content-Type", "application/json")],
+                             body: Self.page(Array(records), startIndex: startIndex, total: total, now: now))
         }
     }
 

@@ -4,18 +4,35 @@ import TrucCore
 /// Writes `CVERecord`s in the shape of NVD CVE API 2.0 (`{"cve": {...}}` elements), so that fake NVD servers can serve
 /// the shared NVD 1.1 data as the API would. Reading the output with `NVDFeedReader` gives the same records.
 public enum NVD20Writer {
-    /// One `vulnerabilities` element, as JSON bytes.
+    /// One `vulnerabilities` element, as JSON bytes (written directly, keys in sorted order: a fake NVD serves
+    /// hundreds of thousands of them, and building Foundation objects for each one cost more than reading them).
     public static func item(_ record: CVERecord) -> [UInt8] {
-        var cve: [String: Any] = [
-            "id": record.id,
-            "sourceIdentifier": "nvd@nist.gov",
-            "descriptions": [["lang": "en", "value": record.description]],
-            "references": record.references.map { ["url": $0, "source": "nvd@nist.gov"] },
-        ]
-        if let status = record.status { cve["vulnStatus"] = status }
-        if let published = record.published { cve["published"] = timestamp(published) }
-        if let modified = record.lastModified { cve["lastModified"] = timestamp(modified) }
-        var metrics: [String: [[String: Any]]] = [:]
+        var out = JSONBytes()
+        out.raw("{\"cve\":{")
+        out.raw("\"configurations\":[")
+        for (index, configuration) in record.configurations.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.raw("{")
+            if configuration.negate { out.raw("\"negate\":true,") }
+            out.raw("\"nodes\":[")
+            for (n, node) in configuration.nodes.enumerated() {
+                if n > 0 { out.raw(",") }
+                write(node, to: &out)
+            }
+            out.raw("]")
+            if configuration.operator == .and { out.raw(",\"operator\":\"AND\"") }
+            out.raw("}")
+        }
+        out.raw("],\"descriptions\":[{\"lang\":\"en\",\"value\":")
+        out.string(record.description)
+        out.raw("}],\"id\":")
+        out.string(record.id)
+        if let modified = record.lastModified {
+            out.raw(",\"lastModified\":")
+            out.string(timestamp(modified))
+        }
+        out.raw(",\"metrics\":{")
+        var groups: [String: [CVSSMetric]] = [:]
         for metric in record.metrics {
             let key: String
             switch metric.version {
@@ -24,51 +41,134 @@ public enum NVD20Writer {
             case "3.0": key = "cvssMetricV30"
             default: key = "cvssMetricV2"
             }
-            var data: [String: Any] = ["version": metric.version, "vectorString": metric.vector]
-            if let score = metric.feedScore { data["baseScore"] = score }
-            var entry: [String: Any] = ["type": metric.primary ? "Primary" : "Secondary", "cvssData": data]
-            if let source = metric.source { entry["source"] = source }
-            metrics[key, default: []].append(entry)
+            groups[key, default: []].append(metric)
         }
-        cve["metrics"] = metrics
+        for (g, key) in groups.keys.sorted().enumerated() {
+            if g > 0 { out.raw(",") }
+            out.string(key)
+            out.raw(":[")
+            for (m, metric) in groups[key]!.enumerated() {
+                if m > 0 { out.raw(",") }
+                out.raw("{\"cvssData\":{")
+                if let score = metric.feedScore { out.raw("\"baseScore\":\(score),") }
+                out.raw("\"vectorString\":")
+                out.string(metric.vector)
+                out.raw(",\"version\":")
+                out.string(metric.version)
+                out.raw("}")
+                if let source = metric.source {
+                    out.raw(",\"source\":")
+                    out.string(source)
+                }
+                out.raw(metric.primary ? ",\"type\":\"Primary\"}" : ",\"type\":\"Secondary\"}")
+            }
+            out.raw("]")
+        }
+        out.raw("}")
+        if let published = record.published {
+            out.raw(",\"published\":")
+            out.string(timestamp(published))
+        }
+        out.raw(",\"references\":[")
+        for (index, url) in record.references.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.raw("{\"source\":\"nvd@nist.gov\",\"url\":")
+            out.string(url)
+            out.raw("}")
+        }
+        out.raw("],\"sourceIdentifier\":\"nvd@nist.gov\"")
+        if let status = record.status {
+            out.raw(",\"vulnStatus\":")
+            out.string(status)
+        }
         if !record.weaknesses.isEmpty {
-            cve["weaknesses"] = [["source": "nvd@nist.gov", "type": "Primary",
-                                  "description": record.weaknesses.map { ["lang": "en", "value": $0] }]]
+            out.raw(",\"weaknesses\":[{\"description\":[")
+            for (index, weakness) in record.weaknesses.enumerated() {
+                if index > 0 { out.raw(",") }
+                out.raw("{\"lang\":\"en\",\"value\":")
+                out.string(weakness)
+                out.raw("}")
+            }
+            out.raw("],\"source\":\"nvd@nist.gov\",\"type\":\"Primary\"}]")
         }
-        cve["configurations"] = record.configurations.map { configuration -> [String: Any] in
-            var out: [String: Any] = ["nodes": configuration.nodes.map(node)]
-            if configuration.operator == .and { out["operator"] = "AND" }
-            if configuration.negate { out["negate"] = true }
-            return out
-        }
-        let data = (try? JSONSerialization.data(withJSONObject: ["cve": cve], options: [.sortedKeys])) ?? Data("{}".utf8)
-        return Array(data)
+        out.raw("}}")
+        return out.bytes
     }
 
-    private static func node(_ node: CPEConfiguration.Node) -> [String: Any] {
-        var out: [String: Any] = [
-            "operator": node.operator.rawValue,
-            "negate": node.negate,
-            "cpeMatch": node.criteria.map { criterion -> [String: Any] in
-                var match: [String: Any] = ["vulnerable": criterion.vulnerable, "criteria": criterion.criteria.formattedString]
-                if let id = criterion.id { match["matchCriteriaId"] = id }
-                if let range = criterion.range {
-                    switch range.start {
-                    case .including(let v): match["versionStartIncluding"] = v.text
-                    case .excluding(let v): match["versionStartExcluding"] = v.text
-                    case nil: break
-                    }
-                    switch range.end {
-                    case .including(let v): match["versionEndIncluding"] = v.text
-                    case .excluding(let v): match["versionEndExcluding"] = v.text
-                    case nil: break
-                    }
+    private static func write(_ node: CPEConfiguration.Node, to out: inout JSONBytes) {
+        out.raw("{")
+        if !node.children.isEmpty {
+            out.raw("\"children\":[")
+            for (index, child) in node.children.enumerated() {
+                if index > 0 { out.raw(",") }
+                write(child, to: &out)
+            }
+            out.raw("],")
+        }
+        out.raw("\"cpeMatch\":[")
+        for (index, criterion) in node.criteria.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.raw("{\"criteria\":")
+            out.string(criterion.criteria.formattedString)
+            if let id = criterion.id {
+                out.raw(",\"matchCriteriaId\":")
+                out.string(id)
+            }
+            if let range = criterion.range {
+                switch range.end {
+                case .excluding(let v): out.raw(",\"versionEndExcluding\":"); out.string(v.text)
+                case .including(let v): out.raw(",\"versionEndIncluding\":"); out.string(v.text)
+                case nil: break
                 }
-                return match
-            },
-        ]
-        if !node.children.isEmpty { out["children"] = node.children.map(self.node) }
-        return out
+                switch range.start {
+                case .excluding(let v): out.raw(",\"versionStartExcluding\":"); out.string(v.text)
+                case .including(let v): out.raw(",\"versionStartIncluding\":"); out.string(v.text)
+                case nil: break
+                }
+            }
+            out.raw(criterion.vulnerable ? ",\"vulnerable\":true}" : ",\"vulnerable\":false}")
+        }
+        out.raw("],\"negate\":")
+        out.raw(node.negate ? "true" : "false")
+        out.raw(",\"operator\":")
+        out.string(node.operator.rawValue)
+        out.raw("}")
+    }
+
+    /// JSON text built as bytes.
+    struct JSONBytes {
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(4096) }
+
+        mutating func raw(_ text: StaticString) {
+            text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func raw(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+        }
+
+        /// A JSON string literal, escaped.
+        mutating func string(_ text: String) {
+            bytes.append(UInt8(ascii: "\""))
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+                case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: Array("\\u00".utf8))
+                    bytes.append(hex[Int(byte >> 4)])
+                    bytes.append(hex[Int(byte & 0x0F)])
+                default: bytes.append(byte)
+                }
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
     }
 
     /// "2024-04-12T08:15:06.230" (UTC, as NVD writes it).

@@ -224,7 +224,9 @@ import Vapor
 
     /// What the fake NVD serves reads back as the record it was given.
     @Test func theAPIWriterRoundTrips() throws {
-        let records = try F.records(40)
+        var records = try F.records(40)
+        // Every character JSON escapes, and text beyond ASCII.
+        records[0].description = "Quote \" backslash \\ slash / newline \n tab \t return \r control \u{01}\u{1F} Việt Nam 🛡"
         var reader = NVDFeedReader()
         let body = Array(FakeNVDServer.page(records, startIndex: 0, total: records.count, now: Date()))
         let read = try (reader.feed(body) + reader.finish()).compactMap { item -> CVERecord? in

@@ -173,6 +173,40 @@ import Vapor
         }
     }
 
+    /// The next page is read while one is written: when reading it fails for good, the pages before it are kept,
+    /// the cursor stops at it, and the next run starts there.
+    @Test(arguments: TestDatabase.available)
+    func aPageThatCannotBeReadStopsTheRunAfterThePagesBeforeIt(_ database: TestDatabase) async throws {
+        try await withWorld(database) { w in
+            let clock = VirtualClock()
+            let records = try F.records(40, modifiedUntil: clock.now.addingTimeInterval(-7200))
+            let nvd = try await FakeNVDServer.start(group: F.group, records: records, pageSize: 10, clock: { clock.now })
+            defer { Task { await nvd.stop() } }
+            nvd.setFault { request in
+                request.startIndex == 20 ? FeedReply(status: 404, headers: [("message", "gone")], text: "") : nil
+            }
+            let service = FeedSyncService(env: F.environment(w, clock: clock), owner: "first")
+            guard case .ran(let first) = try await service.run(try await F.source(.nvd, on: w.db), trigger: .schedule, url: nvd.url) else {
+                Issue.record("the run did not start")
+                return
+            }
+            #expect(first.error?.contains("404") == true, "\(first.error ?? "")")
+            #expect(try await F.storedIDs(on: w.db).count == 20)
+            #expect(NVDSync.decode(try await F.source(.nvd, on: w.db).cursor).startIndex == 20)
+            #expect(nvd.requests.filter { $0.startIndex == 30 }.isEmpty, "nothing is read past the page that failed")
+
+            nvd.setFault(nil)
+            let before = nvd.requests.count
+            guard case .ran(let second) = try await service.run(try await F.source(.nvd, on: w.db), trigger: .schedule, url: nvd.url) else {
+                Issue.record("the second run did not start")
+                return
+            }
+            #expect(second.error == nil)
+            #expect(nvd.requests[before].startIndex == 20)
+            #expect(try await F.storedIDs(on: w.db) == records.map(\.id).sorted())
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func twoInstancesOneSyncs(_ database: TestDatabase) async throws {
         try await withWorld(database) { w in

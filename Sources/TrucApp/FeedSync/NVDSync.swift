@@ -24,15 +24,33 @@ enum NVDSync {
         // Changes are read up to the run's start; when this run completes the first load (which may take hours),
         // the window from the load's start is read up to the instant it completed.
         var until = runStart
+        // One page is read ahead: while a page is written (one core), the next is fetched and decoded (the other).
+        var ahead: (request: NVDPageRequest, task: Task<Fetched, any Error>)?
+        defer { ahead?.task.cancel() }
         while let request = cursor.nextRequest(runStart: until) {
-            guard let pageURL = request.url(base: url) else { throw FeedSyncError("invalid NVD address") }
-            let page = try await FeedRequester.get(pageURL, headers: headers, limit: pageLimit, limiter: limiter, env: env,
-                                                   tally: &tally) { response in
-                try parse(response.body)
+            let fetched: Fetched
+            if let readAhead = ahead, readAhead.request == request {
+                ahead = nil
+                fetched = try await readAhead.task.value
+            } else {
+                ahead?.task.cancel()
+                ahead = nil
+                fetched = try await fetch(request, base: url, headers: headers, limiter: limiter, env: env)
             }
+            tally.add(fetched.tally)
+            let page = fetched.page
             var next = cursor
             next.advance(resultsInPage: page.items.count, totalResults: page.totalResults)
             if next.rematchSince == nil { next.rematchSince = runStart }
+            // Not past the end of the first load: the changes that follow it are read up to the instant it completes.
+            if !(cursor.phase == .initial && next.phase == .incremental) {
+                var probe = next
+                if let following = probe.nextRequest(runStart: until) {
+                    ahead = (following, Task {
+                        try await fetch(following, base: url, headers: headers, limiter: limiter, env: env)
+                    })
+                }
+            }
             let records = page.items.compactMap { item -> CVERecord? in
                 if case .record(let record) = item { return record }
                 return nil
@@ -76,6 +94,23 @@ enum NVDSync {
         return tally
     }
 
+    /// A page read, with the HTTP calls and bytes it took.
+    struct Fetched: Sendable {
+        var page: Page
+        var tally: SyncTally
+    }
+
+    static func fetch(_ request: NVDPageRequest, base: URL, headers: [(String, String)], limiter: FeedRateLimiter?,
+                      env: FeedSyncEnvironment) async throws -> Fetched {
+        guard let pageURL = request.url(base: base) else { throw FeedSyncError("invalid NVD address") }
+        var tally = SyncTally()
+        let page = try await FeedRequester.get(pageURL, headers: headers, limit: pageLimit, limiter: limiter, env: env,
+                                               tally: &tally) { response in
+            try parse(response.body)
+        }
+        return Fetched(page: page, tally: tally)
+    }
+
     static func decode(_ text: String) -> NVDSyncCursor {
         guard !text.isEmpty, let cursor = try? JSONDecoder.feedCursor.decode(NVDSyncCursor.self, from: Data(text.utf8)) else {
             return NVDSyncCursor()
@@ -96,7 +131,7 @@ enum NVDSync {
     }
 
     /// One API answer: its records and `totalResults`.
-    struct Page {
+    struct Page: Sendable {
         var items: [NVDFeedReader.Item]
         var totalResults: Int
     }

@@ -24,6 +24,17 @@ struct SyncTally: Sendable, Equatable, Codable {
         bytes += response.body.count
     }
 
+    /// Adds the HTTP calls, bytes, counts and notes of another tally.
+    mutating func add(_ other: SyncTally) {
+        httpCalls += other.httpCalls
+        bytes += other.bytes
+        created += other.created
+        updated += other.updated
+        unchanged += other.unchanged
+        skipped += other.skipped
+        for text in other.notes { note(text) }
+    }
+
     /// Adds the counts and notes of one import.
     mutating func add(_ report: FeedImportReport) {
         created += report.created

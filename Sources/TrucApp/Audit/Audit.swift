@@ -16,7 +16,22 @@ enum Audit {
         on db: any Database,
         at date: Date = Date()
     ) async throws {
-        try await AuditEntry(
+        try await entry(action, entity: entity, id: id, unitID: unitID, before: before, after: after, by: principal, at: date)
+            .create(on: db)
+    }
+
+    /// The entry `record` writes, for callers that write many at once (multi-row inserts).
+    static func entry(
+        _ action: String,
+        entity: String,
+        id: String?,
+        unitID: UUID?,
+        before: (any Encodable)? = nil,
+        after: (any Encodable)? = nil,
+        by principal: Principal?,
+        at date: Date = Date()
+    ) -> AuditEntry {
+        AuditEntry(
             at: date,
             actorID: principal?.personID,
             actorName: principal.map { "\($0.fullName) <\($0.email)>" } ?? "system",
@@ -26,7 +41,7 @@ enum Audit {
             entityID: id,
             before: before.flatMap(json),
             after: after.flatMap(json)
-        ).create(on: db)
+        )
     }
 
     static func json(_ value: any Encodable) -> String? {

@@ -196,11 +196,9 @@ extension ScanImportService {
                 finding.scanPresent = move.present
                 if move.present { finding.lastSeen = now }
                 groups[MovedFields(finding), default: []].append(id)
-                entries.append(AuditEntry(at: now, actorID: principal?.personID,
-                                          actorName: principal.map { "\($0.fullName) <\($0.email)>" } ?? "system",
-                                          unitID: finding.$unit.id, action: move.vex ? "finding.vex" : "finding.status",
-                                          entityType: "finding", entityID: id.uuidString, before: Audit.json(before),
-                                          after: Audit.json(finding.dto(now: now))))
+                entries.append(Audit.entry(move.vex ? "finding.vex" : "finding.status", entity: "finding", id: id.uuidString,
+                                           unitID: finding.$unit.id, before: before, after: finding.dto(now: now),
+                                           by: principal, at: now))
             }
             for (fields, ids) in groups {
                 try await Finding.query(on: db).set(\.$status, to: fields.status).set(\.$resolvedAt, to: fields.resolvedAt)

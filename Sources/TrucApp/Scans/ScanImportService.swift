@@ -124,7 +124,7 @@ enum ScanImportService {
             var newFindings: [NewFinding] = []
             var touched: [UUID] = []
             var factUpdates: [(UUID, FindingFacts)] = []
-            var systemMoves: [(UUID, UUID?)] = []
+            var systemMoves: [UUID?: [UUID]] = [:]
             var moves: [UUID: StatusMove] = [:]
             var newDetections: [NewDetection] = []
             var seenDetections: [UUID] = []
@@ -163,7 +163,7 @@ enum ScanImportService {
                     let systemID = systemOf[pair.assetID] ?? stored.systemID
                     let computed = FindingFacts(fact, firstSeen: stored.firstSeen, level: systemID.flatMap { levels[$0] },
                                                  policy: policy, zone: zone)
-                    if systemID != stored.systemID { systemMoves.append((stored.id, systemID)) }
+                    if systemID != stored.systemID { systemMoves[systemID, default: []].append(stored.id) }
                     if computed != stored.facts { factUpdates.append((stored.id, computed)) }
                 } else {
                     let systemID = systemOf[pair.assetID] ?? nil
@@ -243,8 +243,11 @@ enum ScanImportService {
                 try await Finding.query(on: db).set(\.$scanPresent, to: false).filter(\.$id ~~ Array(chunk)).update()
             }
             for (id, computed) in factUpdates { try await computed.store(on: id, db) }
-            for (id, systemID) in systemMoves {
-                try await Finding.query(on: db).set(\.$system.$id, to: systemID).filter(\.$id == id).update()
+            // A host moved to another system brings all its findings: one UPDATE per system.
+            for (systemID, ids) in systemMoves {
+                for chunk in ids.chunked(500) {
+                    try await Finding.query(on: db).set(\.$system.$id, to: systemID).filter(\.$id ~~ Array(chunk)).update()
+                }
             }
             times?.mark("write: seen findings")
             try await applyMoves(moves, now: now, by: principal, on: db)

@@ -7,7 +7,7 @@ public enum NVD20Writer {
     /// One `vulnerabilities` element, as JSON bytes (written directly, keys in sorted order: a fake NVD serves
     /// hundreds of thousands of them, and building Foundation objects for each one cost more than reading them).
     public static func item(_ record: CVERecord) -> [UInt8] {
-        var out = JSONBytes()
+        var out = JSONByteWriter(capacity: 4096)
         out.raw("{\"cve\":{")
         out.raw("\"configurations\":[")
         for (index, configuration) in record.configurations.enumerated() {
@@ -95,7 +95,7 @@ public enum NVD20Writer {
         return out.bytes
     }
 
-    private static func write(_ node: CPEConfiguration.Node, to out: inout JSONBytes) {
+    private static func write(_ node: CPEConfiguration.Node, to out: inout JSONByteWriter) {
         out.raw("{")
         if !node.children.isEmpty {
             out.raw("\"children\":[")
@@ -133,42 +133,6 @@ public enum NVD20Writer {
         out.raw(",\"operator\":")
         out.string(node.operator.rawValue)
         out.raw("}")
-    }
-
-    /// JSON text built as bytes.
-    struct JSONBytes {
-        var bytes: [UInt8] = []
-
-        init() { bytes.reserveCapacity(4096) }
-
-        mutating func raw(_ text: StaticString) {
-            text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        }
-
-        mutating func raw(_ text: String) {
-            bytes.append(contentsOf: text.utf8)
-        }
-
-        /// A JSON string literal, escaped.
-        mutating func string(_ text: String) {
-            bytes.append(UInt8(ascii: "\""))
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-                case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: Array("\\u00".utf8))
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0x0F)])
-                default: bytes.append(byte)
-                }
-            }
-            bytes.append(UInt8(ascii: "\""))
-        }
     }
 
     /// "2024-04-12T08:15:06.230" (UTC, as NVD writes it).

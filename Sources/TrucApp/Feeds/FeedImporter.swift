@@ -198,7 +198,7 @@ enum FeedImporter {
                         .set("csaf", to: SQLBind(CSAFContribution.encode(all)))
                         .set("sources", to: SQLBind(sources.sorted().joined(separator: ",")))
                     if !existing.hasMetrics, let primary = record.primaryMetric {
-                        update.set("metrics", to: SQLBind(VulnerabilityStore.json(record.metrics)))
+                        update.set("metrics", to: SQLBind(CVERecord.storedJSON(record.metrics)))
                             .set("severity", to: SQLBind(primary.severity.rawValue)).set("cvss_score", to: SQLBind(primary.baseScore))
                             .set("cvss_version", to: SQLBind(primary.version)).set("cvss_vector", to: SQLBind(primary.vector))
                     }
@@ -216,7 +216,7 @@ enum FeedImporter {
                                  "kev_ransomware", "sources", "imported_at")
                         .values(SQLBind(record.id), SQLBind(record.description), SQLBind(record.published),
                                 SQLBind(primary?.severity.rawValue), SQLBind(primary?.baseScore), SQLBind(primary?.version),
-                                SQLBind(primary?.vector), SQLBind(VulnerabilityStore.json(record.metrics)),
+                                SQLBind(primary?.vector), SQLBind(CVERecord.storedJSON(record.metrics)),
                                 SQLBind(record.weaknesses.joined(separator: "\n")), SQLBind(record.references.joined(separator: "\n")),
                                 SQLBind("[]"), SQLBind(CSAFContribution.encode([document.trackingID: contribution])), SQLBind(""),
                                 SQLBind(false), SQLBind(false), SQLBind("csaf"), SQLBind(started))

@@ -11,30 +11,63 @@ enum MatchingService {
 
     // MARK: - Entry points
 
-    /// Every asset against every CVE.
-    static func matchAll(on db: any Database, now: Date = Date(), zone: TimeZone,
+    /// Every asset against every CVE (`only` given: against those CVEs, and only their findings may close).
+    ///
+    /// Only the CVEs that some asset name can match are loaded (`ProductScope`): after a first NVD load of 350,000
+    /// records, an inventory naming a few hundred products needs a small part of them.
+    static func matchAll(on db: any Database, now: Date = Date(), zone: TimeZone, only: Set<String>? = nil,
                          progress: (Int, Int) -> Void = { _, _ in }) async throws -> MatchSummary {
         let assetIDs = try await Asset.query(on: db).all(\.$id)
-        // No asset: nothing to match, and no reason to load the whole knowledge base.
+        // No asset: nothing to match, and no reason to load the knowledge base.
         guard !assetIDs.isEmpty else { return MatchSummary() }
-        let (index, facts) = try await loadIndex(cveIDs: nil, on: db)
+        var wanted = try await cvesInScope(on: db)
+        if let only { wanted.formIntersection(only) }
+        let (index, facts) = try await loadIndex(wanted: wanted, on: db)
         var summary = MatchSummary()
         var done = 0
         for chunk in assetIDs.chunked(2000) {
             let assets = try await Asset.query(on: db).filter(\.$id ~~ Array(chunk)).all()
-            summary.add(try await reconcile(assets, index: index, facts: facts, scope: nil, now: now, zone: zone, on: db))
+            summary.add(try await reconcile(assets, index: index, facts: facts, scope: only, now: now, zone: zone, on: db))
             done += chunk.count
             progress(done, assetIDs.count)
         }
-        summary.cves = index.count
+        summary.cves = only?.count ?? index.count
         return summary
+    }
+
+    /// The CVEs that the names of the inventory can match (see `ProductScope`).
+    static func cvesInScope(on db: any Database) async throws -> Set<String> {
+        var scope = ProductScope()
+        for text in try await Asset.query(on: db).all(\.$cpesText) {
+            for line in text.split(separator: "\n") {
+                if let name = try? CPEName(parsing: String(line)) { scope.add(name) }
+            }
+        }
+        let sql = VulnerabilityStore.sql(db)
+        var result: Set<String> = []
+        func take(_ rows: [any SQLRow]) throws {
+            for row in rows {
+                let key = ProductKey(vendor: try row.decode(column: "vendor", as: String.self),
+                                     product: try row.decode(column: "product", as: String.self))
+                if scope.covers(key) { result.insert(try row.decode(column: "cve_id", as: String.self)) }
+            }
+        }
+        for chunk in Array(scope.productsToLookUp).chunked(500) {
+            try take(try await sql.select().columns("cve_id", "vendor", "product").from(VulnerabilityProduct.schema)
+                .where("product", .in, Array(chunk)).all())
+        }
+        for chunk in Array(scope.vendors).chunked(500) {
+            try take(try await sql.select().columns("cve_id", "vendor", "product").from(VulnerabilityProduct.schema)
+                .where("vendor", .in, Array(chunk)).all())
+        }
+        return result
     }
 
     /// After CVEs changed (import): rematches those CVEs against the assets that name their products or already
     /// have findings for them.
     static func rematch(cveIDs: Set<String>, on db: any Database, now: Date = Date(), zone: TimeZone) async throws -> MatchSummary {
         guard !cveIDs.isEmpty else { return MatchSummary() }
-        if cveIDs.count > incrementalLimit { return try await matchAll(on: db, now: now, zone: zone) }
+        if cveIDs.count > incrementalLimit { return try await matchAll(on: db, now: now, zone: zone, only: cveIDs) }
         let ids = Array(cveIDs)
         let (index, facts) = try await loadIndex(cveIDs: ids, on: db)
         let sql = VulnerabilityStore.sql(db)
@@ -106,8 +139,19 @@ enum MatchingService {
 
     // MARK: - Loading
 
-    /// The index of the given CVEs (all when nil) with their facts.
-    static func loadIndex(cveIDs: [String]?, on db: any Database) async throws -> (VulnerabilityIndex, [String: VulnerabilityFacts]) {
+    /// Above this many CVEs, reading the whole table (decoding only the wanted rows) is faster than looking them up.
+    static let lookUpLimit = 20_000
+
+    /// The index of the `wanted` CVEs with their facts: looked up when they are few, else read with the rest of the
+    /// table and kept.
+    static func loadIndex(wanted: Set<String>, on db: any Database) async throws -> (VulnerabilityIndex, [String: VulnerabilityFacts]) {
+        if wanted.count <= lookUpLimit { return try await loadIndex(cveIDs: Array(wanted), on: db) }
+        return try await loadIndex(cveIDs: nil, keeping: wanted, on: db)
+    }
+
+    /// The index of the given CVEs (all when nil, or those of `keeping`) with their facts.
+    static func loadIndex(cveIDs: [String]?, keeping: Set<String>? = nil,
+                          on db: any Database) async throws -> (VulnerabilityIndex, [String: VulnerabilityFacts]) {
         let sql = VulnerabilityStore.sql(db)
         var entries: [VulnerabilityIndex.Entry] = []
         var facts: [String: VulnerabilityFacts] = [:]
@@ -115,6 +159,7 @@ enum MatchingService {
         func load(_ rows: [any SQLRow]) throws {
             for row in rows {
                 let id = try row.decode(column: "id", as: String.self)
+                if let keeping, !keeping.contains(id) { continue }
                 var configurations = (try? decoder.decode([CPEConfiguration].self,
                                                           from: Data(try row.decode(column: "configurations", as: String.self).utf8))) ?? []
                 let csaf = try row.decode(column: "csaf", as: String.self)

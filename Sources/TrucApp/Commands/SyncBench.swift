@@ -9,7 +9,8 @@ import Vapor
 /// on loopback serving the given NVD files as API pages of 2,000. Prints the first load (pages, records/s, with
 /// NVD's keyed rate limit of 50 requests per 30 s unless `--no-limit`), then an incremental run after N records
 /// changed (default 2,000), with the rematch of the changed CVEs against the inventory (N synthetic assets are
-/// added first when the database has fewer, default 10,000). Use a scratch database:
+/// added first when the database has fewer, default 10,000, and matched against those CVEs before they change, as
+/// a running province's inventory is: that matching is timed and printed apart). Use a scratch database:
 /// `TRUC_SQLITE_PATH=/tmp/bench-sync.sqlite truc-bench sync /tmp/nvd-scale/*.json.gz` (files from
 /// `../shared/tools/nvd-scale`).
 public enum SyncBench {
@@ -118,6 +119,13 @@ public enum SyncBench {
             i += step
         }
         nvd.setRecords(changed)
+        // The inventory as a running province has it: already matched against these CVEs (a bench database gets its
+        // assets without matching). Timed apart: it is what a window of that many new CVEs costs.
+        let changedIDs = Set(zip(records, changed).compactMap { old, new in old.description == new.description ? nil : new.id })
+        clock = Date()
+        let primed = try await MatchingService.rematch(cveIDs: changedIDs, on: app.db, zone: app.config.timeZone)
+        console.output(String(format: "inventory matched against the %d CVEs to change (as new CVEs would be): %@ in %.2f s",
+                              changedIDs.count, primed.line, Date().timeIntervalSince(clock)).consoleText())
         clock = Date()
         guard case .ran(let second) = try await service.run(try await FeedSource.find(source.requireID(), on: app.db) ?? source,
                                                             trigger: .cli, url: nvd.url, apiKey: limited ? "bench-key" : nil) else {
@@ -148,10 +156,15 @@ public enum SyncBench {
         for chunk in stride(from: 0, to: cpeLists.count, by: 500) {
             let slice = cpeLists[chunk..<min(chunk + 500, cpeLists.count)]
             try await app.db.transaction { db in
+                var created: [Asset] = []
                 for (offset, cpes) in slice.enumerated() {
                     let draft = AssetDraft(kind: .server, name: "bench-\(existing + chunk + offset)", cpes: cpes)
-                    try await Asset(unitID: unitID, systemID: nil, draft: draft).create(on: db)
+                    let asset = Asset(unitID: unitID, systemID: nil, draft: draft)
+                    try await asset.create(on: db)
+                    created.append(asset)
                 }
+                // Their (vendor, product) rows, by which a changed CVE finds the assets it may concern.
+                try await InventoryService.replaceProducts(of: created, on: db)
             }
             made += slice.count
         }

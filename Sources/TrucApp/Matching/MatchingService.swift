@@ -268,6 +268,9 @@ enum MatchingService {
 
     /// Brings the findings of `assets` in line with what the index says; `scope` limits which CVEs' findings may be
     /// closed (those the index was built from), nil meaning all.
+    ///
+    /// The stored findings are read as plain rows and compared first; only those that change are loaded as models
+    /// (a rematch of thousands of assets mostly confirms what is stored, and Fluent models cost far more to read).
     static func reconcileOnce(_ assets: [Asset], index: VulnerabilityIndex, facts: [String: VulnerabilityFacts],
                           scope: Set<String>?, now: Date, zone: TimeZone, on db: any Database) async throws -> MatchSummary {
         var summary = MatchSummary(assets: assets.count)
@@ -278,7 +281,8 @@ enum MatchingService {
         let results = index.matchAll(targets)
         let existing = try await findingsToReconcile(assets, matches: results, scope: scope, on: db)
         var created: [Finding] = []
-        var changed: [Finding] = []
+        // Known findings that change: matched (with what matched), or no longer matched (nil).
+        var pending: [UUID: (asset: Asset, match: AssetMatch?)] = [:]
         for (asset, matches) in zip(assets, results) {
             let assetID = asset.id!
             let level = asset.$system.id.flatMap { levels[$0] }
@@ -288,23 +292,12 @@ enum MatchingService {
                 seen.insert(match.cveID)
                 let fact = facts[match.cveID] ?? VulnerabilityFacts(kev: false)
                 if let finding = known[match.cveID] {
-                    if !finding.stillMatches {
-                        finding.stillMatches = true
-                        finding.lastSeen = now
-                        if move(finding, to: FindingStatus.afterMatchingAgain(finding.status), now: now,
-                                note: "Tài sản khớp lại với CVE: mở lại / Matches again: reopened") {
-                            summary.reopened += 1
-                        }
+                    if !finding.stillMatches || finding.certain != (match.verdict == .match)
+                        || finding.matchedCPE != match.matchedCPE.formattedString || finding.criterion != match.criterion
+                        || finding.systemID != asset.$system.id || finding.unitID != asset.$unit.id
+                        || finding.facts != FindingFacts(fact, firstSeen: finding.firstSeen, level: level, policy: policy, zone: zone) {
+                        pending[finding.id] = (asset, match)
                     }
-                    let certain = match.verdict == .match
-                    if finding.certain != certain { finding.certain = certain }
-                    let matched = match.matchedCPE.formattedString
-                    if finding.matchedCPE != matched { finding.matchedCPE = matched }
-                    if finding.criterion != match.criterion { finding.criterion = match.criterion }
-                    if finding.$system.id != asset.$system.id { finding.$system.id = asset.$system.id }
-                    if finding.$unit.id != asset.$unit.id { finding.$unit.id = asset.$unit.id }
-                    apply(fact, to: finding, level: level, policy: policy, zone: zone)
-                    if finding.hasChanges { changed.append(finding) }
                 } else {
                     let finding = Finding()
                     finding.id = UUID()
@@ -326,13 +319,42 @@ enum MatchingService {
                 }
             }
             for (cve, finding) in known where !seen.contains(cve) && finding.stillMatches {
-                finding.stillMatches = false
-                // A scanner still reports it: the inventory changed, the weakness did not go away.
-                if !finding.scanPresent, move(finding, to: FindingStatus.afterNoLongerMatching(finding.status), now: now,
-                        note: "Tài sản không còn khớp (đã nâng cấp hoặc đổi CPE) / No longer matches (upgraded or CPE changed)") {
-                    summary.closed += 1
+                pending[finding.id] = (asset, nil)
+            }
+        }
+        var changed: [Finding] = []
+        for chunk in Array(pending.keys).chunked(500) {
+            for finding in try await Finding.query(on: db).filter(\.$id ~~ Array(chunk)).all() {
+                guard let id = finding.id, let (asset, match) = pending[id] else { continue }
+                guard let match else {
+                    guard finding.stillMatches else { continue }
+                    finding.stillMatches = false
+                    // A scanner still reports it: the inventory changed, the weakness did not go away.
+                    if !finding.scanPresent, move(finding, to: FindingStatus.afterNoLongerMatching(finding.status), now: now,
+                            note: "Tài sản không còn khớp (đã nâng cấp hoặc đổi CPE) / No longer matches (upgraded or CPE changed)") {
+                        summary.closed += 1
+                    }
+                    changed.append(finding)
+                    continue
                 }
-                changed.append(finding)
+                if !finding.stillMatches {
+                    finding.stillMatches = true
+                    finding.lastSeen = now
+                    if move(finding, to: FindingStatus.afterMatchingAgain(finding.status), now: now,
+                            note: "Tài sản khớp lại với CVE: mở lại / Matches again: reopened") {
+                        summary.reopened += 1
+                    }
+                }
+                let certain = match.verdict == .match
+                if finding.certain != certain { finding.certain = certain }
+                let matched = match.matchedCPE.formattedString
+                if finding.matchedCPE != matched { finding.matchedCPE = matched }
+                if finding.criterion != match.criterion { finding.criterion = match.criterion }
+                if finding.$system.id != asset.$system.id { finding.$system.id = asset.$system.id }
+                if finding.$unit.id != asset.$unit.id { finding.$unit.id = asset.$unit.id }
+                apply(facts[match.cveID] ?? VulnerabilityFacts(kev: false), to: finding,
+                      level: asset.$system.id.flatMap { levels[$0] }, policy: policy, zone: zone)
+                if finding.hasChanges { changed.append(finding) }
             }
         }
         summary.newFindings = created.count
@@ -354,27 +376,62 @@ enum MatchingService {
         return summary
     }
 
-    /// The stored findings matching decides on, by asset then CVE: those that still match (they may stop), and those
-    /// of a CVE that matches now (they may match again, or a scanner made them). Findings that only a scanner reports
-    /// are not read: an asset with hundreds of thousands of them costs nothing here.
+    /// A stored finding as matching compares it, read as a plain row.
+    struct KnownFinding {
+        var id: UUID
+        var unitID: UUID
+        var systemID: UUID?
+        var stillMatches: Bool
+        var certain: Bool
+        var matchedCPE: String
+        var criterion: String
+        var firstSeen: Date
+        var facts: FindingFacts
+    }
+
+    /// The stored findings matching decides on, by asset then CVE: those that still match (they may stop; of `scope`'s
+    /// CVEs when given), and those of a CVE that matches now (they may match again, or a scanner made them). Findings
+    /// that only a scanner reports are not read: an asset with hundreds of thousands of them costs nothing here.
     static func findingsToReconcile(_ assets: [Asset], matches: [[AssetMatch]], scope: Set<String>?,
-                                    on db: any Database) async throws -> [UUID: [String: Finding]] {
-        var existing: [UUID: [String: Finding]] = [:]
-        func keep(_ finding: Finding) {
-            if let scope, !scope.contains(finding.$vulnerability.id) { return }
-            existing[finding.$asset.id, default: [:]][finding.$vulnerability.id] = finding
+                                    on db: any Database) async throws -> [UUID: [String: KnownFinding]] {
+        let sql = VulnerabilityStore.sql(db)
+        var existing: [UUID: [String: KnownFinding]] = [:]
+        func select(_ assetIDs: [UUID], stillMatches: Bool, cves: [String]?) async throws {
+            var query = sql.select()
+                .columns("id", "asset_id", "cve_id", "unit_id", "system_id", "still_matches", "certain", "matched_cpe", "criterion",
+                         "first_seen", "severity", "cvss_score", "kev", "kev_due_date", "epss_score", "due_at")
+                .from(Finding.schema)
+                .where("asset_id", .in, SQLBind.group(assetIDs))
+                .where("still_matches", .equal, SQLBind(stillMatches))
+            if let cves { query = query.where("cve_id", .in, SQLBind.group(cves)) }
+            for row in try await query.all() {
+                let cve = try row.decode(column: "cve_id", as: String.self)
+                if stillMatches, let scope, !scope.contains(cve) { continue }
+                let finding = KnownFinding(
+                    id: try row.decode(column: "id", as: UUID.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
+                    systemID: try row.decode(column: "system_id", as: UUID?.self),
+                    stillMatches: try row.decode(column: "still_matches", as: Bool.self),
+                    certain: try row.decode(column: "certain", as: Bool.self),
+                    matchedCPE: try row.decode(column: "matched_cpe", as: String.self),
+                    criterion: try row.decode(column: "criterion", as: String.self),
+                    firstSeen: try row.decode(column: "first_seen", as: Date.self),
+                    facts: FindingFacts(severity: try row.decode(column: "severity", as: String?.self).flatMap(CVSSSeverity.init(rawValue:)),
+                                        score: try row.decode(column: "cvss_score", as: Double?.self),
+                                        kev: try row.decode(column: "kev", as: Bool.self),
+                                        kevDueDate: try row.decode(column: "kev_due_date", as: String?.self),
+                                        epss: try row.decode(column: "epss_score", as: Double?.self),
+                                        dueAt: try row.decode(column: "due_at", as: Date?.self)))
+                existing[try row.decode(column: "asset_id", as: UUID.self), default: [:]][cve] = finding
+            }
         }
+        // A small scope is filtered in the query, a large one as the rows come.
+        let scoped = scope.flatMap { $0.count <= 500 ? Array($0) : nil }
         for chunk in Array(zip(assets, matches)).chunked(500) {
             let ids = chunk.compactMap(\.0.id)
-            for finding in try await Finding.query(on: db).filter(\.$asset.$id ~~ ids).filter(\.$stillMatches == true).all() {
-                keep(finding)
-            }
+            try await select(ids, stillMatches: true, cves: scoped)
             let matched = Set(chunk.flatMap { $0.1.map(\.cveID) })
             for cves in Array(matched).chunked(500) {
-                for finding in try await Finding.query(on: db).filter(\.$asset.$id ~~ ids).filter(\.$stillMatches == false)
-                    .filter(\.$vulnerability.$id ~~ Array(cves)).all() {
-                    keep(finding)
-                }
+                try await select(ids, stillMatches: false, cves: Array(cves))
             }
         }
         return existing

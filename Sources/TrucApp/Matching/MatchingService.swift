@@ -86,7 +86,9 @@ enum MatchingService {
             assetIDs = try await assets(naming: keys, on: db)
         }
         for chunk in ids.chunked(500) {
-            assetIDs.formUnion(try await Finding.query(on: db).filter(\.$vulnerability.$id ~~ Array(chunk)).all(\.$asset.$id))
+            for row in try await sql.select().column("asset_id").from(Finding.schema).where("cve_id", .in, Array(chunk)).all() {
+                assetIDs.insert(try row.decode(column: "asset_id", as: UUID.self))
+            }
         }
         var summary = MatchSummary()
         for chunk in Array(assetIDs).chunked(2000) {
@@ -217,9 +219,13 @@ enum MatchingService {
         var result: Set<UUID> = []
         let byProduct = Dictionary(grouping: keys, by: \.product)
         for chunk in Array(byProduct.keys).chunked(500) {
-            let rows = try await AssetProduct.query(on: db).filter(\.$product ~~ Array(chunk)).all()
-            for row in rows where byProduct[row.product]?.contains(where: { $0.vendor == row.vendor }) == true {
-                result.insert(row.$asset.id)
+            for row in try await VulnerabilityStore.sql(db).select().columns("asset_id", "vendor", "product")
+                .from(AssetProduct.schema).where("product", .in, Array(chunk)).all() {
+                let product = try row.decode(column: "product", as: String.self)
+                let vendor = try row.decode(column: "vendor", as: String.self)
+                if byProduct[product]?.contains(where: { $0.vendor == vendor }) == true {
+                    result.insert(try row.decode(column: "asset_id", as: UUID.self))
+                }
             }
         }
         return result

@@ -36,5 +36,6 @@ enum Migrations {
         CreateCSAFDocument(),          // 029
         CreateFeedSource(),            // 030: sources synced on a schedule, and their runs
         CreateScanImport(),            // 031: scanner reports and SBOMs, detections of findings
+        AddProductLookupIndexes(),     // 032: (product, vendor) indexes for matching's lookups
     ]
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import TrucCore
 
 /// The CVE facts a finding carries (severity, score, KEV, EPSS) and the deadline they give it: the one place where
@@ -19,6 +20,17 @@ struct FindingFacts: Equatable {
         self.kevDueDate = kevDueDate
         self.epss = epss
         self.dueAt = dueAt
+    }
+
+    /// The facts of a `findings` row read with the columns `severity`, `cvss_score`, `kev`, `kev_due_date`,
+    /// `epss_score` and `due_at`.
+    init(row: any SQLRow) throws {
+        self.init(severity: try row.decode(column: "severity", as: String?.self).flatMap(CVSSSeverity.init(rawValue:)),
+                  score: try row.decode(column: "cvss_score", as: Double?.self),
+                  kev: try row.decode(column: "kev", as: Bool.self),
+                  kevDueDate: try row.decode(column: "kev_due_date", as: String?.self),
+                  epss: try row.decode(column: "epss_score", as: Double?.self),
+                  dueAt: try row.decode(column: "due_at", as: Date?.self))
     }
 
     /// The facts of `fact` with the deadline of a finding first seen at `firstSeen` on a system of `level`.

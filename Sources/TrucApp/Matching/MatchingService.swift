@@ -421,12 +421,7 @@ enum MatchingService {
                     matchedCPE: try row.decode(column: "matched_cpe", as: String.self),
                     criterion: try row.decode(column: "criterion", as: String.self),
                     firstSeen: try row.decode(column: "first_seen", as: Date.self),
-                    facts: FindingFacts(severity: try row.decode(column: "severity", as: String?.self).flatMap(CVSSSeverity.init(rawValue:)),
-                                        score: try row.decode(column: "cvss_score", as: Double?.self),
-                                        kev: try row.decode(column: "kev", as: Bool.self),
-                                        kevDueDate: try row.decode(column: "kev_due_date", as: String?.self),
-                                        epss: try row.decode(column: "epss_score", as: Double?.self),
-                                        dueAt: try row.decode(column: "due_at", as: Date?.self)))
+                    facts: try FindingFacts(row: row))
                 existing[try row.decode(column: "asset_id", as: UUID.self), default: [:]][cve] = finding
             }
         }

@@ -82,12 +82,7 @@ extension ScanImportService {
                     stillMatches: try row.decode(column: "still_matches", as: Bool.self),
                     systemID: try row.decode(column: "system_id", as: UUID?.self),
                     firstSeen: try row.decode(column: "first_seen", as: Date.self),
-                    facts: FindingFacts(severity: try row.decode(column: "severity", as: String?.self).flatMap(CVSSSeverity.init(rawValue:)),
-                                         score: try row.decode(column: "cvss_score", as: Double?.self),
-                                         kev: try row.decode(column: "kev", as: Bool.self),
-                                         kevDueDate: try row.decode(column: "kev_due_date", as: String?.self),
-                                         epss: try row.decode(column: "epss_score", as: Double?.self),
-                                         dueAt: try row.decode(column: "due_at", as: Date?.self)))
+                    facts: try FindingFacts(row: row))
                 result[PairKey(assetID: finding.assetID, subject: finding.subject)] = finding
             }
         }

@@ -70,17 +70,17 @@ public struct JSONByteWriter: Sendable {
 
     /// `"2024-04-12T08:15:06Z"`: UTC, whole seconds (floored), as the `.iso8601` date strategy writes it.
     public mutating func date(_ date: Date) {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = Int(seconds - days * 86_400)
-        let (year, month, day) = Self.civil(days)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let secondOfDay = seconds.floorMod(86_400)
+        let day = LocalDay(daysSince1970: seconds.floorDiv(86_400))
+        let year = day.year
         bytes.append(UInt8(ascii: "\""))
         if year < 0 { bytes.append(UInt8(ascii: "-")) }
-        digits(Int(abs(year)), width: 4)
+        digits(abs(year), width: 4)
         bytes.append(UInt8(ascii: "-"))
-        digits(month, width: 2)
+        digits(day.month, width: 2)
         bytes.append(UInt8(ascii: "-"))
-        digits(day, width: 2)
+        digits(day.day, width: 2)
         bytes.append(UInt8(ascii: "T"))
         digits(secondOfDay / 3600, width: 2)
         bytes.append(UInt8(ascii: ":"))
@@ -117,19 +117,5 @@ public struct JSONByteWriter: Sendable {
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
-    }
-
-    /// Year, month and day of the proleptic Gregorian calendar for days since 1970-01-01 (H. Hinnant's
-    /// `civil_from_days`).
-    static func civil(_ days: Int64) -> (year: Int64, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = Int(doy - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
